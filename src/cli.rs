@@ -1,0 +1,314 @@
+//! The command line: render, check, providers, presets, and the wizard.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
+
+use crate::atomic;
+use crate::engine::{validate, Answers, Engine, Format, Section, Severity};
+
+const TEMPLATE: &str = "\
+{before-help}{name} {version}
+{about}
+
+Gebruik: {usage}
+
+{all-args}{after-help}";
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "privacybeleid",
+    version,
+    about = "Schrijft het privacybeleid van een Nederlandse webwinkel.\n\
+             Zonder opdracht start de wizard.",
+    help_template = TEMPLATE,
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true,
+    subcommand_help_heading = "Opdrachten",
+    subcommand_value_name = "OPDRACHT",
+    next_help_heading = "Opties"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[arg(short = 'h', long, action = ArgAction::Help, global = true, help = "Toon deze hulp")]
+    help: Option<bool>,
+    #[arg(short = 'V', long, action = ArgAction::Version, help = "Toon het versienummer")]
+    version: Option<bool>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Start de wizard (standaard als u geen opdracht geeft)
+    #[command(help_template = TEMPLATE, next_help_heading = "Opties")]
+    Wizard {
+        /// Antwoordenbestand om te openen of te maken; elke wijziging wordt direct bewaard
+        #[arg(long, value_name = "BESTAND")]
+        answers: Option<PathBuf>,
+    },
+    /// Maak het privacybeleid uit een antwoordenbestand of een preset
+    #[command(help_template = TEMPLATE, next_help_heading = "Opties")]
+    Render(RenderArgs),
+    /// Controleer een antwoordenbestand: fouten en waarschuwingen
+    #[command(help_template = TEMPLATE, next_help_heading = "Opties")]
+    Check {
+        /// Het antwoordenbestand (TOML)
+        #[arg(long, value_name = "BESTAND")]
+        answers: PathBuf,
+        /// Uitvoer als JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Toon de aanbieders in de catalogus
+    #[command(help_template = TEMPLATE, next_help_heading = "Opties")]
+    Providers {
+        /// Alleen aanbieders voor dit onderdeel (bijv. payments, shipping)
+        #[arg(long, value_name = "ONDERDEEL")]
+        section: Option<String>,
+        /// Uitvoer als JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Toon de presets (veelgebruikte combinaties)
+    #[command(help_template = TEMPLATE, next_help_heading = "Opties")]
+    Presets {
+        /// Uitvoer als JSON
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Args, Debug)]
+#[group(required = true, multiple = false, id = "bron")]
+pub struct Source {
+    /// Het antwoordenbestand (TOML)
+    #[arg(long, value_name = "BESTAND")]
+    answers: Option<PathBuf>,
+    /// Voorbeeld van een preset met voorbeeldgegevens
+    #[arg(long, value_name = "ID")]
+    preset: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct RenderArgs {
+    #[command(flatten)]
+    source: Source,
+    /// Uitvoerformaat
+    #[arg(long, value_enum, default_value = "md", value_name = "FORMAAT")]
+    format: FormatArg,
+    /// Bij html: alleen de inhoud, om in een CMS te plakken
+    #[arg(long)]
+    fragment: bool,
+    /// Schrijf naar dit bestand in plaats van naar het scherm
+    #[arg(long, value_name = "PAD")]
+    out: Option<PathBuf>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum FormatArg {
+    /// Markdown
+    Md,
+    /// HTML
+    Html,
+    /// Platte tekst, 80 tekens breed
+    Txt,
+}
+
+/// Exit codes: 0 fine, 1 errors in the answers, 2 cannot read / parse / write.
+pub const EXIT_OK: i32 = 0;
+pub const EXIT_INVALID: i32 = 1;
+pub const EXIT_UNREADABLE: i32 = 2;
+
+pub fn parse_args() -> Result<Cli, i32> {
+    match Cli::try_parse() {
+        Ok(c) => Ok(c),
+        Err(e) => {
+            use clap::error::ErrorKind as K;
+            let lead = match e.kind() {
+                K::DisplayHelp | K::DisplayVersion => {
+                    let _ = e.print();
+                    return Err(EXIT_OK);
+                }
+                K::UnknownArgument => "onbekende optie",
+                K::InvalidValue => "ongeldige waarde",
+                K::MissingRequiredArgument => "er ontbreekt een verplichte optie",
+                K::InvalidSubcommand => "onbekende opdracht",
+                K::ArgumentConflict => "deze opties gaan niet samen",
+                _ => "ongeldige aanroep",
+            };
+            eprintln!("fout: {lead}. Zie `privacybeleid --help`.\n");
+            let _ = e.print();
+            Err(EXIT_UNREADABLE)
+        }
+    }
+}
+
+pub fn run(cli: Cli, engine: &Engine) -> i32 {
+    match cli.command {
+        None => crate::wizard::run(engine, None),
+        Some(Command::Wizard { answers }) => crate::wizard::run(engine, answers),
+        Some(Command::Render(args)) => render(engine, args),
+        Some(Command::Check { answers, json }) => check(engine, &answers, json),
+        Some(Command::Providers { section, json }) => providers(engine, section.as_deref(), json),
+        Some(Command::Presets { json }) => presets(engine, json),
+    }
+}
+
+fn load(path: &Path) -> Result<Answers, i32> {
+    Answers::load(path).map_err(|e| {
+        eprintln!("fout: {e}");
+        EXIT_UNREADABLE
+    })
+}
+
+fn print_diagnostics(diags: &[crate::engine::Diagnostic]) {
+    for d in diags {
+        eprintln!("{d}");
+    }
+}
+
+fn render(engine: &Engine, args: RenderArgs) -> i32 {
+    let answers = match (&args.source.answers, &args.source.preset) {
+        (Some(path), _) => match load(path) {
+            Ok(a) => a,
+            Err(code) => return code,
+        },
+        (None, Some(id)) => {
+            let mut a = engine.example_shop().clone();
+            a.preset = Some(id.clone());
+            a
+        }
+        (None, None) => unreachable!("clap requires one source"),
+    };
+    let diags = engine.check(&answers);
+    if validate::has_errors(&diags) {
+        print_diagnostics(&diags);
+        eprintln!(
+            "Niets gemaakt: los eerst de fouten hierboven op (zie ook `privacybeleid check`)."
+        );
+        return EXIT_INVALID;
+    }
+    let format = match (args.format, args.fragment) {
+        (FormatArg::Md, _) => Format::Markdown,
+        (FormatArg::Html, false) => Format::Html,
+        (FormatArg::Html, true) => Format::HtmlFragment,
+        (FormatArg::Txt, _) => Format::Text,
+    };
+    if args.fragment && !matches!(args.format, FormatArg::Html) {
+        eprintln!("let op: --fragment werkt alleen met --format html en is genegeerd");
+    }
+    let text = match engine.render(&answers, format) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("fout: {e}");
+            return EXIT_UNREADABLE;
+        }
+    };
+    match args.out {
+        Some(path) => match atomic::write(&path, text.as_bytes()) {
+            Ok(()) => {
+                eprintln!("Geschreven: {}", path.display());
+                EXIT_OK
+            }
+            Err(e) => {
+                eprintln!(
+                    "fout: kan {} niet schrijven: {}",
+                    path.display(),
+                    crate::engine::error::io_reason(&e)
+                );
+                EXIT_UNREADABLE
+            }
+        },
+        None => {
+            let mut out = std::io::stdout().lock();
+            // A closed pipe (e.g. `| head`) is not an error worth a message.
+            let _ = out.write_all(text.as_bytes());
+            EXIT_OK
+        }
+    }
+}
+
+fn check(engine: &Engine, path: &Path, json: bool) -> i32 {
+    let answers = match load(path) {
+        Ok(a) => a,
+        Err(code) => return code,
+    };
+    let diags = engine.check(&answers);
+    let errors = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let warnings = diags.len() - errors;
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&diags).unwrap_or_default()
+        );
+    } else {
+        for d in &diags {
+            println!("{d}");
+        }
+        println!(
+            "{}: {errors} fout(en), {warnings} waarschuwing(en)",
+            path.display()
+        );
+    }
+    if errors > 0 {
+        EXIT_INVALID
+    } else {
+        EXIT_OK
+    }
+}
+
+fn providers(engine: &Engine, section: Option<&str>, json: bool) -> i32 {
+    let filter = match section {
+        None => None,
+        Some(s) => match Section::from_id(s) {
+            Some(sec) => Some(sec),
+            None => {
+                let hint = crate::engine::error::did_you_mean(&crate::engine::nearest::nearest(
+                    s,
+                    Section::ALL.iter().map(|x| x.id()),
+                ));
+                eprintln!("fout: onbekend onderdeel `{s}`{hint}");
+                let all: Vec<&str> = Section::ALL.iter().map(|x| x.id()).collect();
+                eprintln!("Onderdelen: {}", all.join(", "));
+                return EXIT_UNREADABLE;
+            }
+        },
+    };
+    let list: Vec<_> = engine
+        .catalog()
+        .all()
+        .iter()
+        .filter(|p| filter.is_none_or(|s| p.serves(s)))
+        .collect();
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&list).unwrap_or_default()
+        );
+    } else {
+        for p in list {
+            let secs: Vec<&str> = p.sections.iter().map(|s| s.id()).collect();
+            println!("{:<26} {:<34} {}", p.id, p.name, secs.join(", "));
+        }
+    }
+    EXIT_OK
+}
+
+fn presets(engine: &Engine, json: bool) -> i32 {
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(engine.presets()).unwrap_or_default()
+        );
+    } else {
+        for p in engine.presets() {
+            println!("{:<36} {}\n{:<36} {}", p.id, p.name, "", p.description);
+        }
+    }
+    EXIT_OK
+}

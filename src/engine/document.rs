@@ -1,0 +1,337 @@
+//! The rendered policy as blocks, independent of output format.
+//!
+//! Templates write a small line markup; this module parses it. User values reach the
+//! templates wrapped in private-use markers (see `wrap_user`), so nothing a user types
+//! can turn into a heading, list item or link.
+
+use serde::Serialize;
+
+/// Starts and ends a user value inside template output.
+pub const USER_START: char = '\u{E000}';
+pub const USER_END: char = '\u{E001}';
+/// A link: LINK_START url LINK_MID text LINK_END.
+pub const LINK_START: char = '\u{E002}';
+pub const LINK_MID: char = '\u{E003}';
+pub const LINK_END: char = '\u{E004}';
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum Inline {
+    Text(String),
+    Link { url: String, text: String },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum BlockKind {
+    Title,
+    Heading,
+    Subheading,
+    Paragraph,
+    Bullet,
+    /// One line of an address-like block; consecutive lines belong together.
+    Line,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub inlines: Vec<Inline>,
+    /// Anchor of the heading this block falls under (e.g. `payments`), for navigation.
+    pub anchor: Option<String>,
+    /// For headings: the anchor this heading itself carries.
+    pub id: Option<String>,
+}
+
+impl Block {
+    /// The block's text without markup (links as their text).
+    pub fn plain(&self) -> String {
+        self.inlines
+            .iter()
+            .map(|i| match i {
+                Inline::Text(t) => t.as_str(),
+                Inline::Link { text, .. } => text.as_str(),
+            })
+            .collect()
+    }
+
+    pub fn is_heading(&self) -> bool {
+        matches!(
+            self.kind,
+            BlockKind::Title | BlockKind::Heading | BlockKind::Subheading
+        )
+    }
+
+    fn level(&self) -> u8 {
+        match self.kind {
+            BlockKind::Title => 1,
+            BlockKind::Heading => 2,
+            BlockKind::Subheading => 3,
+            _ => 9,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Document {
+    pub blocks: Vec<Block>,
+}
+
+/// Removes markers and control characters from a user value, then wraps it.
+pub fn wrap_user(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 6);
+    out.push(USER_START);
+    let mut last_space = false;
+    for c in value.trim().chars() {
+        let c = if c.is_control() || c.is_whitespace() {
+            ' '
+        } else {
+            c
+        };
+        if ('\u{E000}'..='\u{F8FF}').contains(&c) {
+            continue;
+        }
+        if c == ' ' && last_space {
+            continue;
+        }
+        last_space = c == ' ';
+        out.push(c);
+    }
+    out.push(USER_END);
+    out
+}
+
+/// Removes the user markers (for values used as URLs or compared as text).
+pub fn unwrap_user(value: &str) -> String {
+    value
+        .chars()
+        .filter(|c| *c != USER_START && *c != USER_END)
+        .collect()
+}
+
+impl Document {
+    pub fn parse(markup: &str) -> Document {
+        let mut blocks: Vec<Block> = Vec::new();
+        let mut para: Vec<String> = Vec::new();
+        let mut anchor: Option<String> = None;
+        let flush = |para: &mut Vec<String>, blocks: &mut Vec<Block>, anchor: &Option<String>| {
+            if !para.is_empty() {
+                let text = para.join(" ");
+                blocks.push(Block {
+                    kind: BlockKind::Paragraph,
+                    inlines: parse_inlines(&text),
+                    anchor: anchor.clone(),
+                    id: None,
+                });
+                para.clear();
+            }
+        };
+        for raw in markup.lines() {
+            let line = raw.trim();
+            if line.is_empty() {
+                flush(&mut para, &mut blocks, &anchor);
+                continue;
+            }
+            let (kind, rest) = if let Some(r) = line.strip_prefix("### ") {
+                (Some(BlockKind::Subheading), r)
+            } else if let Some(r) = line.strip_prefix("## ") {
+                (Some(BlockKind::Heading), r)
+            } else if let Some(r) = line.strip_prefix("# ") {
+                (Some(BlockKind::Title), r)
+            } else if let Some(r) = line.strip_prefix("- ") {
+                (Some(BlockKind::Bullet), r)
+            } else if let Some(r) = line.strip_prefix("| ") {
+                (Some(BlockKind::Line), r)
+            } else {
+                (None, line)
+            };
+            let Some(kind) = kind else {
+                para.push(line.to_string());
+                continue;
+            };
+            flush(&mut para, &mut blocks, &anchor);
+            let (text, id) = split_anchor(rest);
+            let block_anchor = match kind {
+                BlockKind::Title => None,
+                BlockKind::Heading => {
+                    anchor = id.clone();
+                    id.clone()
+                }
+                BlockKind::Subheading => id.clone().or_else(|| anchor.clone()),
+                _ => anchor.clone(),
+            };
+            if text.trim().is_empty() && kind != BlockKind::Line {
+                continue;
+            }
+            blocks.push(Block {
+                kind,
+                inlines: parse_inlines(text.trim()),
+                anchor: block_anchor,
+                id,
+            });
+        }
+        flush(&mut para, &mut blocks, &anchor);
+        let mut doc = Document { blocks };
+        doc.drop_empty_headings();
+        doc
+    }
+
+    /// A heading with nothing under it before the next heading of its level or higher goes.
+    fn drop_empty_headings(&mut self) {
+        let n = self.blocks.len();
+        let mut keep = vec![true; n];
+        for i in (0..n).rev() {
+            let b = &self.blocks[i];
+            if !b.is_heading() || b.kind == BlockKind::Title {
+                continue;
+            }
+            let level = b.level();
+            let has_content = self.blocks[i + 1..]
+                .iter()
+                .zip(&keep[i + 1..])
+                .filter(|(_, k)| **k)
+                .map(|(b, _)| b)
+                .take_while(|b| !b.is_heading() || b.level() > level)
+                .any(|b| !b.is_heading() || b.level() > level);
+            keep[i] = has_content;
+        }
+        let mut k = keep.into_iter();
+        self.blocks.retain(|_| k.next().unwrap_or(true));
+    }
+
+    /// All text, one block per line; handy for tests and search.
+    pub fn plain_text(&self) -> String {
+        let mut s = String::new();
+        for b in &self.blocks {
+            s.push_str(&b.plain());
+            s.push('\n');
+        }
+        s
+    }
+}
+
+/// "Heading text {#anchor}" → ("Heading text", Some("anchor")).
+fn split_anchor(s: &str) -> (&str, Option<String>) {
+    if let Some(start) = s.rfind(" {#") {
+        if let Some(id) = s[start + 3..].strip_suffix('}') {
+            if id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            {
+                return (&s[..start], Some(id.to_string()));
+            }
+        }
+    }
+    (s, None)
+}
+
+fn parse_inlines(s: &str) -> Vec<Inline> {
+    let mut out: Vec<Inline> = Vec::new();
+    let mut text = String::new();
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            USER_START | USER_END => {}
+            LINK_START => {
+                let url: String = chars.by_ref().take_while(|c| *c != LINK_MID).collect();
+                let label: String = chars.by_ref().take_while(|c| *c != LINK_END).collect();
+                if !text.is_empty() {
+                    out.push(Inline::Text(std::mem::take(&mut text)));
+                }
+                let url = unwrap_user(&url);
+                let label = unwrap_user(&label);
+                out.push(Inline::Link {
+                    text: if label.is_empty() { url.clone() } else { label },
+                    url,
+                });
+            }
+            LINK_MID | LINK_END => {}
+            c => text.push(c),
+        }
+    }
+    if !text.is_empty() {
+        out.push(Inline::Text(text));
+    }
+    // Tidy spacing left by template conditionals: no space before punctuation.
+    for i in &mut out {
+        if let Inline::Text(t) = i {
+            *t = tidy(t);
+        }
+    }
+    out
+}
+
+fn tidy(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c == ' ' && out.ends_with(' ') {
+            continue;
+        }
+        if matches!(c, '.' | ',' | ';' | ':' | ')') && out.ends_with(' ') {
+            out.pop();
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_blocks_and_anchors() {
+        let d = Document::parse(
+            "# Titel\n\n## Betalingen {#payments}\n\nEen zin.\nNog een zin .\n\n- punt\n| regel\n",
+        );
+        let kinds: Vec<_> = d.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                BlockKind::Title,
+                BlockKind::Heading,
+                BlockKind::Paragraph,
+                BlockKind::Bullet,
+                BlockKind::Line
+            ]
+        );
+        assert_eq!(d.blocks[1].plain(), "Betalingen");
+        assert_eq!(d.blocks[2].plain(), "Een zin. Nog een zin.");
+        assert_eq!(d.blocks[2].anchor.as_deref(), Some("payments"));
+    }
+
+    #[test]
+    fn user_values_cannot_make_markup() {
+        let v = wrap_user("## Kop\n- punt \u{E002}x");
+        let d = Document::parse(&format!("Naam: {v}"));
+        assert_eq!(d.blocks.len(), 1);
+        assert_eq!(d.blocks[0].plain(), "Naam: ## Kop - punt x");
+        let d = Document::parse(&format!("{v} aan het begin"));
+        assert_eq!(d.blocks[0].kind, BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn empty_headings_are_dropped() {
+        let d =
+            Document::parse("# T\n## Leeg\n## Vol\n### Sub leeg\n## Ook vol\ntekst\n### Sub\nx\n");
+        let heads: Vec<String> = d
+            .blocks
+            .iter()
+            .filter(|b| b.is_heading())
+            .map(Block::plain)
+            .collect();
+        assert_eq!(heads, ["T", "Ook vol", "Sub"]);
+    }
+
+    #[test]
+    fn links() {
+        let d = Document::parse(&format!(
+            "Zie {LINK_START}https://x.nl{LINK_MID}de site{LINK_END}."
+        ));
+        assert_eq!(
+            d.blocks[0].inlines[1],
+            Inline::Link {
+                url: "https://x.nl".into(),
+                text: "de site".into()
+            }
+        );
+    }
+}

@@ -1,0 +1,110 @@
+use crate::engine::document::{Block, BlockKind, Document, Inline};
+
+const STYLE: &str = include_str!("../../../assets/style.css");
+
+pub fn escape(t: &str) -> String {
+    let mut s = String::with_capacity(t.len());
+    for c in t.chars() {
+        match c {
+            '&' => s.push_str("&amp;"),
+            '<' => s.push_str("&lt;"),
+            '>' => s.push_str("&gt;"),
+            '"' => s.push_str("&quot;"),
+            '\'' => s.push_str("&#39;"),
+            c => s.push(c),
+        }
+    }
+    s
+}
+
+/// Only web and mail links become anchors; anything else stays text.
+fn safe_url(url: &str) -> bool {
+    let l = url.trim().to_ascii_lowercase();
+    l.starts_with("https://") || l.starts_with("http://") || l.starts_with("mailto:")
+}
+
+fn inlines(b: &Block) -> String {
+    let mut s = String::new();
+    for i in &b.inlines {
+        match i {
+            Inline::Text(t) => s.push_str(&escape(t)),
+            Inline::Link { url, text } if safe_url(url) => {
+                s.push_str(&format!("<a href=\"{}\">{}</a>", escape(url), escape(text)))
+            }
+            Inline::Link { text, .. } => s.push_str(&escape(text)),
+        }
+    }
+    s
+}
+
+pub fn fragment(doc: &Document) -> String {
+    let mut out = String::from("<div class=\"privacybeleid\">\n");
+    let mut i = 0;
+    let blocks = &doc.blocks;
+    while i < blocks.len() {
+        let b = &blocks[i];
+        let id =
+            b.id.as_ref()
+                .map(|id| format!(" id=\"{}\"", escape(id)))
+                .unwrap_or_default();
+        match b.kind {
+            BlockKind::Title => out.push_str(&format!("<h1>{}</h1>\n", inlines(b))),
+            BlockKind::Heading => out.push_str(&format!("<h2{id}>{}</h2>\n", inlines(b))),
+            BlockKind::Subheading => out.push_str(&format!("<h3{id}>{}</h3>\n", inlines(b))),
+            BlockKind::Paragraph => out.push_str(&format!("<p>{}</p>\n", inlines(b))),
+            BlockKind::Bullet | BlockKind::Line => {
+                let kind = b.kind;
+                let run: Vec<String> = blocks[i..]
+                    .iter()
+                    .take_while(|x| x.kind == kind)
+                    .map(inlines)
+                    .collect();
+                i += run.len() - 1;
+                if kind == BlockKind::Bullet {
+                    out.push_str("<ul>\n");
+                    for item in run {
+                        out.push_str(&format!("  <li>{item}</li>\n"));
+                    }
+                    out.push_str("</ul>\n");
+                } else {
+                    out.push_str(&format!("<p class=\"adres\">{}</p>\n", run.join("<br>\n")));
+                }
+            }
+        }
+        i += 1;
+    }
+    out.push_str("</div>\n");
+    out
+}
+
+pub fn page(doc: &Document) -> String {
+    let title = doc
+        .blocks
+        .iter()
+        .find(|b| b.kind == BlockKind::Title)
+        .map(Block::plain)
+        .unwrap_or_else(|| "Privacybeleid".into());
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{}</title>\n<style>\n{}</style>\n</head>\n<body>\n<main>\n{}</main>\n</body>\n</html>\n",
+        escape(&title),
+        STYLE,
+        fragment(doc)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_and_refuses_script_urls() {
+        assert_eq!(
+            escape("<b a=\"x\">&'"),
+            "&lt;b a=&quot;x&quot;&gt;&amp;&#39;"
+        );
+        assert!(!safe_url("javascript:alert(1)"));
+        assert!(safe_url("mailto:info@x.nl"));
+    }
+}

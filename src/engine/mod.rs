@@ -1,0 +1,203 @@
+//! The engine: answers in, policy out. No terminal or UI code lives here.
+
+pub mod answers;
+pub mod assets;
+pub mod catalog;
+pub mod document;
+pub mod error;
+pub mod format;
+pub mod model;
+pub mod nearest;
+pub mod presets;
+pub mod rules;
+pub mod section;
+pub mod validate;
+
+use std::collections::HashMap;
+
+pub use answers::Answers;
+pub use catalog::{Catalog, Provider, SectionInfo};
+pub use document::Document;
+pub use error::EngineError;
+pub use format::Format;
+pub use presets::Preset;
+pub use section::Section;
+pub use validate::{Diagnostic, Severity};
+
+use document::{LINK_END, LINK_MID, LINK_START};
+
+/// Loaded once: catalog, sections, presets and compiled templates.
+pub struct Engine {
+    catalog: Catalog,
+    sections: Vec<SectionInfo>,
+    presets: Vec<Preset>,
+    example_shop: Answers,
+    tera: tera::Tera,
+}
+
+impl Engine {
+    /// Loads the data embedded in the binary.
+    pub fn load() -> Result<Engine, EngineError> {
+        let catalog = Catalog::from_files(assets::CATALOG.iter().copied())?;
+        let sections = catalog::parse_sections(asset("sections.toml")?)?;
+        let presets = assets::PRESETS
+            .iter()
+            .map(|(name, text)| presets::parse_preset(name, text))
+            .collect::<Result<Vec<_>, _>>()?;
+        let example_shop = Answers::from_toml_str(asset("example-shop.toml")?).map_err(|e| {
+            EngineError::Asset {
+                what: "example-shop.toml".into(),
+                message: e.to_string(),
+            }
+        })?;
+        let mut tera = tera::Tera::default();
+        // Escaping is done per output format on the parsed document, never by Tera.
+        tera.autoescape_on(vec![]);
+        tera.add_raw_templates(assets::TEMPLATES.iter().copied())
+            .map_err(|e| EngineError::Template(error_chain(&e)))?;
+        tera.register_filter("opsomming", opsomming);
+        tera.register_function("link", link);
+        Ok(Engine {
+            catalog,
+            sections,
+            presets,
+            example_shop,
+            tera,
+        })
+    }
+
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+
+    pub fn sections(&self) -> &[SectionInfo] {
+        &self.sections
+    }
+
+    pub fn section_info(&self, s: Section) -> &SectionInfo {
+        // parse_sections guarantees one entry per section, in order.
+        &self.sections[Section::ALL.iter().position(|x| *x == s).unwrap_or(0)]
+    }
+
+    pub fn presets(&self) -> &[Preset] {
+        &self.presets
+    }
+
+    pub fn preset(&self, id: &str) -> Result<&Preset, EngineError> {
+        self.presets
+            .iter()
+            .find(|p| p.id == id)
+            .ok_or_else(|| EngineError::UnknownPreset {
+                id: id.to_string(),
+                nearest: nearest::nearest(id, self.presets.iter().map(|p| p.id.as_str())),
+            })
+    }
+
+    /// Example shop data used to preview a preset.
+    pub fn example_shop(&self) -> &Answers {
+        &self.example_shop
+    }
+
+    /// Applies the preset the answers name, if any.
+    pub fn resolve(&self, answers: &Answers) -> Result<Answers, EngineError> {
+        match answers.preset.as_deref() {
+            Some(id) => Ok(answers.layered_over(&self.preset(id)?.answers)),
+            None => Ok(answers.clone()),
+        }
+    }
+
+    /// Errors and warnings; an unknown preset is reported as an error, not raised.
+    pub fn check(&self, answers: &Answers) -> Vec<Diagnostic> {
+        match self.resolve(answers) {
+            Ok(resolved) => validate::check(&resolved, &self.catalog),
+            Err(e) => {
+                let mut base = answers.clone();
+                base.preset = None;
+                let mut d = validate::check(&base, &self.catalog);
+                d.insert(
+                    0,
+                    Diagnostic {
+                        severity: Severity::Error,
+                        field: "preset".into(),
+                        message: e.to_string(),
+                    },
+                );
+                d
+            }
+        }
+    }
+
+    /// The policy as blocks, whatever the state of the answers (the wizard previews
+    /// incomplete answers; `render` checks first).
+    pub fn document(&self, answers: &Answers) -> Result<Document, EngineError> {
+        let resolved = self.resolve(answers).unwrap_or_else(|_| {
+            let mut a = answers.clone();
+            a.preset = None;
+            a
+        });
+        let ctx = model::build(&resolved, &self.catalog);
+        let ctx = tera::Context::from_serialize(&ctx)
+            .map_err(|e| EngineError::Template(error_chain(&e)))?;
+        let markup = self
+            .tera
+            .render("policy.tera", &ctx)
+            .map_err(|e| EngineError::Template(error_chain(&e)))?;
+        Ok(Document::parse(&markup))
+    }
+
+    pub fn render(&self, answers: &Answers, format: Format) -> Result<String, EngineError> {
+        Ok(format::write(&self.document(answers)?, format))
+    }
+}
+
+fn asset(name: &str) -> Result<&'static str, EngineError> {
+    assets::asset(name).ok_or_else(|| EngineError::Asset {
+        what: name.into(),
+        message: "ontbreekt in assets/".into(),
+    })
+}
+
+fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut s = e.to_string();
+    let mut cur = e.source();
+    while let Some(c) = cur {
+        s.push_str(": ");
+        s.push_str(&c.to_string());
+        cur = c.source();
+    }
+    s
+}
+
+/// `{{ names | opsomming }}`: a Dutch enumeration, "a, b en c".
+fn opsomming(v: &tera::Value, _: &HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
+    let items: Vec<String> = match v {
+        tera::Value::Array(a) => a
+            .iter()
+            .map(|x| match x {
+                tera::Value::String(s) => s.clone(),
+                other => other.to_string(),
+            })
+            .collect(),
+        tera::Value::String(s) => vec![s.clone()],
+        _ => return Err("opsomming verwacht een lijst".into()),
+    };
+    Ok(tera::Value::String(model::list_nl(&items)))
+}
+
+/// `{{ link(url=..., text=...) }}`: a link the document parser recognises.
+fn link(args: &HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
+    let get = |k: &str| {
+        args.get(k)
+            .and_then(|v| v.as_str())
+            .unwrap_or("")
+            .to_string()
+    };
+    let url = document::unwrap_user(&get("url"));
+    let text = get("text");
+    if url.is_empty() {
+        return Ok(tera::Value::String(text));
+    }
+    Ok(tera::Value::String(format!(
+        "{LINK_START}{url}{LINK_MID}{text}{LINK_END}"
+    )))
+}

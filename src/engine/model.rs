@@ -1,0 +1,285 @@
+//! The template context: answers and catalog facts, prepared so templates only phrase them.
+//! Every value typed by a user is wrapped (document::wrap_user) here, once.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::answers::Answers;
+use super::catalog::{Catalog, CookieKind, Provider, Role, Safeguard};
+use super::document::wrap_user;
+use super::rules;
+use super::section::Section;
+use super::validate::lookup;
+
+#[derive(Serialize)]
+pub struct Context {
+    shop: ShopView,
+    sections: BTreeMap<&'static str, Vec<ProviderView>>,
+    has: BTreeMap<&'static str, bool>,
+    /// Every provider once, in policy order.
+    recipients: Vec<ProviderView>,
+    transfers: Vec<ProviderView>,
+    credit_checks: Vec<ProviderView>,
+    profilers: Vec<ProviderView>,
+    consent_cookies: Vec<ProviderView>,
+    policy: PolicyView,
+}
+
+#[derive(Serialize)]
+struct ShopView {
+    name: String,
+    operator: Option<String>,
+    controller: String,
+    website: Option<String>,
+    website_url: Option<String>,
+    effective_date: Option<String>,
+    street: Option<String>,
+    postcode: Option<String>,
+    city: Option<String>,
+    country: String,
+    phone: Option<String>,
+    email: Option<String>,
+    email_url: Option<String>,
+    kvk: Option<String>,
+    vat: Option<String>,
+    privacy_contact: Option<String>,
+}
+
+#[derive(Serialize, Clone)]
+struct ProviderView {
+    id: String,
+    name: String,
+    company: String,
+    country: String,
+    processor: bool,
+    description: String,
+    data: String,
+    outside_eea: bool,
+    transfer_countries: String,
+    safeguard: &'static str,
+    cookie_consent: bool,
+    cookie_kind: &'static str,
+    credit_check: bool,
+    profiling: bool,
+    self_hosted: bool,
+    publishes: String,
+    privacy_url: String,
+    custom: bool,
+}
+
+#[derive(Serialize)]
+struct PolicyView {
+    retention_max_years: Option<u32>,
+    customer_accounts: bool,
+    dpo: Option<String>,
+    uses_consent: bool,
+}
+
+/// "a", "a en b", "a, b en c".
+pub fn list_nl<S: AsRef<str>>(items: &[S]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.as_ref().to_string(),
+        [init @ .., last] => {
+            let head: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
+            format!("{} en {}", head.join(", "), last.as_ref())
+        }
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+pub fn date_nl(iso: &str) -> Option<String> {
+    let (y, m, d) = rules::parse_date(iso)?;
+    Some(format!("{d} {} {y}", MONTHS[(m - 1) as usize]))
+}
+
+fn wrap_opt(v: &Option<String>) -> Option<String> {
+    v.as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(wrap_user)
+}
+
+fn provider_view(p: &Provider, variant: Option<&str>) -> ProviderView {
+    let publishes = variant
+        .and_then(|v| p.variants.iter().find(|x| x.id == v))
+        .map(|v| v.publishes.clone())
+        .unwrap_or_else(|| p.publishes.clone());
+    // Custom providers are typed by the user: wrap them like any other user value.
+    let user = |s: &str| {
+        if p.custom {
+            wrap_user(s)
+        } else {
+            s.to_string()
+        }
+    };
+    ProviderView {
+        id: p.id.clone(),
+        name: user(&p.name),
+        company: user(&p.company),
+        country: user(&p.country),
+        processor: p.role == Role::Verwerker,
+        description: p.description.clone(),
+        data: list_nl(&p.data),
+        outside_eea: p.outside_eea,
+        transfer_countries: list_nl(&p.transfer_countries),
+        safeguard: match p.safeguard {
+            Some(Safeguard::Dpf) => "dpf",
+            Some(Safeguard::Scc) => "scc",
+            Some(Safeguard::Adequacy) => "adequacy",
+            Some(Safeguard::Bcr) => "bcr",
+            None => "",
+        },
+        cookie_consent: p.cookie_consent,
+        cookie_kind: match p.cookie_kind {
+            Some(CookieKind::Functioneel) => "functioneel",
+            Some(CookieKind::Analytisch) => "analytisch",
+            Some(CookieKind::Marketing) => "marketing",
+            None => "",
+        },
+        credit_check: p.credit_check,
+        profiling: p.profiling,
+        self_hosted: p.self_hosted,
+        publishes: list_nl(&publishes),
+        privacy_url: p.privacy_url.clone(),
+        custom: p.custom,
+    }
+}
+
+pub fn build(a: &Answers, catalog: &Catalog) -> Context {
+    let s = &a.shop;
+    let name = wrap_opt(&s.name).unwrap_or_else(|| "onze webwinkel".into());
+    let operator = wrap_opt(&s.operator);
+    let dutch_postcode = s.postcode.as_deref().map(rules::normalise_postcode);
+    let shop = ShopView {
+        controller: operator.clone().unwrap_or_else(|| name.clone()),
+        name,
+        operator,
+        website: wrap_opt(&s.website),
+        website_url: s
+            .website
+            .as_deref()
+            .filter(|u| rules::url(u).is_none())
+            .map(str::to_string),
+        effective_date: s.effective_date.as_deref().and_then(date_nl),
+        street: wrap_opt(&s.street),
+        postcode: wrap_opt(&dutch_postcode),
+        city: wrap_opt(&s.city),
+        country: wrap_opt(&s.country).unwrap_or_else(|| "Nederland".into()),
+        phone: wrap_opt(&s.phone),
+        email: wrap_opt(&s.email),
+        email_url: s
+            .email
+            .as_deref()
+            .filter(|e| rules::email(e).is_none())
+            .map(|e| format!("mailto:{e}")),
+        kvk: wrap_opt(&s.kvk),
+        vat: wrap_opt(&s.vat),
+        privacy_contact: wrap_opt(&s.privacy_contact),
+    };
+
+    let mut sections = BTreeMap::new();
+    let mut has = BTreeMap::new();
+    let mut recipients: Vec<ProviderView> = Vec::new();
+    for sec in Section::ALL {
+        let list: Vec<ProviderView> = a
+            .providers
+            .get(sec)
+            .iter()
+            .filter_map(|id| lookup(a, catalog, id))
+            .filter(|p| p.serves(sec))
+            .map(|p| provider_view(&p, a.variants.get(&p.id).map(String::as_str)))
+            .fold(Vec::new(), |mut acc, p| {
+                if !acc.iter().any(|x: &ProviderView| x.id == p.id) {
+                    acc.push(p);
+                }
+                acc
+            });
+        for p in &list {
+            if !p.self_hosted && !recipients.iter().any(|r| r.id == p.id) {
+                recipients.push(p.clone());
+            }
+        }
+        has.insert(sec.id(), !list.is_empty());
+        sections.insert(sec.id(), list);
+    }
+    let any =
+        |has: &BTreeMap<&str, bool>, ids: &[&str]| ids.iter().any(|id| has.get(id) == Some(&true));
+    let email = any(
+        &has,
+        &["newsletter", "transactional_email", "business_email"],
+    );
+    let orders = any(&has, &["webshop", "payments", "shipping", "sales_channels"]);
+    has.insert("email", email);
+    has.insert("orders", orders);
+    let review_invites = sections["reviews"].iter().any(|p| !p.self_hosted);
+    has.insert("review_invites", review_invites);
+
+    let transfers: Vec<ProviderView> = recipients
+        .iter()
+        .filter(|p| p.outside_eea)
+        .cloned()
+        .collect();
+    let credit_checks: Vec<ProviderView> = sections["payments"]
+        .iter()
+        .filter(|p| p.credit_check)
+        .cloned()
+        .collect();
+    let profilers: Vec<ProviderView> = sections["cookies"]
+        .iter()
+        .filter(|p| p.profiling)
+        .cloned()
+        .collect();
+    let consent_cookies: Vec<ProviderView> = sections["cookies"]
+        .iter()
+        .filter(|p| p.cookie_consent)
+        .cloned()
+        .collect();
+    let policy = PolicyView {
+        retention_max_years: a.policy.retention_max_years,
+        customer_accounts: a.policy.customer_accounts.unwrap_or(false),
+        dpo: wrap_opt(&a.policy.dpo),
+        uses_consent: has["newsletter"] || !consent_cookies.is_empty() || has["reviews"],
+    };
+    Context {
+        shop,
+        sections,
+        has,
+        recipients,
+        transfers,
+        credit_checks,
+        profilers,
+        consent_cookies,
+        policy,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dutch_lists_and_dates() {
+        assert_eq!(list_nl::<&str>(&[]), "");
+        assert_eq!(list_nl(&["a"]), "a");
+        assert_eq!(list_nl(&["a", "b"]), "a en b");
+        assert_eq!(list_nl(&["a", "b", "c"]), "a, b en c");
+        assert_eq!(date_nl("2023-05-12").as_deref(), Some("12 mei 2023"));
+        assert_eq!(date_nl("2023-02-30"), None);
+    }
+}

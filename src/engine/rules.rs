@@ -1,0 +1,350 @@
+//! Field rules: each returns a Dutch message when the value is not acceptable.
+//! Used by `check` and by the wizard when the user leaves a field.
+
+/// Checks one shop field by its answers-file key. `None` means fine (or nothing to check).
+pub fn check_shop_field(key: &str, value: &str) -> Option<String> {
+    let v = value.trim();
+    if v.is_empty() {
+        return None;
+    }
+    match key {
+        "email" => email(v),
+        "website" => url(v),
+        "postcode" => postcode(v),
+        "phone" => phone(v),
+        "kvk" => kvk(v),
+        "vat" => vat(v),
+        "effective_date" => date(v),
+        _ if v.chars().any(char::is_control) => Some("bevat stuurtekens; typ gewone tekst".into()),
+        _ => None,
+    }
+}
+
+pub fn email(v: &str) -> Option<String> {
+    let bad = || {
+        Some(format!(
+            "`{v}` is geen geldig e-mailadres (voorbeeld: info@uwwinkel.nl)"
+        ))
+    };
+    if v.chars().any(|c| c.is_whitespace() || c.is_control()) || v.matches('@').count() != 1 {
+        return bad();
+    }
+    let (local, domain) = v.split_once('@')?;
+    let labels: Vec<&str> = domain.split('.').collect();
+    let tld_ok = labels
+        .last()
+        .is_some_and(|t| t.chars().count() >= 2 && t.chars().all(char::is_alphabetic));
+    let labels_ok = labels.len() >= 2
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+        });
+    let local_ok = !local.is_empty()
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && !local.contains("..")
+        && local
+            .chars()
+            .all(|c| c.is_alphanumeric() || "!#$%&'*+/=?^_`{|}~.-".contains(c));
+    if local_ok && labels_ok && tld_ok {
+        None
+    } else {
+        bad()
+    }
+}
+
+pub fn url(v: &str) -> Option<String> {
+    let bad = || {
+        Some(format!(
+            "`{v}` is geen geldig webadres (voorbeeld: https://www.uwwinkel.nl)"
+        ))
+    };
+    let rest = match v.split_once("://") {
+        Some(("http" | "https", rest)) => rest,
+        Some(_) => return bad(),
+        None => return Some(format!("`{v}` mist https:// aan het begin")),
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host.rsplit_once(':').map_or(host, |(h, port)| {
+        if port.chars().all(|c| c.is_ascii_digit()) {
+            h
+        } else {
+            host
+        }
+    });
+    let ok = !v
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || "<>\"".contains(c))
+        && host.contains('.')
+        && !host.starts_with('.')
+        && !host.ends_with('.')
+        && host
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '.');
+    if ok {
+        None
+    } else {
+        bad()
+    }
+}
+
+/// Dutch postcode: four digits (not starting with 0), two letters; the space is optional.
+pub fn postcode(v: &str) -> Option<String> {
+    let compact: String = v.chars().filter(|c| *c != ' ').collect();
+    let chars: Vec<char> = compact.chars().collect();
+    let ok = chars.len() == 6
+        && chars[0].is_ascii_digit()
+        && chars[0] != '0'
+        && chars[..4].iter().all(char::is_ascii_digit)
+        && chars[4..].iter().all(char::is_ascii_alphabetic)
+        && v.matches(' ').count() <= 1;
+    if ok {
+        None
+    } else {
+        Some(format!("`{v}` is geen geldige postcode (vorm: 1234 AB)"))
+    }
+}
+
+/// Normalises a valid postcode to "1234 AB".
+pub fn normalise_postcode(v: &str) -> String {
+    let compact: String = v.chars().filter(|c| *c != ' ').collect();
+    if postcode(v).is_none() {
+        format!("{} {}", &compact[..4], compact[4..].to_uppercase())
+    } else {
+        v.to_string()
+    }
+}
+
+pub fn phone(v: &str) -> Option<String> {
+    let allowed = v
+        .chars()
+        .all(|c| c.is_ascii_digit() || " +-().".contains(c));
+    let digits = v.chars().filter(char::is_ascii_digit).count();
+    let plus_ok =
+        v.matches('+').count() <= 1 && (!v.contains('+') || v.trim_start().starts_with('+'));
+    if allowed && plus_ok && (10..=15).contains(&digits) {
+        None
+    } else {
+        Some(format!(
+            "`{v}` is geen geldig telefoonnummer (10 tot 15 cijfers, bijvoorbeeld 020 123 4567 of +31 20 123 4567)"
+        ))
+    }
+}
+
+pub fn kvk(v: &str) -> Option<String> {
+    let compact: String = v.chars().filter(|c| !matches!(c, ' ' | '.')).collect();
+    if compact.len() == 8 && compact.chars().all(|c| c.is_ascii_digit()) {
+        None
+    } else {
+        Some(format!("`{v}` is geen geldig KvK-nummer (8 cijfers)"))
+    }
+}
+
+/// Dutch VAT id (btw-id): NL, 9 digits, B, 2 digits. Other EU countries are not checked.
+pub fn vat(v: &str) -> Option<String> {
+    let compact: String = v
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '.'))
+        .collect::<String>()
+        .to_uppercase();
+    if !compact.starts_with("NL") {
+        return None;
+    }
+    let b = compact.as_bytes();
+    let ok = b.len() == 14
+        && b[2..11].iter().all(u8::is_ascii_digit)
+        && b[11] == b'B'
+        && b[12..].iter().all(u8::is_ascii_digit);
+    if ok {
+        None
+    } else {
+        Some(format!(
+            "`{v}` is geen geldig btw-id (vorm: NL123456789B01)"
+        ))
+    }
+}
+
+/// A calendar date as YYYY-MM-DD.
+pub fn date(v: &str) -> Option<String> {
+    if parse_date(v).is_some() {
+        None
+    } else {
+        Some(format!(
+            "`{v}` is geen geldige datum (vorm: JJJJ-MM-DD, bijvoorbeeld 2025-01-31)"
+        ))
+    }
+}
+
+pub fn parse_date(v: &str) -> Option<(i32, u32, u32)> {
+    let parts: Vec<&str> = v.trim().split('-').collect();
+    let [y, m, d] = parts.as_slice() else {
+        return None;
+    };
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return None;
+    }
+    let (y, m, d): (i32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    ((1900..=2200).contains(&y) && (1..=days).contains(&d)).then_some((y, m, d))
+}
+
+/// Catalog and custom ids: lowercase letters, digits and single hyphens.
+pub fn provider_id(v: &str) -> Option<String> {
+    let ok = !v.is_empty()
+        && v.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !v.starts_with('-')
+        && !v.ends_with('-')
+        && !v.contains("--");
+    if ok {
+        None
+    } else {
+        Some(format!(
+            "`{v}` is geen geldige id (kleine letters, cijfers en koppeltekens, bijvoorbeeld `mijn-host`)"
+        ))
+    }
+}
+
+/// Makes an id from a display name ("Meer dan Online" → "meer-dan-online").
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.to_lowercase().chars() {
+        let c = match c {
+            'à' | 'á' | 'â' | 'ä' | 'ã' => 'a',
+            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            c => c,
+        };
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails() {
+        for ok in [
+            "info@momgemstone.nl",
+            "nettygroen55@gmail.com",
+            "a.b+c@sub.example.co.uk",
+        ] {
+            assert_eq!(email(ok), None, "{ok}");
+        }
+        for bad in [
+            "info@",
+            "@x.nl",
+            "info@x",
+            "in fo@x.nl",
+            "a@@x.nl",
+            "a@x.n",
+            "a..b@x.nl",
+            "a@-x.nl",
+        ] {
+            assert!(email(bad).is_some(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn urls() {
+        for ok in [
+            "https://www.momgemstone.nl/",
+            "http://www.just-m.nl",
+            "https://shop.example.com:8443/x?y=1",
+        ] {
+            assert_eq!(url(ok), None, "{ok}");
+        }
+        for bad in [
+            "www.x.nl",
+            "ftp://x.nl",
+            "https://x",
+            "https://x .nl",
+            "javascript://x.nl",
+            "https://<x>.nl",
+        ] {
+            assert!(url(bad).is_some(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn postcodes() {
+        for ok in ["2553 DK", "2553DK", "2242bg"] {
+            assert_eq!(postcode(ok), None, "{ok}");
+        }
+        for bad in ["0123 AB", "1234", "1234 A1", "12345 AB", "1234  AB"] {
+            assert!(postcode(bad).is_some(), "{bad}");
+        }
+        assert_eq!(normalise_postcode("2553dk"), "2553 DK");
+    }
+
+    #[test]
+    fn phones() {
+        for ok in [
+            "(0031) 6 20742095",
+            "06-124 640 67",
+            "(064) 096-1212",
+            "+31 20 123 4567",
+        ] {
+            assert_eq!(phone(ok), None, "{ok}");
+        }
+        for bad in [
+            "12345",
+            "06-abc",
+            "31+ 20 123 4567 8",
+            "0612345678901234567",
+        ] {
+            assert!(phone(bad).is_some(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn kvk_and_vat() {
+        assert_eq!(kvk("12345678"), None);
+        assert_eq!(kvk("1234 5678"), None);
+        assert!(kvk("1234567").is_some());
+        assert!(kvk("1234567a").is_some());
+        assert_eq!(vat("NL123456789B01"), None);
+        assert!(vat("NL12345678B01").is_some());
+        assert_eq!(vat("BE0123456789"), None);
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(parse_date("2023-05-12"), Some((2023, 5, 12)));
+        assert_eq!(parse_date("2024-02-29"), Some((2024, 2, 29)));
+        for bad in [
+            "2023-02-29",
+            "2023-13-01",
+            "12-05-2023",
+            "2023-5-12",
+            "gisteren",
+        ] {
+            assert!(date(bad).is_some(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn ids_and_slugs() {
+        assert_eq!(provider_id("meer-dan-online"), None);
+        assert!(provider_id("Meer dan Online").is_some());
+        assert_eq!(slug("Meer dan Online"), "meer-dan-online");
+        assert_eq!(slug("Café Ñoño & Zn."), "cafe-o-o-zn");
+    }
+}

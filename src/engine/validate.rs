@@ -1,0 +1,350 @@
+//! `check`: every error and warning about an answers file, each naming its field.
+
+use serde::Serialize;
+
+use super::answers::{Answers, SHOP_FIELDS};
+use super::catalog::{Catalog, Provider};
+use super::error::did_you_mean;
+use super::nearest::nearest;
+use super::rules;
+use super::section::Section;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Dotted path in the answers file, e.g. `shop.email` or `providers.payments`.
+    pub field: String,
+    pub message: String,
+}
+
+impl Diagnostic {
+    fn error(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+
+    fn warning(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+
+    /// The section this diagnostic is about, if it is about one.
+    pub fn section(&self) -> Option<Section> {
+        let rest = self.field.strip_prefix("providers.")?;
+        Section::from_id(rest.split('[').next().unwrap_or(rest))
+    }
+}
+
+impl std::fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let kind = match self.severity {
+            Severity::Error => "fout",
+            Severity::Warning => "waarschuwing",
+        };
+        write!(f, "{kind}: {}: {}", self.field, self.message)
+    }
+}
+
+const REQUIRED: [(&str, &str); 5] = [
+    ("name", "de naam van de webwinkel"),
+    ("website", "het webadres"),
+    ("effective_date", "de ingangsdatum van het privacybeleid"),
+    ("email", "het e-mailadres"),
+    ("privacy_contact", "de contactpersoon voor privacyvragen"),
+];
+
+/// Checks answers that have already been layered over their preset.
+pub fn check(answers: &Answers, catalog: &Catalog) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    check_shop(answers, &mut out);
+    check_custom(answers, catalog, &mut out);
+    check_providers(answers, catalog, &mut out);
+    check_variants(answers, catalog, &mut out);
+    check_policy(answers, &mut out);
+    out.sort_by_key(|d| d.severity);
+    out
+}
+
+fn check_shop(a: &Answers, out: &mut Vec<Diagnostic>) {
+    let shop = &a.shop;
+    for (key, what) in REQUIRED {
+        if shop.get(key).is_none_or(|v| v.trim().is_empty()) {
+            out.push(Diagnostic::error(
+                format!("shop.{key}"),
+                format!("verplicht: vul {what} in"),
+            ));
+        }
+    }
+    let dutch = shop
+        .country
+        .as_deref()
+        .is_none_or(|c| c.trim().eq_ignore_ascii_case("nederland"));
+    for key in SHOP_FIELDS {
+        let Some(v) = shop.get(key) else { continue };
+        if key == "postcode" && !dutch {
+            continue;
+        }
+        if let Some(msg) = rules::check_shop_field(key, v) {
+            out.push(Diagnostic::error(format!("shop.{key}"), msg));
+        }
+    }
+    if shop.street.is_none() || shop.city.is_none() || shop.postcode.is_none() {
+        let missing: Vec<&str> = [
+            ("straat", &shop.street),
+            ("postcode", &shop.postcode),
+            ("plaats", &shop.city),
+        ]
+        .into_iter()
+        .filter(|(_, v)| v.is_none())
+        .map(|(n, _)| n)
+        .collect();
+        out.push(Diagnostic::warning(
+            "shop.street",
+            format!(
+                "adres onvolledig (ontbreekt: {}); een webwinkel moet een bezoekadres vermelden (BW 3:15d)",
+                missing.join(", ")
+            ),
+        ));
+    }
+    if shop.kvk.is_none() {
+        out.push(Diagnostic::warning(
+            "shop.kvk",
+            "geen KvK-nummer; een webwinkel moet dit op de website vermelden (Handelsregisterwet art. 27)",
+        ));
+    }
+}
+
+fn check_custom(a: &Answers, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
+    let mut seen = std::collections::HashSet::new();
+    for (i, c) in a.custom_providers.iter().enumerate() {
+        let field = format!("custom_provider[{i}]");
+        if let Some(msg) = rules::provider_id(&c.id) {
+            out.push(Diagnostic::error(format!("{field}.id"), msg));
+        }
+        if catalog.get(&c.id).is_some() {
+            out.push(Diagnostic::error(
+                format!("{field}.id"),
+                format!("`{}` staat al in de catalogus; kies een andere id of gebruik die van de catalogus", c.id),
+            ));
+        }
+        if !seen.insert(c.id.as_str()) {
+            out.push(Diagnostic::error(
+                format!("{field}.id"),
+                format!("id `{}` staat er twee keer", c.id),
+            ));
+        }
+        if c.name.trim().is_empty() {
+            out.push(Diagnostic::error(
+                format!("{field}.name"),
+                "verplicht: vul een naam in",
+            ));
+        }
+        if c.sections.is_empty() {
+            out.push(Diagnostic::warning(
+                format!("{field}.sections"),
+                "geen onderdelen genoemd; deze partij komt nergens in het beleid",
+            ));
+        }
+        for s in &c.sections {
+            if Section::from_id(s).is_none() {
+                let hint = did_you_mean(&nearest(s, Section::ALL.iter().map(|s| s.id())));
+                out.push(Diagnostic::error(
+                    format!("{field}.sections"),
+                    format!("onbekend onderdeel `{s}`{hint}"),
+                ));
+            }
+        }
+        if let Some(url) = &c.privacy_url {
+            if let Some(msg) = rules::url(url) {
+                out.push(Diagnostic::error(format!("{field}.privacy_url"), msg));
+            }
+        }
+        if let Some(sg) = &c.safeguard {
+            if !["dpf", "scc", "adequacy", "bcr"].contains(&sg.as_str()) {
+                out.push(Diagnostic::error(
+                    format!("{field}.safeguard"),
+                    format!("onbekende waarborg `{sg}`; kies dpf, scc, adequacy of bcr"),
+                ));
+            }
+        }
+    }
+}
+
+/// A provider id from the catalog or the shop's own list.
+pub fn lookup(a: &Answers, catalog: &Catalog, id: &str) -> Option<Provider> {
+    catalog.get(id).cloned().or_else(|| {
+        a.custom_providers
+            .iter()
+            .find(|c| c.id == id)
+            .map(Provider::from_custom)
+    })
+}
+
+fn check_providers(a: &Answers, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
+    for (key, ids) in &a.providers.0 {
+        let Some(section) = Section::from_id(key) else {
+            let hint = did_you_mean(&nearest(key, Section::ALL.iter().map(|s| s.id())));
+            out.push(Diagnostic::error(
+                format!("providers.{key}"),
+                format!("onbekend onderdeel `{key}`{hint}"),
+            ));
+            continue;
+        };
+        let field = format!("providers.{key}");
+        let mut seen = std::collections::HashSet::new();
+        for id in ids {
+            if !seen.insert(id) {
+                out.push(Diagnostic::warning(
+                    &field,
+                    format!("`{id}` staat er twee keer"),
+                ));
+                continue;
+            }
+            match lookup(a, catalog, id) {
+                None => {
+                    let known = catalog
+                        .ids()
+                        .chain(a.custom_providers.iter().map(|c| c.id.as_str()));
+                    let hint = did_you_mean(&nearest(id, known));
+                    out.push(Diagnostic::error(
+                        &field,
+                        format!("onbekende aanbieder `{id}`{hint}; voeg een eigen aanbieder toe met [[custom_provider]]"),
+                    ));
+                }
+                Some(p) if !p.serves(section) => {
+                    let can: Vec<&str> = p.sections.iter().map(|s| s.id()).collect();
+                    out.push(Diagnostic::error(
+                        &field,
+                        format!(
+                            "{} hoort niet bij {}; deze aanbieder kan bij: {}",
+                            p.name,
+                            section.label().to_lowercase(),
+                            can.join(", ")
+                        ),
+                    ));
+                }
+                Some(p) => provider_warnings(&p, section, &field, out),
+            }
+        }
+    }
+    let chosen = |s: Section| !a.providers.get(s).is_empty();
+    for (s, what) in [
+        (Section::Webshop, "geen webwinkelsoftware gekozen"),
+        (Section::Payments, "geen betaalprovider gekozen"),
+        (Section::Shipping, "geen vervoerder of verzendtool gekozen"),
+    ] {
+        if !chosen(s) {
+            out.push(Diagnostic::warning(
+                format!("providers.{}", s.id()),
+                format!("{what}; klopt dat?"),
+            ));
+        }
+    }
+    let self_hosted = [
+        "woocommerce",
+        "magento",
+        "prestashop",
+        "shopware",
+        "opencart",
+    ];
+    if a.providers
+        .get(Section::Webshop)
+        .iter()
+        .any(|id| self_hosted.contains(&id.as_str()))
+        && !chosen(Section::Hosting)
+    {
+        out.push(Diagnostic::warning(
+            "providers.hosting",
+            "uw webwinkelsoftware draait op eigen hosting: kies ook de hostingpartij",
+        ));
+    }
+}
+
+fn provider_warnings(p: &Provider, section: Section, field: &str, out: &mut Vec<Diagnostic>) {
+    if section == Section::Cookies && p.cookie_consent {
+        out.push(Diagnostic::warning(
+            field,
+            format!(
+                "{} vraagt vooraf toestemming van de bezoeker: zorg voor een cookiemelding waarmee de bezoeker kan weigeren",
+                p.name
+            ),
+        ));
+    }
+    if section == Section::Payments && p.credit_check {
+        out.push(Diagnostic::warning(
+            field,
+            format!(
+                "{} doet bij achteraf betalen een automatische kredietbeoordeling; het beleid vermeldt dit",
+                p.name
+            ),
+        ));
+    }
+}
+
+fn check_variants(a: &Answers, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
+    for (pid, vid) in &a.variants {
+        let field = format!("variants.{pid}");
+        let Some(p) = catalog.get(pid) else {
+            let hint = did_you_mean(&nearest(pid, catalog.ids()));
+            out.push(Diagnostic::error(
+                field,
+                format!("onbekende aanbieder `{pid}`{hint}"),
+            ));
+            continue;
+        };
+        if !p.variants.iter().any(|v| &v.id == vid) {
+            let ids: Vec<&str> = p.variants.iter().map(|v| v.id.as_str()).collect();
+            let msg = if ids.is_empty() {
+                format!("{} heeft geen varianten", p.name)
+            } else {
+                format!(
+                    "onbekende variant `{vid}`{}; kies uit: {}",
+                    did_you_mean(&nearest(vid, ids.iter().copied())),
+                    ids.join(", ")
+                )
+            };
+            out.push(Diagnostic::error(field, msg));
+        } else if !Section::ALL
+            .iter()
+            .any(|s| a.providers.get(*s).contains(pid))
+        {
+            out.push(Diagnostic::warning(
+                field,
+                format!("{} is nergens gekozen", p.name),
+            ));
+        }
+    }
+}
+
+fn check_policy(a: &Answers, out: &mut Vec<Diagnostic>) {
+    if let Some(y) = a.policy.retention_max_years {
+        if !(1..=20).contains(&y) {
+            out.push(Diagnostic::error(
+                "policy.retention_max_years",
+                format!("{y} jaar is geen redelijke bewaartermijn; kies 1 tot 20"),
+            ));
+        } else if y > 7 {
+            out.push(Diagnostic::warning(
+                "policy.retention_max_years",
+                format!("{y} jaar is lang; bewaar gegevens niet langer dan nodig"),
+            ));
+        }
+    }
+}
+
+pub fn has_errors(diags: &[Diagnostic]) -> bool {
+    diags.iter().any(|d| d.severity == Severity::Error)
+}

@@ -1,0 +1,9 @@
+//! privacybeleid: writes the privacy policy of a Dutch webshop.
+//!
+//! `engine` turns an answers file into a policy and knows nothing of terminals;
+//! `cli` and `wizard` are two front ends on it.
+
+pub mod atomic;
+pub mod cli;
+pub mod engine;
+pub mod wizard;
