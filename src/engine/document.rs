@@ -208,10 +208,10 @@ impl Document {
     }
 }
 
-/// "Heading text {#anchor}" → ("Heading text", Some("anchor")).
+/// "Heading text [#anchor]" → ("Heading text", Some("anchor")).
 fn split_anchor(s: &str) -> (&str, Option<String>) {
-    if let Some(start) = s.rfind(" {#") {
-        if let Some(id) = s[start + 3..].strip_suffix('}') {
+    if let Some(start) = s.rfind(" [#") {
+        if let Some(id) = s[start + 3..].strip_suffix(']') {
             if id
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
@@ -280,7 +280,7 @@ mod tests {
     #[test]
     fn parses_blocks_and_anchors() {
         let d = Document::parse(
-            "# Titel\n\n## Betalingen {#payments}\n\nEen zin.\nNog een zin .\n\n- punt\n| regel\n",
+            "# Titel\n\n## Betalingen [#payments]\n\nEen zin.\nNog een zin .\n\n- punt\n| regel\n",
         );
         let kinds: Vec<_> = d.blocks.iter().map(|b| b.kind).collect();
         assert_eq!(
