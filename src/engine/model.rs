@@ -53,7 +53,6 @@ struct ProviderView {
     company: String,
     country: String,
     processor: bool,
-    description: String,
     data: String,
     outside_eea: bool,
     transfer_countries: String,
@@ -185,7 +184,6 @@ fn provider_view(p: &Provider, variant: Option<&str>) -> ProviderView {
             with_article(&p.country)
         },
         processor: p.role == Role::Verwerker,
-        description: p.description.clone(),
         data: list_nl(&p.data),
         outside_eea: p.outside_eea,
         transfer_countries: list_nl(
@@ -285,6 +283,10 @@ pub fn build(a: &Answers, catalog: &Catalog) -> Context {
     has.insert("orders", orders);
     let review_invites = sections["reviews"].iter().any(|p| !p.self_hosted);
     has.insert("review_invites", review_invites);
+    let free_analytics = sections["cookies"]
+        .iter()
+        .any(|p| !p.cookie_consent && p.cookie_kind == "analytisch");
+    has.insert("free_analytics", free_analytics);
 
     let transfers: Vec<ProviderView> = recipients
         .iter()
