@@ -191,6 +191,7 @@ fn provider_view(p: &Provider, variant: Option<&str>) -> ProviderView {
         } else {
             with_article(&p.country)
         },
+        country_name: user(&p.country),
         processor: p.role == Role::Verwerker,
         data: list_nl(&p.data),
         outside_eea: p.outside_eea,
