@@ -263,18 +263,23 @@ fn parse_inlines(s: &str) -> Vec<Inline> {
     out
 }
 
-/// Tidies spacing left by template conditionals: no double spaces, no space before punctuation.
+/// Tidies joins left by template conditionals and values: no double spaces, no space before
+/// punctuation, and no second full stop after a value that ends in one ("B.V.." → "B.V.").
 fn tidy(s: String) -> String {
-    let needs = s
-        .as_bytes()
-        .windows(2)
-        .any(|w| w[0] == b' ' && matches!(w[1], b' ' | b'.' | b',' | b';' | b':' | b')'));
+    let b = s.as_bytes();
+    let needs = b.windows(2).any(|w| {
+        (w[0] == b' ' && matches!(w[1], b' ' | b'.' | b',' | b';' | b':' | b')')) || w == b".."
+    });
     if !needs {
         return s;
     }
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
         if c == ' ' && out.ends_with(' ') {
+            continue;
+        }
+        if c == '.' && out.ends_with('.') && chars.peek().is_none_or(|n| n.is_whitespace()) {
             continue;
         }
         if matches!(c, '.' | ',' | ';' | ':' | ')') && out.ends_with(' ') {
@@ -331,6 +336,15 @@ mod tests {
             .map(Block::plain)
             .collect();
         assert_eq!(heads, ["T", "Ook vol", "Sub"]);
+    }
+
+    #[test]
+    fn a_value_ending_in_a_full_stop_gets_no_second_one() {
+        let v = wrap_user("Holding B.V.");
+        let d = Document::parse(&format!("Een webwinkel van {v}. Daarna"));
+        assert_eq!(d.blocks[0].plain(), "Een webwinkel van Holding B.V. Daarna");
+        let d = Document::parse("Zie a..b en dit .");
+        assert_eq!(d.blocks[0].plain(), "Zie a..b en dit.");
     }
 
     #[test]
