@@ -74,7 +74,11 @@ fn a_missing_file_names_its_path() {
     let dir = tempfile::tempdir().unwrap();
     let o = run(&["check", "--answers", dir.path().to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("een map, geen bestand"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("een map, geen bestand"),
+        "{}",
+        stderr(&o)
+    );
     let bin = write(dir.path(), "bin.toml", "");
     std::fs::write(&bin, [0xff, 0xfe, 0x00]).unwrap();
     let o = run(&["check", "--answers", &bin]);
