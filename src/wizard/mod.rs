@@ -1,11 +1,174 @@
 //! The interactive wizard (ratatui + crossterm) on top of the engine.
+//!
+//! Elm-style: `state` is the model, `input` turns terminal events into messages, `update`
+//! changes the state and returns effects (pure, unit-tested), `view` draws the state (pure,
+//! snapshot-tested), and `run` owns the terminal and performs the effects.
 
+pub mod input;
+pub mod layout;
+pub mod persist;
+pub mod preview;
+pub mod screens;
+pub mod state;
+pub mod update;
+pub mod view;
+pub mod widgets;
+
+use std::collections::VecDeque;
+use std::io::Write;
 use std::path::PathBuf;
 
-use crate::engine::Engine;
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
+use ratatui::crossterm::execute;
+
+use crate::engine::{Answers, Engine};
+use state::{Effect, Msg, Options, State};
 
 /// Runs the wizard; returns the process exit code.
-pub fn run(_engine: &Engine, _answers: Option<PathBuf>) -> i32 {
-    eprintln!("De wizard is nog niet beschikbaar.");
-    1
+pub fn run(engine: &Engine, answers: Option<PathBuf>) -> i32 {
+    let today = persist::today();
+    let data = persist::data_dir();
+    let mut loaded = None;
+    if let Some(p) = &answers {
+        if p.exists() {
+            match Answers::load(p) {
+                Ok(a) => loaded = Some(a),
+                Err(e) => {
+                    eprintln!("fout: {e}");
+                    eprintln!(
+                        "Het bestand is niet gewijzigd. Verbeter het en start de wizard opnieuw."
+                    );
+                    return 2;
+                }
+            }
+        } else {
+            // Created at once, so a wrong folder is reported before the screen opens.
+            let a = Answers {
+                shop: crate::engine::answers::Shop {
+                    effective_date: Some(today.clone()),
+                    ..Default::default()
+                },
+                ..Default::default()
+            };
+            if let Err(e) = crate::atomic::write(p, a.to_toml_string().as_bytes()) {
+                eprintln!(
+                    "fout: kan {} niet maken: {}",
+                    p.display(),
+                    crate::engine::error::io_reason(&e)
+                );
+                return 2;
+            }
+        }
+        if let Some(d) = &data {
+            let _ = persist::remember(d, p);
+        }
+    }
+    let recent = data.as_deref().map(persist::recent).unwrap_or_default();
+    let recent = recent
+        .into_iter()
+        .filter(|r| {
+            answers
+                .as_ref()
+                .is_none_or(|p| std::fs::canonicalize(p).ok().as_ref() != Some(r))
+        })
+        .collect();
+    let opts = Options {
+        today,
+        path: answers.clone(),
+        answers: loaded,
+        recent,
+        cwd: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
+    };
+    let mut state = State::new(engine, opts);
+    if answers.is_some() {
+        state.status = "Elke wijziging wordt direct bewaard".into();
+    }
+
+    let mut terminal = ratatui::init();
+    let prev = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(
+            std::io::stdout(),
+            DisableMouseCapture,
+            DisableBracketedPaste
+        );
+        prev(info);
+    }));
+    let _ = execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste);
+    let code = match main_loop(&mut terminal, &mut state) {
+        Ok(()) => 0,
+        Err(e) => {
+            restore();
+            eprintln!("fout: {e}");
+            return 1;
+        }
+    };
+    restore();
+    if let Some(p) = &state.path {
+        println!("Antwoorden bewaard in {}", p.display());
+    }
+    code
+}
+
+fn restore() {
+    let _ = execute!(
+        std::io::stdout(),
+        DisableMouseCapture,
+        DisableBracketedPaste
+    );
+    ratatui::restore();
+    let _ = std::io::stdout().flush();
+}
+
+fn main_loop(terminal: &mut ratatui::DefaultTerminal, state: &mut State) -> std::io::Result<()> {
+    let size = terminal.size()?;
+    state.size = (size.width, size.height);
+    loop {
+        state.sync();
+        terminal.draw(|f| view::view(f, state))?;
+        let ev = event::read()?;
+        let Some(msg) = input::translate(ev, input::typing(state)) else {
+            continue;
+        };
+        let effects = update::update(state, msg);
+        perform(state, effects);
+        if state.quit {
+            return Ok(());
+        }
+    }
+}
+
+/// Performs effects and feeds their results back through update.
+pub fn perform(state: &mut State, effects: Vec<Effect>) {
+    let mut queue: VecDeque<Effect> = effects.into();
+    while let Some(e) = queue.pop_front() {
+        let msg = match e {
+            Effect::Save { path, text } => {
+                Msg::Saved(persist::save(path.as_deref(), &text, &state.today))
+            }
+            Effect::Open(p) => {
+                let r = Answers::load(&p)
+                    .map(|a| (p.clone(), Box::new(a)))
+                    .map_err(|e| e.to_string());
+                if r.is_ok() {
+                    if let Some(d) = persist::data_dir() {
+                        let _ = persist::remember(&d, &p);
+                    }
+                }
+                Msg::Opened(r)
+            }
+            Effect::Export { files, overwrite } => {
+                let exists = persist::existing(&files);
+                if !overwrite && !exists.is_empty() {
+                    Msg::ExportExists(exists)
+                } else {
+                    Msg::Exported(persist::export(&files))
+                }
+            }
+            Effect::Quit => continue,
+        };
+        queue.extend(update::update(state, msg));
+    }
 }

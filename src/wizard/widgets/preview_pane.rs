@@ -1,0 +1,43 @@
+//! The live preview pane: the policy wrapped to the pane, scrolled to the current part.
+
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Style};
+use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::Frame;
+
+use crate::wizard::preview;
+use crate::wizard::state::State;
+
+/// The first line shown, for a pane of `height` rows.
+pub fn scroll(s: &State, starts: &[usize], total: usize) -> usize {
+    let base = starts.get(s.preview_block).copied().unwrap_or(0) as i64;
+    // Show a line of context above the part, unless the user scrolled.
+    let ctx = if s.preview_offset == 0 && base > 0 {
+        1
+    } else {
+        0
+    };
+    (base - ctx + s.preview_offset as i64).clamp(0, total.saturating_sub(1) as i64) as usize
+}
+
+pub fn view(f: &mut Frame, area: Rect, s: &State) {
+    let title = if s.preview_full {
+        " Voorbeeld (F2 of Esc: terug) "
+    } else {
+        " Voorbeeld (F2: volledig scherm) "
+    };
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .title(title)
+        .border_style(Style::new().fg(Color::DarkGray));
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let (lines, starts) = preview::lines(&s.doc, inner.width, &s.changed);
+    let top = scroll(s, &starts, lines.len());
+    let shown: Vec<_> = lines
+        .into_iter()
+        .skip(top)
+        .take(inner.height as usize)
+        .collect();
+    f.render_widget(Paragraph::new(shown), inner);
+}
