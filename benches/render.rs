@@ -1,1 +1,54 @@
-fn main() {}
+//! Rendering each seed example to each format: the wizard re-renders on every keystroke,
+//! so one policy must take well under a 16 ms frame (target: under 200 µs).
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use privacybeleid::engine::{Answers, Engine, Format};
+
+fn seeds() -> Vec<(String, Answers)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/seeds");
+    let mut v: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .map(|p| {
+            let name = p.file_stem().unwrap().to_string_lossy().into_owned();
+            (name, Answers::load(&p).unwrap())
+        })
+        .collect();
+    v.sort_by(|a, b| a.0.cmp(&b.0));
+    v
+}
+
+fn render(c: &mut Criterion) {
+    let engine = Engine::load().unwrap();
+    let mut group = c.benchmark_group("render");
+    for (name, answers) in seeds() {
+        for (format, ext) in [
+            (Format::Markdown, "md"),
+            (Format::Html, "html"),
+            (Format::Text, "txt"),
+        ] {
+            group.bench_function(format!("{name}.{ext}"), |b| {
+                b.iter(|| {
+                    engine
+                        .render(std::hint::black_box(&answers), format)
+                        .unwrap()
+                })
+            });
+        }
+    }
+    group.finish();
+    c.bench_function("engine_load", |b| b.iter(|| Engine::load().unwrap()));
+    let (_, answers) = &seeds()[0];
+    c.bench_function("check", |b| {
+        b.iter(|| engine.check(std::hint::black_box(answers)))
+    });
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(30).measurement_time(std::time::Duration::from_secs(2)).warm_up_time(std::time::Duration::from_millis(500));
+    targets = render
+}
+criterion_main!(benches);

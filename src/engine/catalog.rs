@@ -52,6 +52,9 @@ pub struct Variant {
 pub struct Provider {
     pub id: String,
     pub name: String,
+    /// Name used in the policy text when `name` carries a distinction only the wizard needs.
+    #[serde(default)]
+    pub short_name: Option<String>,
     #[serde(default)]
     pub aliases: Vec<String>,
     pub sections: Vec<Section>,
@@ -125,6 +128,7 @@ impl Provider {
         Provider {
             id: c.id.clone(),
             name: c.name.clone(),
+            short_name: None,
             aliases: vec![],
             sections: c
                 .sections

@@ -110,14 +110,13 @@ pub fn unwrap_user(value: &str) -> String {
 impl Document {
     pub fn parse(markup: &str) -> Document {
         let mut blocks: Vec<Block> = Vec::new();
-        let mut para: Vec<String> = Vec::new();
+        let mut para = String::new();
         let mut anchor: Option<String> = None;
-        let flush = |para: &mut Vec<String>, blocks: &mut Vec<Block>, anchor: &Option<String>| {
+        let flush = |para: &mut String, blocks: &mut Vec<Block>, anchor: &Option<String>| {
             if !para.is_empty() {
-                let text = para.join(" ");
                 blocks.push(Block {
                     kind: BlockKind::Paragraph,
-                    inlines: parse_inlines(&text),
+                    inlines: parse_inlines(para),
                     anchor: anchor.clone(),
                     id: None,
                 });
@@ -144,7 +143,10 @@ impl Document {
                 (None, line)
             };
             let Some(kind) = kind else {
-                para.push(line.to_string());
+                if !para.is_empty() {
+                    para.push(' ');
+                }
+                para.push_str(line);
                 continue;
             };
             flush(&mut para, &mut blocks, &anchor);
@@ -208,10 +210,10 @@ impl Document {
     }
 }
 
-/// "Heading text {#anchor}" → ("Heading text", Some("anchor")).
+/// "Heading text [#anchor]" → ("Heading text", Some("anchor")).
 fn split_anchor(s: &str) -> (&str, Option<String>) {
-    if let Some(start) = s.rfind(" {#") {
-        if let Some(id) = s[start + 3..].strip_suffix('}') {
+    if let Some(start) = s.rfind(" [#") {
+        if let Some(id) = s[start + 3..].strip_suffix(']') {
             if id
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
@@ -225,11 +227,11 @@ fn split_anchor(s: &str) -> (&str, Option<String>) {
 
 fn parse_inlines(s: &str) -> Vec<Inline> {
     let mut out: Vec<Inline> = Vec::new();
-    let mut text = String::new();
-    let mut chars = s.chars().peekable();
+    let mut text = String::with_capacity(s.len());
+    let mut chars = s.chars();
     while let Some(c) = chars.next() {
         match c {
-            USER_START | USER_END => {}
+            USER_START | USER_END | LINK_MID | LINK_END => {}
             LINK_START => {
                 let url: String = chars.by_ref().take_while(|c| *c != LINK_MID).collect();
                 let label: String = chars.by_ref().take_while(|c| *c != LINK_END).collect();
@@ -243,32 +245,18 @@ fn parse_inlines(s: &str) -> Vec<Inline> {
                     url,
                 });
             }
-            LINK_MID | LINK_END => {}
+            // Tidy spacing left by template conditionals: no double spaces,
+            // no space before punctuation.
+            ' ' if text.ends_with(' ') => {}
+            '.' | ',' | ';' | ':' | ')' if text.ends_with(' ') => {
+                text.pop();
+                text.push(c);
+            }
             c => text.push(c),
         }
     }
     if !text.is_empty() {
         out.push(Inline::Text(text));
-    }
-    // Tidy spacing left by template conditionals: no space before punctuation.
-    for i in &mut out {
-        if let Inline::Text(t) = i {
-            *t = tidy(t);
-        }
-    }
-    out
-}
-
-fn tidy(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c == ' ' && out.ends_with(' ') {
-            continue;
-        }
-        if matches!(c, '.' | ',' | ';' | ':' | ')') && out.ends_with(' ') {
-            out.pop();
-        }
-        out.push(c);
     }
     out
 }
@@ -280,7 +268,7 @@ mod tests {
     #[test]
     fn parses_blocks_and_anchors() {
         let d = Document::parse(
-            "# Titel\n\n## Betalingen {#payments}\n\nEen zin.\nNog een zin .\n\n- punt\n| regel\n",
+            "# Titel\n\n## Betalingen [#payments]\n\nEen zin.\nNog een zin .\n\n- punt\n| regel\n",
         );
         let kinds: Vec<_> = d.blocks.iter().map(|b| b.kind).collect();
         assert_eq!(

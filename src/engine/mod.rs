@@ -130,6 +130,11 @@ impl Engine {
     /// The policy as blocks, whatever the state of the answers (the wizard previews
     /// incomplete answers; `render` checks first).
     pub fn document(&self, answers: &Answers) -> Result<Document, EngineError> {
+        Ok(Document::parse(&self.markup(answers)?))
+    }
+
+    /// The templates' output before parsing: useful when writing templates.
+    pub fn markup(&self, answers: &Answers) -> Result<String, EngineError> {
         let resolved = self.resolve(answers).unwrap_or_else(|_| {
             let mut a = answers.clone();
             a.preset = None;
@@ -138,11 +143,9 @@ impl Engine {
         let ctx = model::build(&resolved, &self.catalog);
         let ctx = tera::Context::from_serialize(&ctx)
             .map_err(|e| EngineError::Template(error_chain(&e)))?;
-        let markup = self
-            .tera
+        self.tera
             .render("policy.tera", &ctx)
-            .map_err(|e| EngineError::Template(error_chain(&e)))?;
-        Ok(Document::parse(&markup))
+            .map_err(|e| EngineError::Template(error_chain(&e)))
     }
 
     pub fn render(&self, answers: &Answers, format: Format) -> Result<String, EngineError> {

@@ -53,7 +53,6 @@ struct ProviderView {
     company: String,
     country: String,
     processor: bool,
-    description: String,
     data: String,
     outside_eea: bool,
     transfer_countries: String,
@@ -71,6 +70,7 @@ struct ProviderView {
 #[derive(Serialize)]
 struct PolicyView {
     retention_max_years: Option<u32>,
+    retention_words: Option<String>,
     customer_accounts: bool,
     dpo: Option<String>,
     uses_consent: bool,
@@ -86,6 +86,52 @@ pub fn list_nl<S: AsRef<str>>(items: &[S]) -> String {
             format!("{} en {}", head.join(", "), last.as_ref())
         }
     }
+}
+
+/// Country names that take an article in a sentence ("in de Verenigde Staten").
+fn with_article(country: &str) -> String {
+    const WITH_DE: [&str; 5] = [
+        "Verenigde Staten",
+        "Verenigd Koninkrijk",
+        "Verenigde Arabische Emiraten",
+        "Filipijnen",
+        "Bahama's",
+    ];
+    if WITH_DE.contains(&country) {
+        format!("de {country}")
+    } else {
+        country.to_string()
+    }
+}
+
+/// Small numbers in words, as Dutch style prefers ("twee jaar").
+pub fn number_nl(n: u32) -> String {
+    const WORDS: [&str; 21] = [
+        "nul",
+        "een",
+        "twee",
+        "drie",
+        "vier",
+        "vijf",
+        "zes",
+        "zeven",
+        "acht",
+        "negen",
+        "tien",
+        "elf",
+        "twaalf",
+        "dertien",
+        "veertien",
+        "vijftien",
+        "zestien",
+        "zeventien",
+        "achttien",
+        "negentien",
+        "twintig",
+    ];
+    WORDS
+        .get(n as usize)
+        .map_or_else(|| n.to_string(), |w| w.to_string())
 }
 
 const MONTHS: [&str; 12] = [
@@ -130,14 +176,22 @@ fn provider_view(p: &Provider, variant: Option<&str>) -> ProviderView {
     };
     ProviderView {
         id: p.id.clone(),
-        name: user(&p.name),
+        name: user(p.short_name.as_deref().unwrap_or(&p.name)),
         company: user(&p.company),
-        country: user(&p.country),
+        country: if p.custom {
+            user(&p.country)
+        } else {
+            with_article(&p.country)
+        },
         processor: p.role == Role::Verwerker,
-        description: p.description.clone(),
         data: list_nl(&p.data),
         outside_eea: p.outside_eea,
-        transfer_countries: list_nl(&p.transfer_countries),
+        transfer_countries: list_nl(
+            &p.transfer_countries
+                .iter()
+                .map(|c| with_article(c))
+                .collect::<Vec<_>>(),
+        ),
         safeguard: match p.safeguard {
             Some(Safeguard::Dpf) => "dpf",
             Some(Safeguard::Scc) => "scc",
@@ -229,6 +283,10 @@ pub fn build(a: &Answers, catalog: &Catalog) -> Context {
     has.insert("orders", orders);
     let review_invites = sections["reviews"].iter().any(|p| !p.self_hosted);
     has.insert("review_invites", review_invites);
+    let free_analytics = sections["cookies"]
+        .iter()
+        .any(|p| !p.cookie_consent && p.cookie_kind == "analytisch");
+    has.insert("free_analytics", free_analytics);
 
     let transfers: Vec<ProviderView> = recipients
         .iter()
@@ -252,6 +310,7 @@ pub fn build(a: &Answers, catalog: &Catalog) -> Context {
         .collect();
     let policy = PolicyView {
         retention_max_years: a.policy.retention_max_years,
+        retention_words: a.policy.retention_max_years.map(number_nl),
         customer_accounts: a.policy.customer_accounts.unwrap_or(false),
         dpo: wrap_opt(&a.policy.dpo),
         uses_consent: has["newsletter"] || !consent_cookies.is_empty() || has["reviews"],
@@ -281,5 +340,9 @@ mod tests {
         assert_eq!(list_nl(&["a", "b", "c"]), "a, b en c");
         assert_eq!(date_nl("2023-05-12").as_deref(), Some("12 mei 2023"));
         assert_eq!(date_nl("2023-02-30"), None);
+        assert_eq!(number_nl(2), "twee");
+        assert_eq!(number_nl(25), "25");
+        assert_eq!(with_article("Verenigde Staten"), "de Verenigde Staten");
+        assert_eq!(with_article("Ierland"), "Ierland");
     }
 }

@@ -51,17 +51,22 @@ fn flatten(b: &Block) -> String {
 pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = first.to_string();
+    // Width is tracked as words are added: measuring the whole line each time is quadratic.
+    let mut line_width = first.width();
     let mut empty = true;
     for word in text.split_whitespace() {
-        let needed = line.width() + usize::from(!empty) + word.width();
-        if !empty && needed > width {
+        let word_width = word.width();
+        if !empty && line_width + 1 + word_width > width {
             lines.push(std::mem::replace(&mut line, rest.to_string()));
+            line_width = rest.width();
             empty = true;
         }
         if !empty {
             line.push(' ');
+            line_width += 1;
         }
         line.push_str(word);
+        line_width += word_width;
         empty = false;
     }
     if !empty || lines.is_empty() {

@@ -1,0 +1,146 @@
+//! Every catalog entry and every preset renders and passes `check`; no output ever has
+//! an empty section or template residue.
+
+mod common;
+
+use privacybeleid::engine::{document::BlockKind, validate, Answers, Format, Section};
+
+fn with_provider(base: &Answers, section: Section, id: &str) -> Answers {
+    let mut a = base.clone();
+    a.providers.set(section, vec![id.to_string()]);
+    a
+}
+
+fn assert_no_empty_sections(doc: &privacybeleid::engine::Document, what: &str) {
+    let blocks = &doc.blocks;
+    for (i, b) in blocks.iter().enumerate() {
+        if matches!(b.kind, BlockKind::Heading | BlockKind::Subheading) {
+            let next = blocks.get(i + 1);
+            let ok = match next {
+                None => false,
+                Some(n) if b.kind == BlockKind::Heading => n.kind != BlockKind::Heading,
+                Some(n) => !n.is_heading(),
+            };
+            assert!(ok, "{what}: empty section {:?}", b.plain());
+        }
+        assert!(!b.plain().trim().is_empty(), "{what}: empty block");
+    }
+}
+
+#[test]
+fn every_catalog_entry_renders_and_passes_check_in_every_section() {
+    let engine = common::engine();
+    let base = engine.example_shop().clone();
+    let mut count = 0;
+    for p in engine.catalog().all() {
+        for &s in &p.sections {
+            let a = with_provider(&base, s, &p.id);
+            let diags = engine.check(&a);
+            assert!(!validate::has_errors(&diags), "{} in {s}: {diags:?}", p.id);
+            let doc = engine.document(&a).unwrap();
+            let what = format!("{} in {s}", p.id);
+            assert_no_empty_sections(&doc, &what);
+            let text = engine.render(&a, Format::Markdown).unwrap();
+            common::assert_clean(&text, &what);
+            let name = p.short_name.as_deref().unwrap_or(&p.name);
+            assert!(doc.plain_text().contains(name), "{what}: name missing");
+            count += 1;
+        }
+    }
+    assert!(
+        engine.catalog().all().len() >= 60,
+        "catalog has {} providers",
+        engine.catalog().all().len()
+    );
+    assert!(count >= 60);
+}
+
+#[test]
+fn every_section_has_at_least_five_providers() {
+    let engine = common::engine();
+    for s in Section::ALL {
+        let n = engine.catalog().in_section(s).count();
+        assert!(n >= 5, "{s}: {n}");
+        for id in &engine.section_info(s).common {
+            let p = engine
+                .catalog()
+                .get(id)
+                .unwrap_or_else(|| panic!("common id {id} unknown"));
+            assert!(p.serves(s), "common id {id} does not serve {s}");
+        }
+    }
+}
+
+#[test]
+fn every_preset_renders_and_passes_check() {
+    let engine = common::engine();
+    assert!(engine.presets().len() >= 8);
+    for preset in engine.presets() {
+        let mut a = engine.example_shop().clone();
+        a.preset = Some(preset.id.clone());
+        let diags = engine.check(&a);
+        assert!(!validate::has_errors(&diags), "{}: {diags:?}", preset.id);
+        assert!(!preset.description.is_empty() && !preset.name.is_empty());
+        let doc = engine.document(&a).unwrap();
+        assert_no_empty_sections(&doc, &preset.id);
+        for f in Format::ALL {
+            common::assert_clean(&engine.render(&a, f).unwrap(), &preset.id);
+        }
+    }
+}
+
+#[test]
+fn a_shop_with_nothing_chosen_has_no_empty_headings() {
+    let engine = common::engine();
+    let a = engine.example_shop().clone();
+    let doc = engine.document(&a).unwrap();
+    assert_no_empty_sections(&doc, "leeg");
+    let text = doc.plain_text();
+    for absent in [
+        "Webwinkelsoftware",
+        "Betalingen",
+        "Reviews",
+        "Verkoop via andere kanalen",
+        "E-mail en mailinglijsten",
+    ] {
+        assert!(!text.contains(absent), "{absent} shown without providers");
+    }
+    assert!(text.contains(
+        "Wij geven uw gegevens niet door aan landen buiten de Europese Economische Ruimte"
+    ));
+}
+
+#[test]
+fn grammar_follows_the_number_of_providers() {
+    let engine = common::engine();
+    let mut a = engine.example_shop().clone();
+    a.providers.set(Section::Payments, vec!["mollie".into()]);
+    let one = engine.render(&a, Format::Text).unwrap();
+    assert!(one.contains("Mollie is zelf verantwoordelijk"), "{one}");
+    a.providers
+        .set(Section::Payments, vec!["mollie".into(), "paypal".into()]);
+    let two = engine.render(&a, Format::Text).unwrap();
+    let flat = two.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("Mollie en PayPal zijn zelf verantwoordelijk"),
+        "{flat}"
+    );
+}
+
+#[test]
+fn consent_and_automated_decisions_follow_the_providers() {
+    let engine = common::engine();
+    let mut a = engine.example_shop().clone();
+    let plain = engine.render(&a, Format::Text).unwrap();
+    assert!(plain.contains("Wij nemen geen besluiten"));
+    a.providers.set(Section::Payments, vec!["klarna".into()]);
+    a.providers.set(Section::Cookies, vec!["meta-pixel".into()]);
+    let text = engine.render(&a, Format::Text).unwrap();
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("geautomatiseerd besluit (artikel 22 AVG)"),
+        "{flat}"
+    );
+    assert!(flat.contains("nadat u daarvoor toestemming hebt gegeven"));
+    assert!(!flat.contains("Wij nemen geen besluiten"));
+}
