@@ -132,7 +132,9 @@ fn main_loop(terminal: &mut ratatui::DefaultTerminal, state: &mut State) -> std:
         let Some(msg) = input::translate(ev, input::typing(state)) else {
             continue;
         };
-        let effects = update::update(state, msg);
+        let mut effects = update::update(state, msg);
+        // One save per event is enough: it writes the latest answers.
+        effects.dedup();
         perform(state, effects);
         if state.quit {
             return Ok(());
@@ -145,8 +147,9 @@ pub fn perform(state: &mut State, effects: Vec<Effect>) {
     let mut queue: VecDeque<Effect> = effects.into();
     while let Some(e) = queue.pop_front() {
         let msg = match e {
-            Effect::Save { path, text } => {
-                Msg::Saved(persist::save(path.as_deref(), &text, &state.today))
+            Effect::Save => {
+                let text = state.answers.to_toml_string();
+                Msg::Saved(persist::save(state.path.as_deref(), &text, &state.today))
             }
             Effect::Open(p) => {
                 let r = Answers::load(&p)

@@ -166,11 +166,8 @@ pub struct ExportState {
 /// Work for the run loop; update itself does no I/O.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    /// Write the answers to `path`, or to a new file in the data dir when None.
-    Save {
-        path: Option<PathBuf>,
-        text: String,
-    },
+    /// Write the current answers to their file, or to a new file in the data dir.
+    Save,
     /// Read an answers file chosen on the start screen.
     Open(PathBuf),
     /// Write these files; unless `overwrite`, first report files that exist.
@@ -210,6 +207,13 @@ pub struct Options {
     pub cwd: PathBuf,
 }
 
+#[derive(Debug, Clone)]
+pub struct PreviewCache {
+    pub width: u16,
+    pub lines: Vec<ratatui::text::Line<'static>>,
+    pub starts: Vec<usize>,
+}
+
 pub struct State<'e> {
     pub engine: &'e Engine,
     pub today: String,
@@ -237,6 +241,9 @@ pub struct State<'e> {
     pub preview_block: usize,
     pub preview_offset: i32,
     pub preview_full: bool,
+    /// The preview wrapped for one pane width, filled by `sync`: the view draws it and
+    /// update clamps scrolling with it, without wrapping the text again.
+    pub preview_cache: Option<PreviewCache>,
     pub help: bool,
     pub status: String,
     pub size: (u16, u16),
@@ -285,6 +292,7 @@ impl<'e> State<'e> {
             preview_block: 0,
             preview_offset: 0,
             preview_full: false,
+            preview_cache: None,
             help: false,
             status: "Nog niet opgeslagen".into(),
             size: (80, 24),
@@ -381,9 +389,27 @@ impl<'e> State<'e> {
 
     /// Rebuilds diagnostics and the document; marks the blocks that changed.
     pub fn sync(&mut self) {
-        if !self.dirty {
-            return;
+        if self.dirty {
+            self.rebuild();
         }
+        let width = super::layout::layout(self)
+            .preview
+            .map(|a| a.width.saturating_sub(2));
+        match width {
+            Some(w) if self.preview_cache.as_ref().map(|c| c.width) != Some(w) => {
+                let (lines, starts) = super::preview::lines(&self.doc, w, &self.changed);
+                self.preview_cache = Some(PreviewCache {
+                    width: w,
+                    lines,
+                    starts,
+                });
+            }
+            _ => {}
+        }
+    }
+
+    fn rebuild(&mut self) {
+        self.preview_cache = None;
         self.dirty = false;
         self.diags = self.engine.check(&self.answers);
         let new = self.engine.document(&self.answers).unwrap_or_default();

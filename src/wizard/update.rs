@@ -4,7 +4,6 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::layout::{layout, sidebar_hit};
-use super::preview;
 use super::screens::{export, policy_options, providers, review, shop_form, start};
 use super::state::{Effect, Focus, Msg, Screen, State, Step};
 
@@ -121,22 +120,19 @@ pub fn update(s: &mut State, msg: Msg) -> Vec<Effect> {
 /// A save effect for the current answers.
 pub fn save(s: &mut State) -> Effect {
     s.dirty = true;
-    Effect::Save {
-        path: s.path.clone(),
-        text: s.answers.to_toml_string(),
-    }
+    Effect::Save
 }
 
 fn scroll_preview(s: &mut State, by: i32) {
     s.preview_offset = s.preview_offset.saturating_add(by);
-    let a = layout(s);
-    if let Some(area) = a.preview {
-        let (lines, starts) = preview::lines(&s.doc, area.width.saturating_sub(2), &s.changed);
-        let base = starts.get(s.preview_block).copied().unwrap_or(0) as i32;
-        let max = lines.len() as i32 - 1;
-        s.preview_offset = s.preview_offset.clamp(-base, (max - base).max(-base));
-    } else {
-        s.preview_offset = s.preview_offset.clamp(-10_000, 10_000);
+    let width = layout(s).preview.map(|a| a.width.saturating_sub(2));
+    match (&s.preview_cache, width) {
+        (Some(c), Some(width)) if c.width == width => {
+            let base = c.starts.get(s.preview_block).copied().unwrap_or(0) as i32;
+            let max = c.lines.len() as i32 - 1;
+            s.preview_offset = s.preview_offset.clamp(-base, (max - base).max(-base));
+        }
+        _ => s.preview_offset = s.preview_offset.clamp(-10_000, 10_000),
     }
 }
 

@@ -145,7 +145,8 @@ pub fn view(f: &mut Frame, main: Rect, s: &State) {
         let buf = f.buffer_mut();
         for (i, fmt) in Format::ALL.iter().enumerate() {
             let on = if s.export.formats[i] { "x" } else { " " };
-            let text = format!("[{on}] {} (.{})", fmt.label(), fmt.extension());
+            let p = if s.export.cursor == i { "›" } else { " " };
+            let text = format!("{p}[{on}] {} (.{})", fmt.label(), fmt.extension());
             buf.set_string(
                 main.x + 1,
                 first + i as u16,
@@ -154,8 +155,13 @@ pub fn view(f: &mut Frame, main: Rect, s: &State) {
             );
         }
         let y = first + DIR_ROW as u16 + 1;
-        buf.set_string(main.x + 1, y, "Map: ", Style::new());
-        let area = Rect::new(main.x + 6, y, w.saturating_sub(5), 1);
+        let p = if s.export.cursor == DIR_ROW {
+            "›"
+        } else {
+            " "
+        };
+        buf.set_string(main.x + 1, y, format!("{p}Map: "), Style::new());
+        let area = Rect::new(main.x + 7, y, w.saturating_sub(6), 1);
         let st = if s.export.cursor == DIR_ROW && focused {
             highlight().remove_modifier(Modifier::BOLD)
         } else {
@@ -168,7 +174,11 @@ pub fn view(f: &mut Frame, main: Rect, s: &State) {
         buf.set_string(
             main.x + 1,
             first + DIR_ROW as u16 + 3,
-            "[ Exporteren ]",
+            if s.export.cursor == BUTTON_ROW {
+                "›[ Exporteren ]"
+            } else {
+                " [ Exporteren ]"
+            },
             style_of(BUTTON_ROW),
         );
     }

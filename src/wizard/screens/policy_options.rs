@@ -158,7 +158,8 @@ pub fn view(f: &mut Frame, main: Rect, s: &State) {
         } else {
             Style::new()
         };
-        buf.set_string(main.x + 1, y, fit(label, 23), lab_style);
+        let p = if is_cur { "›" } else { " " };
+        buf.set_string(main.x + 1, y, format!("{p}{}", fit(label, 22)), lab_style);
         let area = Rect::new(main.x + 25, y, w.saturating_sub(24), 1);
         let style = if is_cur && focused {
             highlight().remove_modifier(Modifier::BOLD)

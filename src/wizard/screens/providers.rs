@@ -144,6 +144,8 @@ pub fn key(s: &mut State, sec: Section, k: KeyEvent) -> Vec<Effect> {
         KeyCode::End => s.prov.cursor = n - 1,
         KeyCode::Char(' ') => match item {
             ProviderItem::Provider(id) => return toggle(s, sec, &id),
+            // Nothing matches the search: the space belongs to the search text.
+            ProviderItem::AddCustom if !s.prov.filter.is_empty() => s.prov.filter.insert(' '),
             ProviderItem::AddCustom => open_adding(s),
         },
         KeyCode::Enter => match item {
@@ -300,10 +302,11 @@ pub fn view(f: &mut Frame, main: Rect, s: &State, sec: Section) {
                 None => "+ Eigen aanbieder toevoegen (niet in de lijst)".to_string(),
             },
         };
+        let pointer = if r == cursor { "› " } else { "  " };
         buf.set_string(a.list.x, y, " ".repeat(lw), style);
-        buf.set_string(a.list.x, y, fit(&text, lw), style);
+        buf.set_string(a.list.x, y, fit(&format!("{pointer}{text}"), lw), style);
         if let (ProviderItem::AddCustom, Some(input)) = (item, &s.prov.adding) {
-            let ia = Rect::new(a.list.x + 8, y, a.list.width.saturating_sub(8), 1);
+            let ia = Rect::new(a.list.x + 10, y, a.list.width.saturating_sub(10), 1);
             let cx = input.render(ia, buf, Style::new().add_modifier(Modifier::UNDERLINED));
             cursor_pos = Some((cx, y));
         }

@@ -110,7 +110,8 @@ pub fn view(f: &mut Frame, main: Rect, s: &State) {
             Severity::Warning => ("!", warning()),
         };
         let step = step_of(&d.field, &s.answers);
-        let text = format!("{mark} {}: {}", step.label(), d.message);
+        let pointer = if i == s.review_cursor { "›" } else { " " };
+        let text = format!("{pointer}{mark} {}: {}", step.label(), d.message);
         let style = if i == s.review_cursor && focused {
             highlight()
         } else {

@@ -219,14 +219,15 @@ pub fn view(f: &mut Frame, main: Rect, s: &State) {
         let is_cur = *i == s.shop.cursor;
         let lab = fit(
             &format!("{}{star}", label(key)),
-            LABEL_W.saturating_sub(1) as usize,
+            LABEL_W.saturating_sub(2) as usize,
         );
         let lab_style = if is_cur {
             Style::new().add_modifier(Modifier::BOLD)
         } else {
             Style::new()
         };
-        buf.set_string(area.x, y, lab, lab_style);
+        let pointer = if is_cur { "›" } else { " " };
+        buf.set_string(area.x, y, format!("{pointer}{lab}"), lab_style);
         let input_area = Rect::new(area.x + LABEL_W, y, area.width.saturating_sub(LABEL_W), 1);
         let style = if is_cur && focused {
             highlight().remove_modifier(Modifier::BOLD)

@@ -32,12 +32,20 @@ pub fn view(f: &mut Frame, area: Rect, s: &State) {
         .border_style(Style::new().fg(Color::DarkGray));
     let inner = block.inner(area);
     f.render_widget(block, area);
-    let (lines, starts) = preview::lines(&s.doc, inner.width, &s.changed);
-    let top = scroll(s, &starts, lines.len());
+    let fresh;
+    let (lines, starts) = match &s.preview_cache {
+        Some(c) if c.width == inner.width => (&c.lines, &c.starts),
+        _ => {
+            fresh = preview::lines(&s.doc, inner.width, &s.changed);
+            (&fresh.0, &fresh.1)
+        }
+    };
+    let top = scroll(s, starts, lines.len());
     let shown: Vec<_> = lines
-        .into_iter()
+        .iter()
         .skip(top)
         .take(inner.height as usize)
+        .cloned()
         .collect();
     f.render_widget(Paragraph::new(shown), inner);
 }

@@ -171,9 +171,8 @@ impl TextInput {
             if x + w > width {
                 break;
             }
-            if let Some(cell) = buf.cell_mut((area.x + x as u16, area.y)) {
-                cell.set_char(*c).set_style(style);
-            }
+            // set_string clears the cell a wide character covers.
+            buf.set_string(area.x + x as u16, area.y, c.to_string(), style);
             x += w;
         }
         let cx = self.width_to(self.cursor) - self.width_to(start);
