@@ -49,8 +49,16 @@ fn render(s: &mut State, w: u16, h: u16) -> String {
     let mut out = String::new();
     for y in 0..h {
         let mut line = String::new();
+        let mut skip = 0;
         for x in 0..w {
-            line.push_str(buf[(x, y)].symbol());
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let sym = buf[(x, y)].symbol();
+            // A wide character covers the next cell too.
+            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+            line.push_str(sym);
         }
         out.push_str(line.trim_end());
         out.push('\n');

@@ -9,13 +9,14 @@ use crate::wizard::preview;
 use crate::wizard::state::State;
 
 /// The first line shown, for a pane of `height` rows.
-pub fn scroll(s: &State, starts: &[usize], total: usize) -> usize {
+pub fn scroll(s: &State, starts: &[usize], total: usize, height: u16) -> usize {
     let base = starts.get(s.preview_block).copied().unwrap_or(0) as i64;
-    // Show a line of context above the part, unless the user scrolled.
-    let ctx = if s.preview_offset == 0 && base > 0 {
-        1
+    // A changed block sits a quarter down the pane, below what leads up to it;
+    // a part's heading goes to the top with one line of air.
+    let ctx = if s.changed.contains(&s.preview_block) {
+        (height / 4) as i64
     } else {
-        0
+        1
     };
     (base - ctx + s.preview_offset as i64).clamp(0, total.saturating_sub(1) as i64) as usize
 }
@@ -40,7 +41,7 @@ pub fn view(f: &mut Frame, area: Rect, s: &State) {
             (&fresh.0, &fresh.1)
         }
     };
-    let top = scroll(s, starts, lines.len());
+    let top = scroll(s, starts, lines.len(), inner.height);
     let shown: Vec<_> = lines
         .iter()
         .skip(top)
