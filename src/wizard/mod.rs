@@ -86,7 +86,20 @@ pub fn run(engine: &Engine, answers: Option<PathBuf>) -> i32 {
         state.status = "Elke wijziging wordt direct bewaard".into();
     }
 
-    let mut terminal = ratatui::init();
+    if !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        eprintln!(
+            "fout: de wizard heeft een terminal nodig; gebruik `privacybeleid render` in scripts"
+        );
+        return 1;
+    }
+    let mut terminal = match ratatui::try_init() {
+        Ok(t) => t,
+        Err(e) => {
+            restore();
+            eprintln!("fout: kan de terminal niet gebruiken: {e}");
+            return 1;
+        }
+    };
     let prev = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = execute!(

@@ -142,13 +142,17 @@ pub fn paste(s: &mut State, text: &str) -> Vec<Effect> {
     commit(s)
 }
 
-/// Rows: (field index, is the error line).
-fn rows(s: &State) -> Vec<(usize, bool)> {
+/// Rows: (field index, None) for a field, (field index, Some(text)) for a line of its message.
+fn rows(s: &State, width: u16) -> Vec<(usize, Option<String>)> {
     let mut rows = Vec::new();
     for (i, k) in SHOP_FIELDS.iter().enumerate() {
-        rows.push((i, false));
-        if s.shop.errors.contains_key(k) {
-            rows.push((i, true));
+        rows.push((i, None));
+        if let Some(msg) = s.shop.errors.get(k) {
+            let lines = crate::wizard::preview::wrap(msg, width.saturating_sub(4) as usize);
+            for (j, l) in lines.into_iter().enumerate() {
+                let lead = if j == 0 { "⚠ " } else { "  " };
+                rows.push((i, Some(format!("{lead}{l}"))));
+            }
         }
     }
     rows
@@ -168,10 +172,10 @@ pub fn click(s: &mut State, main: Rect, _column: u16, row: u16) -> Vec<Effect> {
     if row < area.y || row >= area.y + area.height {
         return vec![];
     }
-    let rows = rows(s);
+    let rows = rows(s, area.width);
     let cur = rows
         .iter()
-        .position(|r| *r == (s.shop.cursor, false))
+        .position(|r| *r == (s.shop.cursor, None))
         .unwrap_or(0);
     let off = list_offset(cur, rows.len(), area.height as usize);
     if let Some((i, _)) = rows.get((row - area.y) as usize + off) {
@@ -198,20 +202,19 @@ pub fn view(f: &mut Frame, main: Rect, s: &State) {
         Rect::new(main.x + 1, main.y, main.width.saturating_sub(2), 2),
     );
     let area = list_area(main);
-    let rows = rows(s);
+    let rows = rows(s, area.width);
     let cur = rows
         .iter()
-        .position(|r| *r == (s.shop.cursor, false))
+        .position(|r| *r == (s.shop.cursor, None))
         .unwrap_or(0);
     let off = list_offset(cur, rows.len(), area.height as usize);
     let buf = f.buffer_mut();
     let mut cursor_pos = None;
-    for (r, (i, is_err)) in rows.iter().skip(off).take(area.height as usize).enumerate() {
+    for (r, (i, err_line)) in rows.iter().skip(off).take(area.height as usize).enumerate() {
         let y = area.y + r as u16;
         let key = SHOP_FIELDS[*i];
-        if *is_err {
-            let msg = s.shop.errors.get(key).cloned().unwrap_or_default();
-            let text = fit(&format!("⚠ {msg}"), area.width.saturating_sub(2) as usize);
+        if let Some(text) = err_line {
+            let text = fit(text, area.width.saturating_sub(2) as usize);
             buf.set_string(area.x + 2, y, text, error());
             continue;
         }
