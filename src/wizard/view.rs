@@ -126,23 +126,61 @@ fn status(f: &mut Frame, status: Rect, hints: Rect, s: &State) {
         Paragraph::new(line).style(Style::new().bg(Color::DarkGray).fg(Color::White)),
         status,
     );
-    let hint = match s.screen {
-        Screen::Start => " ↑/↓ kiezen · Enter openen · F1 hulp · Ctrl+Q stoppen",
-        Screen::Wizard if s.preview_full => {
-            " ↑/↓ PgUp/PgDn scrollen · F2/Esc terug · F1 hulp · Ctrl+Q stoppen"
-        }
-        Screen::Wizard if s.focus == Focus::Sidebar => {
-            " ↑/↓ stap · Enter openen · Tab vragen · F1 hulp · Ctrl+S export · Ctrl+Q stoppen"
-        }
+    // Most important first; what does not fit is left off (F1 lists everything).
+    let hint: &[&str] = match s.screen {
+        Screen::Start => &["↑/↓ kiezen", "Enter openen", "F1 hulp", "Ctrl+Q stoppen"],
+        Screen::Wizard if s.preview_full => &[
+            "↑/↓ PgUp/PgDn scrollen",
+            "F2/Esc terug",
+            "F1 hulp",
+            "Ctrl+Q stoppen",
+        ],
+        Screen::Wizard if s.focus == Focus::Sidebar => &[
+            "↑/↓ stap",
+            "Enter openen",
+            "Tab vragen",
+            "F1 hulp",
+            "Ctrl+S export",
+            "Ctrl+Q stoppen",
+        ],
         Screen::Wizard => match s.current() {
-            Step::Section(_) => {
-                " Spatie kiezen · typ = zoeken · Enter verder · Tab stappen · F1 hulp · F2 voorbeeld · Ctrl+S export · Ctrl+Q stoppen"
-            }
-            _ => {
-                " ↑/↓ veld · Enter verder · Esc terug · Tab stappen · F1 hulp · F2 voorbeeld · Ctrl+S export · Ctrl+Q stoppen"
-            }
+            Step::Section(_) => &[
+                "Spatie kiezen",
+                "typ = zoeken",
+                "Enter verder",
+                "F1 hulp",
+                "F2 voorbeeld",
+                "Ctrl+Q stoppen",
+                "Tab stappen",
+                "Ctrl+S export",
+            ],
+            _ => &[
+                "↑/↓ regel",
+                "Enter verder",
+                "F1 hulp",
+                "F2 voorbeeld",
+                "Ctrl+Q stoppen",
+                "Tab stappen",
+                "Esc terug",
+                "Ctrl+S export",
+            ],
         },
     };
+    let mut text = String::new();
+    for h in hint {
+        let add = if text.is_empty() {
+            format!(" {h}")
+        } else {
+            format!(" · {h}")
+        };
+        if unicode_width::UnicodeWidthStr::width(format!("{text}{add}").as_str())
+            > hints.width as usize
+        {
+            break;
+        }
+        text.push_str(&add);
+    }
+    let hint = text.as_str();
     f.render_widget(
         Paragraph::new(fit(hint, hints.width as usize)).style(screens::dim()),
         hints,

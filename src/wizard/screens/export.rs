@@ -193,6 +193,20 @@ pub fn view(f: &mut Frame, main: Rect, s: &State) {
         for e in &s.export.errors {
             lines.push(Line::from(Span::styled(format!("✗ {e}"), error())));
         }
+    } else if s.has_errors() && s.export.confirm.is_none() {
+        let n = s
+            .diags
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        lines.push(Line::from(Span::styled(
+            format!("Er zijn nog {n} fout(en); exporteren kan pas als ze zijn opgelost."),
+            error(),
+        )));
+        lines.push(Line::from(Span::styled(
+            "Zie de stap Controle, of druk op Exporteren voor de lijst.",
+            dim(),
+        )));
     } else if !s.export.written.is_empty() {
         lines.push(Line::from(Span::styled(
             "Geschreven:",
