@@ -142,6 +142,13 @@ fn main_loop(terminal: &mut ratatui::DefaultTerminal, state: &mut State) -> std:
         state.sync();
         terminal.draw(|f| view::view(f, state))?;
         let ev = event::read()?;
+        // Lets the e2e test check that a panic restores the terminal (debug builds only).
+        #[cfg(debug_assertions)]
+        if std::env::var_os("PRIVACYBELEID_TEST_PANIC").is_some()
+            && matches!(&ev, event::Event::Key(k) if k.code == event::KeyCode::F(12))
+        {
+            panic!("testpaniek op verzoek (PRIVACYBELEID_TEST_PANIC)");
+        }
         let Some(msg) = input::translate(ev, input::typing(state)) else {
             continue;
         };

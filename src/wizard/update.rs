@@ -124,8 +124,11 @@ pub fn save(s: &mut State) -> Effect {
 }
 
 fn scroll_preview(s: &mut State, by: i32) {
+    let Some(width) = layout(s).preview.map(|a| a.width.saturating_sub(2)) else {
+        return; // No preview on screen: nothing to scroll.
+    };
     s.preview_offset = s.preview_offset.saturating_add(by);
-    let width = layout(s).preview.map(|a| a.width.saturating_sub(2));
+    let width = Some(width);
     match (&s.preview_cache, width) {
         (Some(c), Some(width)) if c.width == width => {
             let base = c.starts.get(s.preview_block).copied().unwrap_or(0) as i32;

@@ -125,6 +125,7 @@ keys C-q
 need "wizard exited" wait_for 'EXIT=0'
 check "alternate screen off" test "$(flag alternate_on)" = 0
 check "cursor visible" test "$(flag cursor_flag)" = 1
+check "mouse reporting off" test "$(flag mouse_any_flag)$(flag mouse_button_flag)$(flag mouse_standard_flag)$(flag mouse_sgr_flag)" = 0000
 keys "stty -g > stty.after; echo STTY-SAVED" Enter
 wait_for 'STTY-SAVED'
 check "tty modes restored" cmp -s "$WORK/stty.before" "$WORK/stty.after"
@@ -148,6 +149,28 @@ keys "'$BIN' wizard --answers '$WORK/kapot.toml'; echo EXIT=\$?" Enter
 check "parse error shown" wait_for 'regel 3'
 check "parse error exit code" wait_for 'EXIT=2'
 check "broken file not overwritten" cmp -s "$WORK/kapot.toml" "$WORK/kapot.orig"
+
+# 8. A panic (debug builds panic on F12 when PRIVACYBELEID_TEST_PANIC is set): terminal restored.
+keys clear Enter
+keys "PRIVACYBELEID_TEST_PANIC=1 '$BIN' wizard --answers '$ANS'; echo EXIT=\$?" Enter
+if wait_for 'stap 15 van 15'; then
+  keys F12
+  if wait_for 'EXIT=101' 5; then
+    check "panic message printed" wait_for 'testpaniek'
+    check "alternate screen off after panic" test "$(flag alternate_on)" = 0
+    check "cursor visible after panic" test "$(flag cursor_flag)" = 1
+    check "mouse reporting off after panic" test "$(flag mouse_any_flag)$(flag mouse_button_flag)$(flag mouse_standard_flag)$(flag mouse_sgr_flag)" = 0000
+    keys "stty -g > stty.panic; echo STTY-PANIC" Enter
+    wait_for 'STTY-PANIC'
+    check "tty modes restored after panic" cmp -s "$WORK/stty.before" "$WORK/stty.panic"
+  else
+    echo "skip panic check (release build: F12 does not panic)"
+    keys C-q
+    wait_for 'EXIT=0'
+  fi
+else
+  bad "wizard started for the panic check"
+fi
 
 echo "$PASSED passed, $FAILED failed"
 ((FAILED == 0))
