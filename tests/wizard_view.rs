@@ -113,6 +113,21 @@ fn start_screen() {
 }
 
 #[test]
+fn start_screen_with_a_preset_highlighted() {
+    let mut s = state();
+    s.start_cursor = s
+        .start_items
+        .iter()
+        .position(|x| {
+            *x == privacybeleid::wizard::state::StartItem::Preset(
+                "woocommerce-mollie-postnl".into(),
+            )
+        })
+        .unwrap();
+    both("start_preset", &mut s);
+}
+
+#[test]
 fn shop_form_with_error() {
     let mut s = filled();
     s.shop.cursor = 5;

@@ -45,7 +45,13 @@ pub fn layout_with_size(s: &State, (w, h): (u16, u16)) -> Areas {
         ..Default::default()
     };
     if s.screen == Screen::Start {
-        a.main = Some(body);
+        if w >= PREVIEW_WIDTH {
+            let main_w = w * 11 / 20;
+            a.main = Some(Rect::new(0, body.y, main_w, body.height));
+            a.preview = Some(Rect::new(main_w, body.y, w - main_w, body.height));
+        } else {
+            a.main = Some(body);
+        }
         return a;
     }
     let sidebar = Rect::new(0, body.y, SIDEBAR, body.height);

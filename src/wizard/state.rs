@@ -221,6 +221,8 @@ pub struct State<'e> {
     pub screen: Screen,
     pub start_items: Vec<StartItem>,
     pub start_cursor: usize,
+    /// The preset the start screen's preview shows.
+    pub start_preview: Option<String>,
     pub answers: Answers,
     pub path: Option<PathBuf>,
     pub steps: Vec<Step>,
@@ -271,6 +273,7 @@ impl<'e> State<'e> {
             screen: Screen::Start,
             start_items,
             start_cursor: 0,
+            start_preview: None,
             answers,
             path: opts.path,
             steps: Step::all(),
@@ -321,6 +324,12 @@ impl<'e> State<'e> {
     /// Switches to the wizard at the step saved in the answers (or the first).
     pub fn enter_wizard(&mut self) {
         self.screen = Screen::Wizard;
+        // The start screen's preset preview is no base for "what changed".
+        self.doc = Document::default();
+        self.changed.clear();
+        self.preview_cache = None;
+        self.start_preview = None;
+        self.dirty = true;
         self.export.dir = TextInput::new(&self.default_export_dir());
         let saved = self
             .answers
@@ -389,7 +398,9 @@ impl<'e> State<'e> {
 
     /// Rebuilds diagnostics and the document; marks the blocks that changed.
     pub fn sync(&mut self) {
-        if self.dirty {
+        if self.screen == Screen::Start {
+            self.sync_start_preview();
+        } else if self.dirty {
             self.rebuild();
         }
         let width = super::layout::layout(self)
@@ -406,6 +417,30 @@ impl<'e> State<'e> {
             }
             _ => {}
         }
+    }
+
+    /// On the start screen the preview shows the highlighted preset with example shop data.
+    fn sync_start_preview(&mut self) {
+        let want = match self.start_items.get(self.start_cursor) {
+            Some(StartItem::Preset(id)) => Some(id.clone()),
+            _ => None,
+        };
+        if want == self.start_preview && self.doc.blocks.is_empty() != want.is_some() {
+            return;
+        }
+        self.doc = match &want {
+            Some(id) => {
+                let mut a = self.engine.example_shop().clone();
+                a.preset = Some(id.clone());
+                self.engine.document(&a).unwrap_or_default()
+            }
+            None => Document::default(),
+        };
+        self.start_preview = want;
+        self.changed.clear();
+        self.preview_cache = None;
+        self.preview_block = 0;
+        self.preview_offset = 0;
     }
 
     fn rebuild(&mut self) {

@@ -26,6 +26,9 @@ pub fn view(f: &mut Frame, s: &State) {
             if let Some(m) = a.main {
                 screens::start::view(f, m, s);
             }
+            if let Some(p) = a.preview {
+                preview_pane::view(f, p, s);
+            }
         }
         Screen::Wizard => {
             if let Some(sb) = a.sidebar {

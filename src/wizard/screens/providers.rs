@@ -226,14 +226,15 @@ pub fn view(f: &mut Frame, main: Rect, s: &State, sec: Section) {
     let focused = s.focus == Focus::Main;
     let w = main.width.saturating_sub(2) as usize;
     f.render_widget(
-        Paragraph::new(vec![
-            Line::from(Span::styled(
-                fit(&info.question, w),
-                Style::new().add_modifier(Modifier::BOLD),
-            )),
-            Line::from(Span::styled(fit(&info.help, w), dim())),
-        ]),
-        Rect::new(main.x + 1, main.y, main.width.saturating_sub(2), 2),
+        Paragraph::new(vec![Line::from(Span::styled(
+            fit(&info.question, w),
+            Style::new().add_modifier(Modifier::BOLD),
+        ))]),
+        Rect::new(main.x + 1, main.y, main.width.saturating_sub(2), 1),
+    );
+    f.render_widget(
+        Paragraph::new(Span::styled(info.help.clone(), dim())).wrap(Wrap { trim: true }),
+        Rect::new(main.x + 1, main.y + 1, main.width.saturating_sub(2), 2),
     );
     let a = areas(main);
     let buf = f.buffer_mut();

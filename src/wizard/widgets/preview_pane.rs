@@ -22,7 +22,9 @@ pub fn scroll(s: &State, starts: &[usize], total: usize, height: u16) -> usize {
 }
 
 pub fn view(f: &mut Frame, area: Rect, s: &State) {
-    let title = if s.preview_full {
+    let title = if s.screen == crate::wizard::state::Screen::Start {
+        " Voorbeeld met voorbeeldgegevens "
+    } else if s.preview_full {
         " Voorbeeld (F2 of Esc: terug) "
     } else {
         " Voorbeeld (F2: volledig scherm) "
@@ -33,6 +35,20 @@ pub fn view(f: &mut Frame, area: Rect, s: &State) {
         .border_style(Style::new().fg(Color::DarkGray));
     let inner = block.inner(area);
     f.render_widget(block, area);
+    if s.doc.blocks.is_empty() {
+        let msg = if s.screen == crate::wizard::state::Screen::Start {
+            "Kies een preset om het beleid ervan hier te zien."
+        } else {
+            ""
+        };
+        f.render_widget(
+            Paragraph::new(msg)
+                .style(crate::wizard::screens::dim())
+                .wrap(ratatui::widgets::Wrap { trim: true }),
+            inner,
+        );
+        return;
+    }
     let fresh;
     let (lines, starts) = match &s.preview_cache {
         Some(c) if c.width == inner.width => (&c.lines, &c.starts),
