@@ -243,6 +243,10 @@ fn variants_cycle_for_a_selected_provider() {
 fn sidebar_navigation_and_step_is_saved() {
     let mut s = new_policy();
     key(&mut s, KeyCode::Tab);
+    assert_eq!(s.focus, Focus::Main, "Tab walks the form first");
+    assert_eq!(s.shop.cursor, 1);
+    key(&mut s, KeyCode::BackTab);
+    key(&mut s, KeyCode::BackTab);
     assert_eq!(s.focus, Focus::Sidebar);
     key(&mut s, KeyCode::Down);
     key(&mut s, KeyCode::Down);

@@ -186,6 +186,11 @@ fn key(s: &mut State, k: KeyEvent) -> Vec<Effect> {
         _ => false,
     };
     if !modal && matches!(k.code, KeyCode::Tab | KeyCode::BackTab) {
+        // A focus ring: in forms Tab walks the fields first, then on to the sidebar.
+        let forward = k.code == KeyCode::Tab;
+        if s.focus == Focus::Main && tab_within(s, forward) {
+            return vec![];
+        }
         if s.focus == Focus::Main {
             leave_current(s);
             s.focus = Focus::Sidebar;
@@ -205,6 +210,27 @@ fn key(s: &mut State, k: KeyEvent) -> Vec<Effect> {
         Step::Review => review::key(s, k),
         Step::Export => export::key(s, k),
     }
+}
+
+/// Moves to the next/previous field of a form step; false at either end (or in a list).
+fn tab_within(s: &mut State, forward: bool) -> bool {
+    let (cur, n) = match s.current() {
+        Step::Shop => (s.shop.cursor, crate::engine::answers::SHOP_FIELDS.len()),
+        Step::Policy => (s.policy.cursor, 3),
+        Step::Export => (s.export.cursor, 6),
+        _ => return false,
+    };
+    let next = match (forward, cur) {
+        (true, c) if c + 1 < n => c + 1,
+        (false, c) if c > 0 => c - 1,
+        _ => return false,
+    };
+    match s.current() {
+        Step::Shop => shop_form::move_to(s, next),
+        Step::Policy => s.policy.cursor = next,
+        _ => s.export.cursor = next,
+    }
+    true
 }
 
 fn sidebar_key(s: &mut State, k: KeyEvent) -> Vec<Effect> {

@@ -12,7 +12,7 @@ use crate::wizard::state::{Focus, Screen, State, Step};
 pub const GLOBAL: &[(&str, &str)] = &[
     (
         "Tab / Shift+Tab",
-        "wissel tussen stappen (zijbalk) en vragen",
+        "volgend/vorig veld, daarna naar de zijbalk (stappen)",
     ),
     ("F1 of ?", "deze hulp (? niet tijdens typen)"),
     ("F2 of Ctrl+P", "voorbeeld op volledig scherm aan/uit"),
