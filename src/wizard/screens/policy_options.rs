@@ -53,7 +53,8 @@ fn commit_retention(s: &mut State) -> Vec<Effect> {
 
 fn cycle_accounts(s: &mut State, forward: bool) -> Vec<Effect> {
     let order = [None, Some(true), Some(false)];
-    let cur = s.answers.policy.customer_accounts;
+    // Start from what is shown, which may come from the preset.
+    let cur = s.resolved().policy.customer_accounts;
     let pos = order.iter().position(|x| *x == cur).unwrap_or(0);
     let next = if forward {
         (pos + 1) % 3

@@ -322,10 +322,22 @@ pub fn view(f: &mut Frame, main: Rect, s: &State, sec: Section) {
             dim(),
         )),
     };
+    let names: Vec<String> = selected
+        .iter()
+        .map(|id| s.provider(id).map(|p| p.name).unwrap_or_else(|| id.clone()))
+        .collect();
+    let chosen = if names.is_empty() {
+        " Gekozen: niets (Enter: verder zonder) ".to_string()
+    } else {
+        format!(" Gekozen: {} ", names.join(", "))
+    };
     f.render_widget(
-        Paragraph::new(summary)
-            .wrap(Wrap { trim: true })
-            .block(Block::new().borders(Borders::TOP).border_style(dim())),
+        Paragraph::new(summary).wrap(Wrap { trim: true }).block(
+            Block::new()
+                .borders(Borders::TOP)
+                .border_style(dim())
+                .title(fit(&chosen, a.summary.width as usize)),
+        ),
         a.summary,
     );
     if let Some(p) = cursor_pos {
