@@ -420,3 +420,19 @@ fn policy_options() {
     typ(&mut s, "J. Jansen");
     assert_eq!(s.answers.policy.dpo.as_deref(), Some("J. Jansen"));
 }
+
+#[test]
+fn a_step_without_its_part_in_the_policy_shows_the_closest_part_before_it() {
+    let mut s = filled(); // starter-minimaal: no sales channels, no reviews
+    s.sync();
+    goto(&mut s, Step::Section(Section::SalesChannels));
+    let b = &s.doc.blocks[s.preview_block];
+    assert_eq!(b.id.as_deref(), Some("shipping"), "{b:?}");
+    goto(&mut s, Step::Section(Section::Payments));
+    assert_eq!(
+        s.doc.blocks[s.preview_block].id.as_deref(),
+        Some("payments")
+    );
+    goto(&mut s, Step::Section(Section::Newsletter));
+    assert_eq!(s.doc.blocks[s.preview_block].id.as_deref(), Some("email"));
+}

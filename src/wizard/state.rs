@@ -481,12 +481,21 @@ impl<'e> State<'e> {
     pub fn anchor_block(&self, step: Step) -> usize {
         let wanted: Vec<&str> = match step {
             Step::Shop => vec!["over", "contact"],
-            Step::Section(s) => match s {
-                Section::Newsletter | Section::TransactionalEmail | Section::BusinessEmail => {
-                    vec![s.id(), "email"]
-                }
-                _ => vec![s.id()],
-            },
+            // A part without providers is left out of the policy: then show where it would
+            // go, near the part of the closest section before it that is there.
+            Step::Section(s) => Section::ALL
+                .iter()
+                .rev()
+                .skip_while(|x| **x != s)
+                .chain(std::iter::once(&Section::Webshop))
+                .flat_map(|x| match x {
+                    Section::Newsletter | Section::TransactionalEmail | Section::BusinessEmail => {
+                        vec![x.id(), "email"]
+                    }
+                    _ => vec![x.id()],
+                })
+                .chain(["over"])
+                .collect(),
             Step::Policy => vec!["bewaren", "rechten"],
             Step::Review | Step::Export => vec![],
         };
