@@ -61,7 +61,7 @@ fn random_msg(rng: &mut fastrand::Rng, size: (u16, u16)) -> Msg {
             .filter(|m| *m != Msg::Quit)
             .unwrap_or(Msg::Key(k))
         }
-        900..=929 => Msg::Paste(
+        900..=928 => Msg::Paste(
             [
                 "Café Zoë",
                 "日本語\nregel",
@@ -71,6 +71,8 @@ fn random_msg(rng: &mut fastrand::Rng, size: (u16, u16)) -> Msg {
             ][rng.usize(0..5)]
             .to_string(),
         ),
+        // Now and then a large paste.
+        929 if rng.bool() => Msg::Paste("lang ".repeat(400)),
         930..=939 => Msg::Resize(rng.u16(0..200), rng.u16(0..70)),
         940..=979 => Msg::Click {
             column: rng.u16(0..size.0.max(1) + 2),

@@ -46,13 +46,16 @@ impl TextInput {
 
     /// Pasted text: line breaks and tabs become spaces, other control characters are dropped.
     pub fn paste(&mut self, text: &str) {
-        for c in text.chars() {
-            match c {
-                '\r' => {}
-                '\n' | '\t' => self.insert(' '),
-                c => self.insert(c),
-            }
-        }
+        // One splice, so a large paste stays linear.
+        let add: Vec<char> = text
+            .chars()
+            .filter(|c| *c != '\r')
+            .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
+            .filter(|c| !c.is_control())
+            .collect();
+        let n = add.len();
+        self.chars.splice(self.cursor..self.cursor, add);
+        self.cursor += n;
     }
 
     pub fn backspace(&mut self) {
@@ -137,19 +140,21 @@ impl TextInput {
         self.chars.len() != before
     }
 
-    /// Display width of the chars before `i`.
-    fn width_to(&self, i: usize) -> usize {
-        self.chars[..i].iter().map(|c| c.width().unwrap_or(0)).sum()
-    }
-
     /// First visible char so that the cursor fits in `width` columns.
     fn scroll(&self, width: usize) -> usize {
         if width == 0 {
             return self.cursor;
         }
-        let mut start = 0;
-        while start < self.cursor && self.width_to(self.cursor) - self.width_to(start) >= width {
-            start += 1;
+        // Walk back from the cursor while the text before it still fits beside it.
+        let mut start = self.cursor;
+        let mut used = 0;
+        while start > 0 {
+            let w = self.chars[start - 1].width().unwrap_or(0);
+            if used + w >= width {
+                break;
+            }
+            used += w;
+            start -= 1;
         }
         start
     }
@@ -175,7 +180,10 @@ impl TextInput {
             buf.set_string(area.x + x as u16, area.y, c.to_string(), style);
             x += w;
         }
-        let cx = self.width_to(self.cursor) - self.width_to(start);
+        let cx: usize = self.chars[start..self.cursor]
+            .iter()
+            .map(|c| c.width().unwrap_or(0))
+            .sum();
         area.x + (cx.min(width.saturating_sub(1))) as u16
     }
 }
@@ -205,6 +213,16 @@ mod tests {
         t.left();
         t.backspace();
         assert_eq!(t.cursor(), 0);
+    }
+
+    #[test]
+    fn a_large_paste_is_fast_and_scrolls_to_the_cursor() {
+        let mut t = TextInput::new("");
+        t.paste(&"abcdé ".repeat(50_000));
+        assert_eq!(t.cursor(), 300_000);
+        let mut buf = Buffer::empty(Rect::new(0, 0, 10, 1));
+        let x = t.render(Rect::new(0, 0, 10, 1), &mut buf, Style::default());
+        assert_eq!(x, 9);
     }
 
     #[test]
