@@ -251,3 +251,58 @@ fn too_small() {
     insta::assert_snapshot!("too_small_10x1", render(&mut s, 10, 1));
     render(&mut s, 1, 1);
 }
+
+/// Every step, with and without overlays, at sizes around the minimum and the preview
+/// threshold: nothing may panic or draw outside the frame.
+#[test]
+fn every_step_at_edge_sizes() {
+    let sizes = [
+        (60, 19),
+        (61, 20),
+        (79, 23),
+        (80, 24),
+        (119, 30),
+        (120, 30),
+        (200, 60),
+        (59, 19),
+        (60, 18),
+        (2, 2),
+        (1, 1),
+    ];
+    let mut s = filled();
+    let steps = s.steps.clone();
+    for step in steps {
+        goto(&mut s, step);
+        for (w, h) in sizes {
+            render(&mut s, w, h);
+            update(&mut s, Msg::Help);
+            render(&mut s, w, h);
+            update(&mut s, Msg::Help);
+            update(&mut s, Msg::TogglePreview);
+            render(&mut s, w, h);
+            update(&mut s, Msg::TogglePreview);
+        }
+    }
+    goto(&mut s, Step::Export);
+    update(
+        &mut s,
+        Msg::ExportExists(
+            (0..30)
+                .map(|i| PathBuf::from(format!("/x/{i}.md")))
+                .collect(),
+        ),
+    );
+    for (w, h) in sizes {
+        render(&mut s, w, h);
+    }
+    goto(&mut s, Step::Section(Section::Hosting));
+    key(&mut s, KeyCode::End);
+    key(&mut s, KeyCode::Enter);
+    for (w, h) in sizes {
+        render(&mut s, w, h);
+    }
+    s.screen = privacybeleid::wizard::state::Screen::Start;
+    for (w, h) in sizes {
+        render(&mut s, w, h);
+    }
+}
