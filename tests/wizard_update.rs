@@ -436,3 +436,17 @@ fn a_step_without_its_part_in_the_policy_shows_the_closest_part_before_it() {
     goto(&mut s, Step::Section(Section::Newsletter));
     assert_eq!(s.doc.blocks[s.preview_block].id.as_deref(), Some("email"));
 }
+
+#[test]
+fn enter_after_a_search_picks_the_provider() {
+    let mut s = new_policy();
+    goto(&mut s, Step::Section(Section::Shipping));
+    typ(&mut s, "sendc");
+    key(&mut s, KeyCode::Enter);
+    assert_eq!(s.answers.providers.get(Section::Shipping), ["sendcloud"]);
+    assert!(s.prov.filter.is_empty());
+    assert_eq!(s.current(), Step::Section(Section::Shipping));
+    // Without a search, Enter goes on.
+    key(&mut s, KeyCode::Enter);
+    assert_eq!(s.current(), Step::Section(Section::Accounting));
+}

@@ -25,8 +25,9 @@ pub const KEYS: &[(&str, &str)] = &[
     ),
     (
         "Enter",
-        "volgende stap; op \"+ Eigen aanbieder\": toevoegen",
+        "na zoeken: kies de aanbieder; anders volgende stap",
     ),
+    ("Enter op \"+ Eigen\"", "eigen aanbieder toevoegen"),
     ("Esc", "zoekterm wissen, anders vorige stap"),
 ];
 
@@ -150,6 +151,18 @@ pub fn key(s: &mut State, sec: Section, k: KeyEvent) -> Vec<Effect> {
         },
         KeyCode::Enter => match item {
             ProviderItem::AddCustom => open_adding(s),
+            // After a search, Enter picks the highlighted provider and clears the search.
+            ProviderItem::Provider(id) if !s.prov.filter.is_empty() => {
+                s.prov.filter = TextInput::default();
+                s.prov.cursor = s
+                    .provider_items(sec)
+                    .iter()
+                    .position(|x| *x == ProviderItem::Provider(id.clone()))
+                    .unwrap_or(0);
+                if !s.selected(sec).contains(&id) {
+                    return toggle(s, sec, &id);
+                }
+            }
             ProviderItem::Provider(_) => {
                 ensure_answered(s, sec);
                 return next_step(s);
