@@ -3,6 +3,24 @@
 //! Elm-style: `state` is the model, `input` turns terminal events into messages, `update`
 //! changes the state and returns effects (pure, unit-tested), `view` draws the state (pure,
 //! snapshot-tested), and `run` owns the terminal and performs the effects.
+//!
+//! Keys (F1 shows those of the current screen):
+//! - everywhere: Ctrl+Q / Ctrl+C quit (every change is already saved), F1 or `?` help
+//!   (`?` not while typing), Ctrl+S export, F2 / Ctrl+P full-width preview, PgUp/PgDn and
+//!   the mouse wheel scroll the preview, Tab/Shift+Tab walk form fields and then move focus
+//!   between the questions and the sidebar, Esc closes/goes back a step;
+//! - sidebar: ↑/↓ choose a step, Enter/→ open it, Esc/← back to the questions; a click on
+//!   a step opens it;
+//! - text fields: ←/→, Home/End, Ctrl+←/→ word jumps, Backspace/Delete, bracketed paste;
+//!   a field is checked when the user leaves it;
+//! - provider steps: type to search, Space toggles, Enter picks the searched provider or
+//!   goes on, ←/→ choose a variant, "+ Eigen aanbieder toevoegen" adds an own provider;
+//! - export: Space toggles a format, Enter on "Exporteren" writes, j/n answer the
+//!   overwrite question.
+//!
+//! Files: `--answers FILE` (created when missing, never overwritten when it does not parse),
+//! or a new file in the data dir (PRIVACYBELEID_DATA_DIR, else the platform's data dir),
+//! which also holds `recent.toml`. The current step is kept in `[wizard] step`.
 
 pub mod input;
 pub mod layout;
