@@ -17,6 +17,15 @@ fn main() {
         std::hint::black_box(tera::Context::from_serialize(&ctx).unwrap());
     }
     println!("model + context: {:?}", t.elapsed() / n);
+    let mut tera = tera::Tera::default();
+    tera.add_raw_template("t.tera", "{{ shop.name }}").unwrap();
+    let ctx = privacybeleid::engine::model::build(&a, engine.catalog());
+    let ctx = tera::Context::from_serialize(&ctx).unwrap();
+    let t = Instant::now();
+    for _ in 0..n {
+        std::hint::black_box(tera.render("t.tera", &ctx).unwrap());
+    }
+    println!("trivial tera render: {:?}", t.elapsed() / n);
     let m = engine.markup(&a).unwrap();
     let t = Instant::now();
     for _ in 0..n {

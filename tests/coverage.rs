@@ -144,3 +144,60 @@ fn consent_and_automated_decisions_follow_the_providers() {
     assert!(flat.contains("nadat u daarvoor toestemming hebt gegeven"));
     assert!(!flat.contains("Wij nemen geen besluiten"));
 }
+
+/// Deterministic xorshift, so the test needs no dependency and always checks the same cases.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+#[test]
+fn random_combinations_never_leave_residue_or_empty_sections() {
+    let engine = common::engine();
+    let mut rng = Rng(0x5eed_cafe_f00d);
+    for round in 0..300 {
+        let mut a = engine.example_shop().clone();
+        for s in Section::ALL {
+            let ids: Vec<&str> = engine
+                .catalog()
+                .in_section(s)
+                .map(|p| p.id.as_str())
+                .collect();
+            let n = rng.below(4);
+            let pick: Vec<String> = (0..n)
+                .map(|_| ids[rng.below(ids.len())].to_string())
+                .collect();
+            a.providers.set(s, pick);
+        }
+        for (key, value) in [
+            ("street", None),
+            ("phone", None),
+            ("kvk", None),
+            ("operator", Some("Holding B.V.")),
+        ] {
+            if rng.below(2) == 0 {
+                a.shop.set(key, value.unwrap_or(""));
+            }
+        }
+        if rng.below(2) == 0 {
+            a.policy.retention_max_years = Some(1 + rng.below(7) as u32);
+        }
+        if rng.below(3) == 0 {
+            a.policy.customer_accounts = Some(true);
+        }
+        let what = format!("round {round}");
+        let doc = engine.document(&a).unwrap();
+        assert_no_empty_sections(&doc, &what);
+        for f in Format::ALL {
+            common::assert_clean(&engine.render(&a, f).unwrap(), &what);
+        }
+    }
+}

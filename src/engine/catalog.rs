@@ -261,3 +261,53 @@ pub fn parse_sections(text: &str) -> Result<Vec<SectionInfo>, EngineError> {
     }
     Ok(file.section)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ENTRY: &str = r#"
+[[provider]]
+id = "x"
+name = "X"
+sections = ["payments"]
+company = "X B.V."
+country = "Nederland"
+role = "verwerker"
+description = "Test"
+data = ["naam"]
+outside_eea = false
+cookie_consent = false
+privacy_url = "https://x.nl/privacy"
+"#;
+
+    #[test]
+    fn loads_and_indexes() {
+        let c = Catalog::from_files([("a.toml", ENTRY)]).unwrap();
+        assert!(c.get("x").unwrap().serves(Section::Payments));
+        assert!(c.get("y").is_none());
+        assert!(c.get("x").unwrap().matches("x b.v"));
+    }
+
+    #[test]
+    fn rejects_duplicates_and_missing_safeguards() {
+        let err = Catalog::from_files([("a.toml", ENTRY), ("b.toml", ENTRY)]).unwrap_err();
+        assert!(err.to_string().contains("twee keer"), "{err}");
+        let outside = ENTRY.replace("outside_eea = false", "outside_eea = true");
+        let err = Catalog::from_files([("a.toml", outside.as_str())]).unwrap_err();
+        assert!(err.to_string().contains("safeguard"), "{err}");
+        let cookie = ENTRY.replace("[\"payments\"]", "[\"cookies\"]");
+        assert!(Catalog::from_files([("a.toml", cookie.as_str())]).is_err());
+        let typo = ENTRY.replace("role = \"verwerker\"", "role = \"processor\"");
+        let err = Catalog::from_files([("a.toml", typo.as_str())]).unwrap_err();
+        assert!(err.to_string().contains("catalog/a.toml"), "{err}");
+    }
+
+    #[test]
+    fn sections_file_must_list_every_section_in_order() {
+        assert!(parse_sections(
+            "[[section]]\nid = \"webshop\"\ntitle = \"W\"\nquestion = \"?\"\nhelp = \"h\"\n"
+        )
+        .is_err());
+    }
+}

@@ -225,38 +225,67 @@ fn split_anchor(s: &str) -> (&str, Option<String>) {
     (s, None)
 }
 
+/// Splits a paragraph into text and links. Works on slices between markers rather than
+/// char by char: this runs for every block on every keystroke in the wizard.
 fn parse_inlines(s: &str) -> Vec<Inline> {
     let mut out: Vec<Inline> = Vec::new();
     let mut text = String::with_capacity(s.len());
-    let mut chars = s.chars();
-    while let Some(c) = chars.next() {
+    let mut rest = s;
+    // All markers are U+E000..U+E004, whose UTF-8 encoding starts with 0xEE.
+    while let Some(pos) = rest.as_bytes().iter().position(|&b| b == 0xEE) {
+        text.push_str(&rest[..pos]);
+        let c = rest[pos..].chars().next().unwrap_or(' ');
+        rest = &rest[pos + c.len_utf8()..];
         match c {
-            USER_START | USER_END | LINK_MID | LINK_END => {}
             LINK_START => {
-                let url: String = chars.by_ref().take_while(|c| *c != LINK_MID).collect();
-                let label: String = chars.by_ref().take_while(|c| *c != LINK_END).collect();
+                let (url, after) = rest.split_once(LINK_MID).unwrap_or((rest, ""));
+                let (label, after) = after.split_once(LINK_END).unwrap_or((after, ""));
+                rest = after;
                 if !text.is_empty() {
-                    out.push(Inline::Text(std::mem::take(&mut text)));
+                    out.push(Inline::Text(tidy(std::mem::take(&mut text))));
                 }
-                let url = unwrap_user(&url);
-                let label = unwrap_user(&label);
+                let url = unwrap_user(url);
+                let label = unwrap_user(label);
                 out.push(Inline::Link {
                     text: if label.is_empty() { url.clone() } else { label },
                     url,
                 });
             }
-            // Tidy spacing left by template conditionals: no double spaces,
-            // no space before punctuation.
-            ' ' if text.ends_with(' ') => {}
-            '.' | ',' | ';' | ':' | ')' if text.ends_with(' ') => {
-                text.pop();
-                text.push(c);
-            }
-            c => text.push(c),
+            USER_START | USER_END | LINK_MID | LINK_END => {}
+            // Another private-use character: keep it, it is not ours.
+            other => text.push(other),
         }
     }
+    text.push_str(rest);
     if !text.is_empty() {
-        out.push(Inline::Text(text));
+        out.push(Inline::Text(tidy(text)));
+    }
+    out
+}
+
+/// Tidies joins left by template conditionals and values: no double spaces, no space before
+/// punctuation, and no second full stop after a value that ends in one ("B.V.." → "B.V.").
+fn tidy(s: String) -> String {
+    let b = s.as_bytes();
+    let needs = b.windows(2).any(|w| {
+        (w[0] == b' ' && matches!(w[1], b' ' | b'.' | b',' | b';' | b':' | b')')) || w == b".."
+    });
+    if !needs {
+        return s;
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == ' ' && out.ends_with(' ') {
+            continue;
+        }
+        if c == '.' && out.ends_with('.') && chars.peek().is_none_or(|n| n.is_whitespace()) {
+            continue;
+        }
+        if matches!(c, '.' | ',' | ';' | ':' | ')') && out.ends_with(' ') {
+            out.pop();
+        }
+        out.push(c);
     }
     out
 }
@@ -307,6 +336,15 @@ mod tests {
             .map(Block::plain)
             .collect();
         assert_eq!(heads, ["T", "Ook vol", "Sub"]);
+    }
+
+    #[test]
+    fn a_value_ending_in_a_full_stop_gets_no_second_one() {
+        let v = wrap_user("Holding B.V.");
+        let d = Document::parse(&format!("Een webwinkel van {v}. Daarna"));
+        assert_eq!(d.blocks[0].plain(), "Een webwinkel van Holding B.V. Daarna");
+        let d = Document::parse("Zie a..b en dit .");
+        assert_eq!(d.blocks[0].plain(), "Zie a..b en dit.");
     }
 
     #[test]

@@ -51,11 +51,18 @@ struct ProviderView {
     id: String,
     name: String,
     company: String,
+    /// With an article where Dutch needs one ("de Verenigde Staten"), for running text.
     country: String,
+    /// As a bare name, for lists.
+    country_name: String,
     processor: bool,
     data: String,
     outside_eea: bool,
     transfer_countries: String,
+    /// The company itself is established outside the EEA.
+    based_outside: bool,
+    /// Transfer countries other than the company's own.
+    other_countries: String,
     safeguard: &'static str,
     cookie_consent: bool,
     cookie_kind: &'static str,
@@ -90,15 +97,16 @@ pub fn list_nl<S: AsRef<str>>(items: &[S]) -> String {
 
 /// Country names that take an article in a sentence ("in de Verenigde Staten").
 fn with_article(country: &str) -> String {
-    const WITH_DE: [&str; 5] = [
+    const WITH_DE: [&str; 4] = [
         "Verenigde Staten",
-        "Verenigd Koninkrijk",
         "Verenigde Arabische Emiraten",
         "Filipijnen",
         "Bahama's",
     ];
     if WITH_DE.contains(&country) {
         format!("de {country}")
+    } else if country == "Verenigd Koninkrijk" {
+        format!("het {country}")
     } else {
         country.to_string()
     }
@@ -183,12 +191,21 @@ fn provider_view(p: &Provider, variant: Option<&str>) -> ProviderView {
         } else {
             with_article(&p.country)
         },
+        country_name: user(&p.country),
         processor: p.role == Role::Verwerker,
         data: list_nl(&p.data),
         outside_eea: p.outside_eea,
         transfer_countries: list_nl(
             &p.transfer_countries
                 .iter()
+                .map(|c| with_article(c))
+                .collect::<Vec<_>>(),
+        ),
+        based_outside: p.outside_eea && p.transfer_countries.contains(&p.country),
+        other_countries: list_nl(
+            &p.transfer_countries
+                .iter()
+                .filter(|c| **c != p.country)
                 .map(|c| with_article(c))
                 .collect::<Vec<_>>(),
         ),
@@ -344,5 +361,9 @@ mod tests {
         assert_eq!(number_nl(25), "25");
         assert_eq!(with_article("Verenigde Staten"), "de Verenigde Staten");
         assert_eq!(with_article("Ierland"), "Ierland");
+        assert_eq!(
+            with_article("Verenigd Koninkrijk"),
+            "het Verenigd Koninkrijk"
+        );
     }
 }

@@ -17,14 +17,15 @@ pub fn distance(a: &str, b: &str) -> usize {
 }
 
 /// The closest candidate, if it is close enough to be a plausible typo
-/// (or contains / is contained in what was typed).
+/// (or contains what was typed).
 pub fn nearest<'a>(typed: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
     let typed_l = typed.to_lowercase();
     let mut best: Option<(usize, &str)> = None;
     for c in candidates {
         let cl = c.to_lowercase();
         let mut d = distance(&typed_l, &cl);
-        if !typed_l.is_empty() && (cl.contains(&typed_l) || typed_l.contains(&cl)) {
+        // A fragment of a longer id ("onlinestore") is as good as a one-letter typo.
+        if !typed_l.is_empty() && cl.contains(&typed_l) {
             d = d.min(1);
         }
         if best.is_none_or(|(bd, _)| d < bd) {

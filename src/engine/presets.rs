@@ -41,3 +41,31 @@ pub fn parse_preset(file_name: &str, text: &str) -> Result<Preset, EngineError> 
         answers,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::Section;
+
+    #[test]
+    fn parses_name_description_and_answers() {
+        let p = parse_preset(
+            "a-b.toml",
+            "name = \"A\"\ndescription = \"B\"\n[providers]\npayments = [\"mollie\"]\n",
+        )
+        .unwrap();
+        assert_eq!((p.id.as_str(), p.name.as_str()), ("a-b", "A"));
+        assert_eq!(p.answers.providers.get(Section::Payments), ["mollie"]);
+    }
+
+    #[test]
+    fn rejects_shop_data_and_missing_names() {
+        assert!(parse_preset("a.toml", "description = \"B\"\n").is_err());
+        let err = parse_preset(
+            "a.toml",
+            "name = \"A\"\ndescription = \"B\"\n[shop]\nname = \"x\"\n",
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("[shop]"), "{err}");
+    }
+}

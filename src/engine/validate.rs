@@ -348,3 +348,79 @@ fn check_policy(a: &Answers, out: &mut Vec<Diagnostic>) {
 pub fn has_errors(diags: &[Diagnostic]) -> bool {
     diags.iter().any(|d| d.severity == Severity::Error)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::Engine;
+
+    fn checked(toml: &str) -> Vec<Diagnostic> {
+        let engine = Engine::load().unwrap();
+        let mut a = engine.example_shop().clone();
+        let extra = Answers::from_toml_str(toml).unwrap();
+        a = extra.layered_over(&a);
+        check(&a, engine.catalog())
+    }
+
+    fn errors(d: &[Diagnostic]) -> Vec<String> {
+        d.iter()
+            .filter(|d| d.severity == Severity::Error)
+            .map(|d| format!("{}: {}", d.field, d.message))
+            .collect()
+    }
+
+    #[test]
+    fn the_example_shop_has_no_errors() {
+        assert!(errors(&checked("")).is_empty());
+    }
+
+    #[test]
+    fn custom_providers_are_checked() {
+        let e = errors(&checked(
+            "[[custom_provider]]\nid = \"mollie\"\nname = \"\"\nsections = [\"hostng\"]\n",
+        ));
+        assert!(
+            e.iter().any(|m| m.contains("staat al in de catalogus")),
+            "{e:?}"
+        );
+        assert!(
+            e.iter().any(|m| m.contains("custom_provider[0].name")),
+            "{e:?}"
+        );
+        assert!(
+            e.iter().any(|m| m.contains("bedoelde u `hosting`")),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn a_custom_provider_can_be_chosen() {
+        let d = checked("[providers]\nhosting = [\"eigen\"]\n[[custom_provider]]\nid = \"eigen\"\nname = \"Eigen\"\nsections = [\"hosting\"]\n");
+        assert!(errors(&d).is_empty(), "{d:?}");
+    }
+
+    #[test]
+    fn variants_must_exist() {
+        let e = errors(&checked("[providers]\nreviews = [\"webwinkelkeur\"]\n[variants]\nwebwinkelkeur = \"naam-woonplaats\"\n"));
+        assert!(
+            e.iter()
+                .any(|m| m.contains("bedoelde u `naam-en-woonplaats`")),
+            "{e:?}"
+        );
+        let e = errors(&checked("[variants]\nmollie = \"x\"\n"));
+        assert!(e.iter().any(|m| m.contains("geen varianten")), "{e:?}");
+    }
+
+    #[test]
+    fn diagnostics_know_their_section() {
+        let d = checked("[providers]\npayments = [\"postnl\"]\n");
+        let e = d.iter().find(|d| d.severity == Severity::Error).unwrap();
+        assert_eq!(e.section(), Some(Section::Payments));
+    }
+
+    #[test]
+    fn retention_bounds() {
+        assert!(!errors(&checked("[policy]\nretention_max_years = 0\n")).is_empty());
+        assert!(errors(&checked("[policy]\nretention_max_years = 3\n")).is_empty());
+    }
+}

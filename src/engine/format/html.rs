@@ -3,7 +3,10 @@ use crate::engine::document::{Block, BlockKind, Document, Inline};
 const STYLE: &str = include_str!("../../../assets/style.css");
 
 pub fn escape(t: &str) -> String {
-    let mut s = String::with_capacity(t.len());
+    if !t.contains(['&', '<', '>', '"', '\'']) {
+        return t.to_string();
+    }
+    let mut s = String::with_capacity(t.len() + 16);
     for c in t.chars() {
         match c {
             '&' => s.push_str("&amp;"),

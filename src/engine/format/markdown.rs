@@ -48,7 +48,16 @@ fn inlines(b: &Block) -> String {
 
 /// Backslash-escapes what Markdown would read as inline syntax or HTML.
 fn escape(t: &str) -> String {
-    let mut s = String::with_capacity(t.len());
+    let special = |c: char| {
+        matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '~'
+        )
+    };
+    if !t.contains(special) {
+        return t.to_string();
+    }
+    let mut s = String::with_capacity(t.len() + 8);
     for c in t.chars() {
         if matches!(
             c,

@@ -55,7 +55,11 @@ pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
     let mut line_width = first.width();
     let mut empty = true;
     for word in text.split_whitespace() {
-        let word_width = word.width();
+        let word_width = if word.is_ascii() {
+            word.len()
+        } else {
+            word.width()
+        };
         if !empty && line_width + 1 + word_width > width {
             lines.push(std::mem::replace(&mut line, rest.to_string()));
             line_width = rest.width();
