@@ -31,8 +31,16 @@ pub fn view(f: &mut Frame, area: Rect, s: &State) {
         };
         let current = i == s.step;
         let pointer = if current { "▶" } else { " " };
+        // Provider steps show how many are chosen.
+        let count = match step {
+            crate::wizard::state::Step::Section(sec) => match s.selected(*sec).len() {
+                0 => String::new(),
+                n => format!(" ({n})"),
+            },
+            _ => String::new(),
+        };
         let text = fit(
-            &format!("{pointer}{mark} {}", step.label()),
+            &format!("{pointer}{mark} {}{count}", step.label()),
             inner.width as usize,
         );
         let mut style = Style::new().fg(color);
