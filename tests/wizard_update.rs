@@ -450,3 +450,24 @@ fn enter_after_a_search_picks_the_provider() {
     key(&mut s, KeyCode::Enter);
     assert_eq!(s.current(), Step::Section(Section::Accounting));
 }
+
+#[test]
+fn click_on_a_field_moves_there_and_puts_the_cursor_under_the_mouse() {
+    let mut s = new_policy();
+    s.size = (80, 24);
+    s.answers.shop.set("city", "Den Haag");
+    s.reload_forms();
+    // Main pane starts at column 26; fields start two rows down, labels take 20 columns.
+    // city is field 6 → row 1 + 2 + 6 = 9; the input starts at column 26 + 1 + 20 = 47.
+    update(
+        &mut s,
+        Msg::Click {
+            column: 47 + 4,
+            row: 9,
+        },
+    );
+    assert_eq!(s.shop.cursor, 6);
+    assert_eq!(s.shop.inputs[6].cursor(), 4);
+    typ(&mut s, "X");
+    assert_eq!(s.answers.shop.city.as_deref(), Some("Den XHaag"));
+}

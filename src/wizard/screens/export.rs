@@ -101,7 +101,7 @@ pub fn paste(s: &mut State, text: &str) -> Vec<Effect> {
     vec![]
 }
 
-pub fn click(s: &mut State, main: Rect, _column: u16, row: u16) -> Vec<Effect> {
+pub fn click(s: &mut State, main: Rect, column: u16, row: u16) -> Vec<Effect> {
     if s.export.confirm.is_some() {
         return vec![];
     }
@@ -115,6 +115,11 @@ pub fn click(s: &mut State, main: Rect, _column: u16, row: u16) -> Vec<Effect> {
         s.export.formats[r] = !s.export.formats[r];
     } else if r == DIR_ROW + 1 {
         s.export.cursor = DIR_ROW;
+        let x = main.x + 7;
+        if column >= x {
+            let w = main.width.saturating_sub(2).saturating_sub(6);
+            s.export.dir.click(column - x, w);
+        }
     } else if r == DIR_ROW + 3 {
         s.export.cursor = BUTTON_ROW;
         return prepare(s, false);

@@ -124,12 +124,17 @@ pub fn paste(s: &mut State, text: &str) -> Vec<Effect> {
     }
 }
 
-pub fn click(s: &mut State, main: Rect, _column: u16, row: u16) -> Vec<Effect> {
+pub fn click(s: &mut State, main: Rect, column: u16, row: u16) -> Vec<Effect> {
     let first = main.y + 2;
     if row >= first && row < first + 6 {
         s.policy.cursor = ((row - first) / 2) as usize;
-        if s.policy.cursor == 1 {
-            return cycle_accounts(s, true);
+        let x = main.x + 25;
+        let w = main.width.saturating_sub(2).saturating_sub(24);
+        match s.policy.cursor {
+            1 => return cycle_accounts(s, true),
+            0 if column >= x => s.policy.retention.click(column - x, w),
+            2 if column >= x => s.policy.dpo.click(column - x, w),
+            _ => {}
         }
     }
     vec![]

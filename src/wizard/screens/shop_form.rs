@@ -167,7 +167,7 @@ fn list_area(main: Rect) -> Rect {
     )
 }
 
-pub fn click(s: &mut State, main: Rect, _column: u16, row: u16) -> Vec<Effect> {
+pub fn click(s: &mut State, main: Rect, column: u16, row: u16) -> Vec<Effect> {
     let area = list_area(main);
     if row < area.y || row >= area.y + area.height {
         return vec![];
@@ -178,8 +178,14 @@ pub fn click(s: &mut State, main: Rect, _column: u16, row: u16) -> Vec<Effect> {
         .position(|r| *r == (s.shop.cursor, None))
         .unwrap_or(0);
     let off = list_offset(cur, rows.len(), area.height as usize);
-    if let Some((i, _)) = rows.get((row - area.y) as usize + off) {
+    if let Some((i, err)) = rows.get((row - area.y) as usize + off) {
         move_to(s, *i);
+        let input_x = area.x + LABEL_W;
+        if err.is_none() && column >= input_x {
+            if let Some(input) = s.shop.inputs.get_mut(*i) {
+                input.click(column - input_x, area.width.saturating_sub(LABEL_W));
+            }
+        }
     }
     vec![]
 }

@@ -159,6 +159,21 @@ impl TextInput {
         start
     }
 
+    /// Puts the cursor where a click at column `col` of a `width`-column field lands.
+    pub fn click(&mut self, col: u16, width: u16) {
+        let mut i = self.scroll(width as usize);
+        let mut x = 0;
+        while i < self.chars.len() {
+            let w = self.chars[i].width().unwrap_or(0);
+            if x + w > col as usize {
+                break;
+            }
+            x += w;
+            i += 1;
+        }
+        self.cursor = i;
+    }
+
     /// Draws the field into one line of `area`; returns the cursor's screen column.
     pub fn render(&self, area: Rect, buf: &mut Buffer, style: Style) -> u16 {
         if area.width == 0 || area.height == 0 {
@@ -223,6 +238,19 @@ mod tests {
         let mut buf = Buffer::empty(Rect::new(0, 0, 10, 1));
         let x = t.render(Rect::new(0, 0, 10, 1), &mut buf, Style::default());
         assert_eq!(x, 9);
+    }
+
+    #[test]
+    fn click_puts_the_cursor_under_the_mouse() {
+        let mut t = TextInput::new("日本 shop");
+        t.click(0, 20);
+        assert_eq!(t.cursor(), 0);
+        t.click(3, 20); // second half of 本
+        assert_eq!(t.cursor(), 1);
+        t.click(6, 20);
+        assert_eq!(t.cursor(), 4);
+        t.click(50, 20);
+        assert_eq!(t.cursor(), 7);
     }
 
     #[test]
