@@ -13,47 +13,37 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut line = String::new();
     let mut line_w = 0;
     for word in text.split_whitespace() {
-        let mut word = word.to_string();
-        loop {
-            let ww = word.width();
-            let need = if line.is_empty() { ww } else { line_w + 1 + ww };
-            if need <= width {
-                if !line.is_empty() {
-                    line.push(' ');
-                    line_w += 1;
-                }
-                line.push_str(&word);
-                line_w += ww;
-                break;
-            }
-            if !line.is_empty() {
+        let ww = word.width();
+        if ww <= width {
+            if !line.is_empty() && line_w + 1 + ww > width {
                 out.push(std::mem::take(&mut line));
                 line_w = 0;
-                continue;
             }
-            // A word wider than the line: cut it.
-            let mut head = String::new();
-            let mut hw = 0;
-            let mut rest = String::new();
-            for c in word.chars() {
-                let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-                if rest.is_empty() && hw + cw <= width {
-                    head.push(c);
-                    hw += cw;
-                } else {
-                    rest.push(c);
-                }
+            if !line.is_empty() {
+                line.push(' ');
+                line_w += 1;
             }
-            if head.is_empty() {
-                // Not even one char fits (a wide char in a 1-column pane): drop it.
-                rest = word.chars().skip(1).collect();
-            } else {
-                out.push(head);
+            line.push_str(word);
+            line_w += ww;
+            continue;
+        }
+        // A word wider than a line: on a line of its own, cut into pieces; the last
+        // piece stays open for the words after it.
+        if !line.is_empty() {
+            out.push(std::mem::take(&mut line));
+            line_w = 0;
+        }
+        for c in word.chars() {
+            let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            if cw > width {
+                continue; // not even one fits (a wide char in a 1-column pane)
             }
-            if rest.is_empty() {
-                break;
+            if line_w + cw > width {
+                out.push(std::mem::take(&mut line));
+                line_w = 0;
             }
-            word = rest;
+            line.push(c);
+            line_w += cw;
         }
     }
     if !line.is_empty() {

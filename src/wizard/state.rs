@@ -554,7 +554,10 @@ impl<'e> State<'e> {
         let q = self.prov.filter.value();
         let mut items: Vec<ProviderItem> = ids
             .into_iter()
-            .filter(|id| self.provider(id).is_some_and(|p| p.matches(&q)))
+            .filter(|id| match cat.get(id) {
+                Some(p) => p.matches(&q),
+                None => self.provider(id).is_some_and(|p| p.matches(&q)),
+            })
             .map(ProviderItem::Provider)
             .collect();
         items.push(ProviderItem::AddCustom);
