@@ -13,8 +13,8 @@ use ratatui::Terminal;
 
 const EVENTS: usize = 100_000;
 /// Drawing every event would make the test slow in debug builds (each draw rebuilds and
-/// wraps the policy); every 100th and the last is enough to reach every screen in many sizes.
-const DRAW_EVERY: usize = 100;
+/// wraps the policy); every 200th (500 frames) and the last is enough to reach every screen in many sizes.
+const DRAW_EVERY: usize = 200;
 
 fn random_key(rng: &mut fastrand::Rng) -> KeyEvent {
     const CHARS: &[char] = &[
