@@ -113,17 +113,20 @@ fn status(f: &mut Frame, status: Rect, hints: Rect, s: &State) {
         .filter(|d| d.severity == Severity::Error)
         .count();
     let warnings = s.diags.len() - errors;
-    let mut spans = vec![Span::raw(format!(" {}", s.status))];
+    // Counts first: a long file path may be cut off at the right, they may not.
+    let mut spans = vec![];
     if s.screen == Screen::Wizard {
         spans.push(Span::styled(
-            format!("  ✗ {errors}  ! {warnings}"),
+            format!(" ✗ {errors} fout(en)  ! {warnings} waarschuwing(en) "),
             if errors > 0 {
-                screens::error()
+                Style::new().fg(Color::LightRed)
             } else {
-                screens::warning()
+                Style::new().fg(Color::LightYellow)
             },
         ));
+        spans.push(Span::raw("│"));
     }
+    spans.push(Span::raw(format!(" {}", s.status)));
     let line = Line::from(spans);
     f.render_widget(
         Paragraph::new(line).style(Style::new().bg(Color::DarkGray).fg(Color::White)),
