@@ -9,12 +9,10 @@ use privacybeleid::wizard::persist;
 use privacybeleid::wizard::state::{Effect, Msg, Options, State, Step};
 use privacybeleid::wizard::{perform, update::update};
 
-fn bin() -> Command {
+/// The binary, with its data dir inside the test's temp dir.
+fn bin(dir: &std::path::Path) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_privacybeleid"));
-    c.env(
-        "PRIVACYBELEID_DATA_DIR",
-        std::env::temp_dir().join("pb-wizard-files-none"),
-    );
+    c.env("PRIVACYBELEID_DATA_DIR", dir.join("data"));
     c
 }
 
@@ -147,7 +145,7 @@ fn a_file_that_does_not_parse_is_reported_and_left_alone() {
     let p = dir.path().join("kapot.toml");
     let text = "[shop]\nname = \"x\"\nname = \"y\"\n";
     std::fs::write(&p, text).unwrap();
-    let out = bin()
+    let out = bin(dir.path())
         .args(["wizard", "--answers"])
         .arg(&p)
         .output()
@@ -164,7 +162,7 @@ fn a_new_answers_file_is_created_before_the_screen_opens() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("nieuw.toml");
     // No terminal here: the wizard says so and stops, but the file exists already.
-    let out = bin()
+    let out = bin(dir.path())
         .args(["wizard", "--answers"])
         .arg(&p)
         .output()
@@ -173,13 +171,15 @@ fn a_new_answers_file_is_created_before_the_screen_opens() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("terminal"));
     let a = Answers::load(&p).unwrap();
     assert!(a.shop.effective_date.is_some());
+    let recent = persist::recent(&dir.path().join("data"));
+    assert!(recent[0].ends_with("nieuw.toml"), "{recent:?}");
 }
 
 #[test]
 fn a_new_answers_file_in_a_missing_folder_is_an_error() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("bestaat-niet").join("nieuw.toml");
-    let out = bin()
+    let out = bin(dir.path())
         .args(["wizard", "--answers"])
         .arg(&p)
         .output()
