@@ -64,7 +64,7 @@ pub fn keys(s: &State) -> (&'static str, Vec<(&'static str, &'static str)>) {
 pub fn view(f: &mut Frame, s: &State) {
     let size = f.area();
     let (title, keys) = keys(s);
-    let h = (keys.len() as u16 + 4).min(size.height);
+    let h = (keys.len() as u16 + 5).min(size.height);
     let w = size.width.saturating_sub(4).min(76);
     let area = Rect::new((size.width - w) / 2, (size.height - h) / 2, w, h);
     let inner_w = w.saturating_sub(2) as usize;
@@ -81,6 +81,15 @@ pub fn view(f: &mut Frame, s: &State) {
         })
         .collect();
     lines.push(Line::from(""));
+    if s.screen == Screen::Wizard {
+        lines.push(Line::from(Span::styled(
+            fit(
+                "Zijbalk: · niet bezocht  ✓ klaar  ! waarschuwing  ✗ fout",
+                inner_w,
+            ),
+            screens::dim(),
+        )));
+    }
     lines.push(Line::from(Span::styled(
         "Esc, Enter of F1 sluit deze hulp.",
         screens::dim(),
