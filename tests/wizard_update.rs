@@ -208,12 +208,8 @@ fn custom_provider_with_a_catalog_name_is_refused() {
     typ(&mut s, "TransIP");
     key(&mut s, KeyCode::Enter);
     assert!(s.prov.adding.is_some());
-    assert!(s
-        .prov
-        .message
-        .as_deref()
-        .unwrap()
-        .contains("staat al in de lijst"));
+    let (msg, is_error) = s.prov.message.clone().unwrap();
+    assert!(is_error && msg.contains("staat al in de lijst"), "{msg}");
     assert!(s.answers.custom_providers.is_empty());
 }
 

@@ -167,6 +167,17 @@ fn provider_step_adding_custom() {
 }
 
 #[test]
+fn provider_step_custom_added() {
+    let mut s = filled();
+    goto(&mut s, Step::Section(Section::Hosting));
+    key(&mut s, KeyCode::End);
+    key(&mut s, KeyCode::Enter);
+    typ(&mut s, "Meer dan Online");
+    key(&mut s, KeyCode::Enter);
+    both("providers_custom", &mut s);
+}
+
+#[test]
 fn policy_options() {
     let mut s = filled();
     goto(&mut s, Step::Policy);

@@ -140,7 +140,8 @@ pub struct ProvidersState {
     pub filter: TextInput,
     /// The inline "add your own provider" field, while open.
     pub adding: Option<TextInput>,
-    pub message: Option<String>,
+    /// A message about the last action, and whether it is an error.
+    pub message: Option<(String, bool)>,
 }
 
 #[derive(Debug, Clone, Default)]

@@ -122,10 +122,11 @@ pub fn key(s: &mut State, sec: Section, k: KeyEvent) -> Vec<Effect> {
                             .iter()
                             .position(|x| *x == ProviderItem::Provider(id.clone()))
                             .unwrap_or(0);
-                        s.prov.message = Some(format!("`{}` toegevoegd en gekozen", name.trim()));
+                        s.prov.message =
+                            Some((format!("✓ `{}` toegevoegd en gekozen", name.trim()), false));
                         return vec![save(s)];
                     }
-                    Err(m) => s.prov.message = Some(m),
+                    Err(m) => s.prov.message = Some((m, true)),
                 }
             }
             _ => {
@@ -326,10 +327,24 @@ pub fn view(f: &mut Frame, main: Rect, s: &State, sec: Section) {
         }
     }
     let summary = match (&s.prov.message, items.get(cursor)) {
-        (Some(m), _) => Line::from(Span::styled(m.clone(), error())),
-        (None, Some(ProviderItem::Provider(id))) => {
-            Line::from(s.provider(id).map(|p| p.summary()).unwrap_or_default())
-        }
+        (Some((m, is_error)), _) => Line::from(Span::styled(
+            m.clone(),
+            if *is_error {
+                error()
+            } else {
+                Style::new().fg(ratatui::style::Color::Green)
+            },
+        )),
+        (None, Some(ProviderItem::Provider(id))) => Line::from(match s.provider(id) {
+            // An own provider has no catalog facts; summary() would end in "Ontvangt: .".
+            Some(p) if p.custom => format!(
+                "{} — eigen toevoeging ({}). Bedrijf, land en privacyverklaring kunt u \
+                 aanvullen in het antwoordenbestand ([[custom_provider]]).",
+                p.name, p.country
+            ),
+            Some(p) => p.summary(),
+            None => String::new(),
+        }),
         (None, _) => Line::from(Span::styled(
             "Typ de naam en druk op Enter; Esc annuleert. De aanbieder komt bij dit onderdeel.",
             dim(),
