@@ -71,6 +71,15 @@ fn a_missing_file_names_its_path() {
     );
     let o = run(&["render", "--answers", "/geen/bestand.toml"]);
     assert_eq!(o.status.code(), Some(2));
+    let dir = tempfile::tempdir().unwrap();
+    let o = run(&["check", "--answers", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("een map, geen bestand"), "{}", stderr(&o));
+    let bin = write(dir.path(), "bin.toml", "");
+    std::fs::write(&bin, [0xff, 0xfe, 0x00]).unwrap();
+    let o = run(&["check", "--answers", &bin]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("UTF-8"), "{}", stderr(&o));
 }
 
 #[test]

@@ -34,6 +34,7 @@ pub fn io_reason(e: &std::io::Error) -> String {
         std::io::ErrorKind::NotFound => "het bestand of de map bestaat niet".into(),
         std::io::ErrorKind::PermissionDenied => "geen toegang (rechten)".into(),
         std::io::ErrorKind::InvalidData => "het bestand is geen geldige UTF-8-tekst".into(),
+        std::io::ErrorKind::IsADirectory => "dat is een map, geen bestand".into(),
         _ => e.to_string(),
     }
 }

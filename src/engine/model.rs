@@ -234,7 +234,8 @@ fn provider_view(p: &Provider, variant: Option<&str>) -> ProviderView {
 
 pub fn build(a: &Answers, catalog: &Catalog) -> Context {
     let s = &a.shop;
-    let name = wrap_opt(&s.name).unwrap_or_else(|| "onze webwinkel".into());
+    // A visible placeholder for the wizard preview; `render` refuses a policy without a name.
+    let name = wrap_opt(&s.name).unwrap_or_else(|| "(naam webwinkel)".into());
     let operator = wrap_opt(&s.operator);
     let dutch_postcode = s.postcode.as_deref().map(rules::normalise_postcode);
     let shop = ShopView {
