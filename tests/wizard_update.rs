@@ -1,0 +1,469 @@
+//! Update logic without a terminal: toggling, validation, navigation, custom providers,
+//! the export overwrite question, persistence of the current step.
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use privacybeleid::engine::{Answers, Engine, Section};
+use privacybeleid::wizard::input::translate;
+use privacybeleid::wizard::state::{Effect, Focus, Msg, Options, Screen, StartItem, State, Step};
+use privacybeleid::wizard::update::update;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+fn engine() -> &'static Engine {
+    static E: OnceLock<Engine> = OnceLock::new();
+    E.get_or_init(|| Engine::load().unwrap())
+}
+
+fn opts(answers: Option<Answers>) -> Options {
+    Options {
+        today: "2025-01-15".into(),
+        path: Some(PathBuf::from("/tmp/wizard-test/beleid.toml")),
+        answers,
+        recent: vec![],
+        cwd: PathBuf::from("/tmp/wizard-test"),
+    }
+}
+
+fn new_policy() -> State<'static> {
+    let mut s = State::new(engine(), opts(None));
+    key(&mut s, KeyCode::Enter);
+    s
+}
+
+fn key(s: &mut State, code: KeyCode) -> Vec<Effect> {
+    update(s, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+}
+
+fn typ(s: &mut State, text: &str) {
+    for c in text.chars() {
+        key(s, KeyCode::Char(c));
+    }
+}
+
+fn goto(s: &mut State, step: Step) {
+    let i = s.steps.iter().position(|x| *x == step).unwrap();
+    s.go_to(i);
+}
+
+/// What the run loop would write for a save effect.
+fn saved_text(s: &State, fx: &[Effect]) -> Option<String> {
+    fx.contains(&Effect::Save)
+        .then(|| s.answers.to_toml_string())
+}
+
+#[test]
+fn new_policy_starts_at_the_shop_form_with_todays_date() {
+    let s = new_policy();
+    assert_eq!(s.screen, Screen::Wizard);
+    assert_eq!(s.current(), Step::Shop);
+    assert_eq!(s.answers.shop.effective_date.as_deref(), Some("2025-01-15"));
+}
+
+#[test]
+fn preset_from_the_start_screen() {
+    let mut s = State::new(engine(), opts(None));
+    s.start_cursor = s
+        .start_items
+        .iter()
+        .position(|x| *x == StartItem::Preset("starter-minimaal".into()))
+        .unwrap();
+    let fx = key(&mut s, KeyCode::Enter);
+    assert_eq!(s.answers.preset.as_deref(), Some("starter-minimaal"));
+    assert!(saved_text(&s, &fx).unwrap().contains("starter-minimaal"));
+    // The preset's providers show as chosen.
+    assert_eq!(s.selected(Section::Payments), ["mollie"]);
+}
+
+#[test]
+fn typing_saves_and_validation_waits_until_leaving_the_field() {
+    let mut s = new_policy();
+    s.shop.cursor = 9; // email
+    let before = s.answers.clone();
+    typ(&mut s, "info@");
+    assert_ne!(s.answers, before);
+    assert_eq!(s.answers.shop.email.as_deref(), Some("info@"));
+    assert!(s.shop.errors.is_empty(), "no message while typing");
+    key(&mut s, KeyCode::Down);
+    assert!(s.shop.errors["email"].contains("geen geldig e-mailadres"));
+    key(&mut s, KeyCode::Up);
+    typ(&mut s, "x.nl");
+    assert!(
+        !s.shop.errors.contains_key("email"),
+        "fixed value clears at once"
+    );
+}
+
+#[test]
+fn required_fields_are_reported_when_left_empty() {
+    let mut s = new_policy();
+    assert_eq!(s.shop.cursor, 0);
+    key(&mut s, KeyCode::Down);
+    assert_eq!(s.shop.errors["name"], "verplicht veld: vul dit in");
+    key(&mut s, KeyCode::Down); // operator is optional
+    assert!(!s.shop.errors.contains_key("operator"));
+}
+
+#[test]
+fn paste_goes_into_the_field() {
+    let mut s = new_policy();
+    let fx = update(&mut s, Msg::Paste("Café\nZoë 日本".into()));
+    assert_eq!(s.answers.shop.name.as_deref(), Some("Café Zoë 日本"));
+    assert!(saved_text(&s, &fx).is_some());
+}
+
+#[test]
+fn toggle_provider_and_next_step() {
+    let mut s = new_policy();
+    goto(&mut s, Step::Section(Section::Payments));
+    key(&mut s, KeyCode::Char(' ')); // first common: mollie
+    assert_eq!(s.answers.providers.get(Section::Payments), ["mollie"]);
+    key(&mut s, KeyCode::Char(' '));
+    assert!(s.answers.providers.get(Section::Payments).is_empty());
+    assert!(s.answers.providers.is_answered(Section::Payments));
+    key(&mut s, KeyCode::Enter);
+    assert_eq!(s.current(), Step::Section(Section::Reviews));
+    key(&mut s, KeyCode::Esc);
+    assert_eq!(s.current(), Step::Section(Section::Payments));
+}
+
+#[test]
+fn common_providers_come_first_then_alphabetical() {
+    let s = new_policy();
+    let items = s.provider_items(Section::Payments);
+    let info = engine().section_info(Section::Payments);
+    for (i, id) in info.common.iter().enumerate() {
+        assert_eq!(
+            items[i],
+            privacybeleid::wizard::state::ProviderItem::Provider(id.clone())
+        );
+    }
+    assert_eq!(
+        *items.last().unwrap(),
+        privacybeleid::wizard::state::ProviderItem::AddCustom
+    );
+}
+
+#[test]
+fn toggling_a_preset_section_copies_the_preset_first() {
+    let mut a = Answers {
+        preset: Some("starter-minimaal".into()),
+        ..Default::default()
+    };
+    a.shop.name = Some("X".into());
+    let mut s = State::new(engine(), opts(Some(a)));
+    goto(&mut s, Step::Section(Section::Payments));
+    s.prov.cursor = 1; // multisafepay
+    key(&mut s, KeyCode::Char(' '));
+    assert_eq!(
+        s.answers.providers.get(Section::Payments),
+        ["mollie", "multisafepay"]
+    );
+}
+
+#[test]
+fn filter_narrows_the_list_and_esc_clears_it() {
+    let mut s = new_policy();
+    goto(&mut s, Step::Section(Section::Shipping));
+    typ(&mut s, "postn");
+    let items = s.provider_items(Section::Shipping);
+    assert_eq!(items.len(), 2, "{items:?}");
+    key(&mut s, KeyCode::Esc);
+    assert!(s.prov.filter.is_empty());
+    assert_eq!(s.current(), Step::Section(Section::Shipping));
+}
+
+#[test]
+fn custom_provider_inline() {
+    let mut s = new_policy();
+    goto(&mut s, Step::Section(Section::Hosting));
+    typ(&mut s, "Meer dan");
+    // No match: the list holds only the "add" item, so Enter opens the field with the text.
+    key(&mut s, KeyCode::Enter);
+    assert_eq!(s.prov.adding.as_ref().unwrap().value(), "Meer dan");
+    typ(&mut s, " Online");
+    let fx = key(&mut s, KeyCode::Enter);
+    assert!(s.prov.adding.is_none());
+    let c = &s.answers.custom_providers[0];
+    assert_eq!(c.id, "meer-dan-online");
+    assert_eq!(c.name, "Meer dan Online");
+    assert_eq!(c.sections, ["hosting"]);
+    assert_eq!(
+        s.answers.providers.get(Section::Hosting),
+        ["meer-dan-online"]
+    );
+    assert!(saved_text(&s, &fx).unwrap().contains("[[custom_provider]]"));
+    assert!(engine()
+        .check(&s.answers)
+        .iter()
+        .all(|d| !d.field.starts_with("custom_provider")));
+}
+
+#[test]
+fn custom_provider_with_a_catalog_name_is_refused() {
+    let mut s = new_policy();
+    goto(&mut s, Step::Section(Section::Hosting));
+    key(&mut s, KeyCode::End);
+    key(&mut s, KeyCode::Enter);
+    typ(&mut s, "TransIP");
+    key(&mut s, KeyCode::Enter);
+    assert!(s.prov.adding.is_some());
+    let (msg, is_error) = s.prov.message.clone().unwrap();
+    assert!(is_error && msg.contains("staat al in de lijst"), "{msg}");
+    assert!(s.answers.custom_providers.is_empty());
+}
+
+#[test]
+fn variants_cycle_for_a_selected_provider() {
+    let mut s = new_policy();
+    goto(&mut s, Step::Section(Section::Reviews));
+    typ(&mut s, "webwinkelkeur");
+    key(&mut s, KeyCode::Right);
+    assert!(s.answers.variants.is_empty(), "not selected yet");
+    key(&mut s, KeyCode::Char(' '));
+    key(&mut s, KeyCode::Right);
+    assert_eq!(s.answers.variants["webwinkelkeur"], "naam");
+    key(&mut s, KeyCode::Right);
+    assert_eq!(s.answers.variants["webwinkelkeur"], "naam-en-woonplaats");
+    key(&mut s, KeyCode::Right);
+    assert!(!s.answers.variants.contains_key("webwinkelkeur"));
+    key(&mut s, KeyCode::Left);
+    key(&mut s, KeyCode::Char(' '));
+    assert!(
+        s.answers.variants.is_empty(),
+        "deselecting drops the variant"
+    );
+}
+
+#[test]
+fn sidebar_navigation_and_step_is_saved() {
+    let mut s = new_policy();
+    key(&mut s, KeyCode::Tab);
+    assert_eq!(s.focus, Focus::Main, "Tab walks the form first");
+    assert_eq!(s.shop.cursor, 1);
+    key(&mut s, KeyCode::BackTab);
+    key(&mut s, KeyCode::BackTab);
+    assert_eq!(s.focus, Focus::Sidebar);
+    key(&mut s, KeyCode::Down);
+    key(&mut s, KeyCode::Down);
+    let fx = key(&mut s, KeyCode::Enter);
+    assert_eq!(s.current(), Step::Section(Section::Hosting));
+    assert_eq!(s.focus, Focus::Main);
+    assert!(saved_text(&s, &fx).unwrap().contains("step = \"hosting\""));
+    // Reopening resumes there.
+    let again = State::new(engine(), opts(Some(s.answers.clone())));
+    assert_eq!(again.current(), Step::Section(Section::Hosting));
+}
+
+#[test]
+fn click_in_the_sidebar_jumps() {
+    let mut s = new_policy();
+    s.size = (80, 24);
+    // Row 1 is the sidebar border; row 2 + i is step i.
+    update(
+        &mut s,
+        Msg::Click {
+            column: 5,
+            row: 2 + 6,
+        },
+    );
+    assert_eq!(s.current(), Step::Section(Section::Payments));
+}
+
+#[test]
+fn review_enter_jumps_to_the_field() {
+    let mut s = new_policy();
+    s.sync();
+    goto(&mut s, Step::Review);
+    let i = s
+        .diags
+        .iter()
+        .position(|d| d.field == "shop.email")
+        .unwrap();
+    s.review_cursor = i;
+    key(&mut s, KeyCode::Enter);
+    assert_eq!(s.current(), Step::Shop);
+    assert_eq!(s.shop.cursor, 9);
+}
+
+fn filled() -> State<'static> {
+    let mut a = Answers {
+        preset: Some("starter-minimaal".into()),
+        ..Default::default()
+    };
+    for (k, v) in [
+        ("name", "Zoë's Bloemen"),
+        ("website", "https://www.zoesbloemen.nl"),
+        ("effective_date", "2025-01-15"),
+        ("email", "info@zoesbloemen.nl"),
+        ("privacy_contact", "Zoë de Vries"),
+    ] {
+        a.shop.set(k, v);
+    }
+    let mut s = State::new(engine(), opts(Some(a)));
+    s.sync();
+    s
+}
+
+#[test]
+fn export_refused_while_there_are_errors() {
+    let mut s = new_policy();
+    s.sync();
+    update(&mut s, Msg::OpenExport);
+    assert_eq!(s.current(), Step::Export);
+    s.export.cursor = 5;
+    let fx = key(&mut s, KeyCode::Enter);
+    assert!(fx.iter().all(|e| !matches!(e, Effect::Export { .. })));
+    assert!(s.export.errors.iter().any(|e| e.contains("shop.name")));
+}
+
+#[test]
+fn export_asks_before_overwriting() {
+    let mut s = filled();
+    update(&mut s, Msg::OpenExport);
+    s.export.cursor = 5;
+    let fx = key(&mut s, KeyCode::Enter);
+    let Some(Effect::Export { files, overwrite }) = fx.last() else {
+        panic!("{fx:?}")
+    };
+    assert!(!overwrite);
+    let names: Vec<String> = files
+        .iter()
+        .map(|(p, _)| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "zoe-s-bloemen-privacybeleid.md",
+            "zoe-s-bloemen-privacybeleid.html"
+        ]
+    );
+    assert_eq!(
+        files[0].0.parent().unwrap(),
+        PathBuf::from("/tmp/wizard-test")
+    );
+    // The run loop finds an existing file: the question opens.
+    update(&mut s, Msg::ExportExists(vec![files[0].0.clone()]));
+    assert!(s.export.confirm.is_some());
+    // "n" keeps the files.
+    let fx = key(&mut s, KeyCode::Char('n'));
+    assert!(fx.is_empty());
+    assert!(s.export.confirm.is_none());
+    // Again, now "j" overwrites.
+    key(&mut s, KeyCode::Enter);
+    update(&mut s, Msg::ExportExists(vec![files[0].0.clone()]));
+    let fx = key(&mut s, KeyCode::Char('j'));
+    assert!(matches!(
+        fx.last(),
+        Some(Effect::Export {
+            overwrite: true,
+            ..
+        })
+    ));
+    update(&mut s, Msg::Exported(Ok(vec![files[0].0.clone()])));
+    assert_eq!(s.export.written.len(), 1);
+}
+
+#[test]
+fn global_keys() {
+    let ctrl = |c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+    assert_eq!(translate(ctrl('c'), false), Some(Msg::Quit));
+    assert_eq!(translate(ctrl('q'), true), Some(Msg::Quit));
+    assert_eq!(translate(ctrl('s'), true), Some(Msg::OpenExport));
+    let q = Event::Key(KeyEvent::new(KeyCode::Char('?'), KeyModifiers::NONE));
+    assert_eq!(translate(q.clone(), false), Some(Msg::Help));
+    assert!(matches!(translate(q, true), Some(Msg::Key(_))));
+    let mut s = filled();
+    update(&mut s, Msg::Help);
+    assert!(s.help);
+    key(&mut s, KeyCode::Esc);
+    assert!(!s.help);
+    let fx = update(&mut s, Msg::Quit);
+    assert_eq!(fx, [Effect::Quit]);
+    assert!(s.quit);
+}
+
+#[test]
+fn change_marks_the_changed_blocks_and_scrolls_there() {
+    let mut s = filled();
+    goto(&mut s, Step::Section(Section::Payments));
+    s.sync();
+    s.prov.cursor = 1;
+    key(&mut s, KeyCode::Char(' '));
+    s.sync();
+    assert!(!s.changed.is_empty());
+    let first = s.changed[0];
+    assert_eq!(s.preview_block, first);
+    assert!(s.doc.blocks[first..]
+        .iter()
+        .any(|b| b.plain().contains("MultiSafepay")));
+    assert_eq!(s.doc.blocks[first].anchor.as_deref(), Some("payments"));
+}
+
+#[test]
+fn policy_options() {
+    let mut s = filled();
+    goto(&mut s, Step::Policy);
+    typ(&mut s, "7");
+    assert_eq!(s.answers.policy.retention_max_years, Some(7));
+    typ(&mut s, "7");
+    assert!(s.policy.error.is_some());
+    assert_eq!(s.answers.policy.retention_max_years, Some(7));
+    key(&mut s, KeyCode::Down);
+    key(&mut s, KeyCode::Char(' '));
+    assert_eq!(s.answers.policy.customer_accounts, Some(true));
+    key(&mut s, KeyCode::Down);
+    typ(&mut s, "J. Jansen");
+    assert_eq!(s.answers.policy.dpo.as_deref(), Some("J. Jansen"));
+}
+
+#[test]
+fn a_step_without_its_part_in_the_policy_shows_the_closest_part_before_it() {
+    let mut s = filled(); // starter-minimaal: no sales channels, no reviews
+    s.sync();
+    goto(&mut s, Step::Section(Section::SalesChannels));
+    let b = &s.doc.blocks[s.preview_block];
+    assert_eq!(b.id.as_deref(), Some("shipping"), "{b:?}");
+    goto(&mut s, Step::Section(Section::Payments));
+    assert_eq!(
+        s.doc.blocks[s.preview_block].id.as_deref(),
+        Some("payments")
+    );
+    goto(&mut s, Step::Section(Section::Newsletter));
+    assert_eq!(s.doc.blocks[s.preview_block].id.as_deref(), Some("email"));
+}
+
+#[test]
+fn enter_after_a_search_picks_the_provider() {
+    let mut s = new_policy();
+    goto(&mut s, Step::Section(Section::Shipping));
+    typ(&mut s, "sendc");
+    key(&mut s, KeyCode::Enter);
+    assert_eq!(s.answers.providers.get(Section::Shipping), ["sendcloud"]);
+    assert!(s.prov.filter.is_empty());
+    assert_eq!(s.current(), Step::Section(Section::Shipping));
+    // Without a search, Enter goes on.
+    key(&mut s, KeyCode::Enter);
+    assert_eq!(s.current(), Step::Section(Section::Accounting));
+}
+
+#[test]
+fn click_on_a_field_moves_there_and_puts_the_cursor_under_the_mouse() {
+    let mut s = new_policy();
+    s.size = (80, 24);
+    s.answers.shop.set("city", "Den Haag");
+    s.reload_forms();
+    // Main pane starts at column 26; fields start two rows down, labels take 20 columns.
+    // city is field 6 → row 1 + 2 + 6 = 9; the input starts at column 26 + 1 + 20 = 47.
+    update(
+        &mut s,
+        Msg::Click {
+            column: 47 + 4,
+            row: 9,
+        },
+    );
+    assert_eq!(s.shop.cursor, 6);
+    assert_eq!(s.shop.inputs[6].cursor(), 4);
+    typ(&mut s, "X");
+    assert_eq!(s.answers.shop.city.as_deref(), Some("Den XHaag"));
+}

@@ -1,0 +1,319 @@
+//! Snapshots of every wizard screen at 80x24 and 160x48 (TestBackend + insta).
+//! Fixed date, fixed fake paths: nothing here touches the disk.
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use privacybeleid::engine::{Engine, Section};
+use privacybeleid::wizard::state::{Msg, Options, State, Step};
+use privacybeleid::wizard::update::update;
+use privacybeleid::wizard::view::view;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+
+fn engine() -> &'static Engine {
+    static E: OnceLock<Engine> = OnceLock::new();
+    E.get_or_init(|| Engine::load().unwrap())
+}
+
+fn state() -> State<'static> {
+    State::new(
+        engine(),
+        Options {
+            today: "2025-01-15".into(),
+            path: Some(PathBuf::from("/tmp/wizard-test/beleid.toml")),
+            answers: None,
+            recent: vec![PathBuf::from("/tmp/wizard-test/oud.toml")],
+            cwd: PathBuf::from("/tmp/wizard-test"),
+        },
+    )
+}
+
+fn key(s: &mut State, code: KeyCode) {
+    update(s, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+fn typ(s: &mut State, text: &str) {
+    for c in text.chars() {
+        key(s, KeyCode::Char(c));
+    }
+}
+
+fn render(s: &mut State, w: u16, h: u16) -> String {
+    s.size = (w, h);
+    s.sync();
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| view(f, s)).unwrap();
+    let buf = t.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..h {
+        let mut line = String::new();
+        let mut skip = 0;
+        for x in 0..w {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let sym = buf[(x, y)].symbol();
+            // A wide character covers the next cell too.
+            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+            line.push_str(sym);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// A shop started from a preset with the required fields filled.
+fn filled() -> State<'static> {
+    let mut s = state();
+    // Start screen: first preset.
+    let i = s
+        .start_items
+        .iter()
+        .position(|x| matches!(x, privacybeleid::wizard::state::StartItem::Preset(_)))
+        .unwrap();
+    s.start_cursor = i;
+    key(&mut s, KeyCode::Enter);
+    typ(&mut s, "Zoë's Bloemen");
+    key(&mut s, KeyCode::Down);
+    key(&mut s, KeyCode::Down);
+    typ(&mut s, "https://www.zoesbloemen.nl");
+    for _ in 0..7 {
+        key(&mut s, KeyCode::Down);
+    }
+    typ(&mut s, "info@zoesbloemen.nl");
+    for _ in 0..3 {
+        key(&mut s, KeyCode::Down);
+    }
+    typ(&mut s, "Zoë de Vries");
+    s.shop.cursor = 0;
+    s.sync();
+    s.changed.clear();
+    s
+}
+
+fn goto(s: &mut State, step: Step) {
+    let i = s.steps.iter().position(|x| *x == step).unwrap();
+    s.go_to(i);
+    s.sync();
+    s.changed.clear();
+}
+
+fn both(name: &str, s: &mut State) {
+    insta::assert_snapshot!(format!("{name}_80x24"), render(s, 80, 24));
+    insta::assert_snapshot!(format!("{name}_160x48"), render(s, 160, 48));
+}
+
+#[test]
+fn start_screen() {
+    both("start", &mut state());
+}
+
+#[test]
+fn start_screen_with_a_preset_highlighted() {
+    let mut s = state();
+    s.start_cursor = s
+        .start_items
+        .iter()
+        .position(|x| {
+            *x == privacybeleid::wizard::state::StartItem::Preset(
+                "woocommerce-mollie-postnl".into(),
+            )
+        })
+        .unwrap();
+    both("start_preset", &mut s);
+}
+
+#[test]
+fn shop_form_with_error() {
+    let mut s = filled();
+    s.shop.cursor = 5;
+    typ(&mut s, "12 AB");
+    key(&mut s, KeyCode::Down);
+    typ(&mut s, "Café 日本");
+    both("shop_form", &mut s);
+}
+
+#[test]
+fn provider_step() {
+    let mut s = filled();
+    goto(&mut s, Step::Section(Section::Payments));
+    key(&mut s, KeyCode::Down);
+    key(&mut s, KeyCode::Char(' '));
+    both("providers", &mut s);
+}
+
+#[test]
+fn provider_step_filtered_with_variant() {
+    let mut s = filled();
+    goto(&mut s, Step::Section(Section::Reviews));
+    typ(&mut s, "webwinkelk");
+    key(&mut s, KeyCode::Char(' '));
+    key(&mut s, KeyCode::Right);
+    both("providers_variant", &mut s);
+}
+
+#[test]
+fn provider_step_adding_custom() {
+    let mut s = filled();
+    goto(&mut s, Step::Section(Section::Hosting));
+    key(&mut s, KeyCode::End);
+    key(&mut s, KeyCode::Enter);
+    typ(&mut s, "Meer dan Online");
+    both("providers_add", &mut s);
+}
+
+#[test]
+fn provider_step_custom_added() {
+    let mut s = filled();
+    goto(&mut s, Step::Section(Section::Hosting));
+    key(&mut s, KeyCode::End);
+    key(&mut s, KeyCode::Enter);
+    typ(&mut s, "Meer dan Online");
+    key(&mut s, KeyCode::Enter);
+    both("providers_custom", &mut s);
+}
+
+#[test]
+fn policy_options() {
+    let mut s = filled();
+    goto(&mut s, Step::Policy);
+    typ(&mut s, "7");
+    both("policy", &mut s);
+}
+
+#[test]
+fn review() {
+    let mut s = state();
+    key(&mut s, KeyCode::Enter);
+    goto(&mut s, Step::Review);
+    both("review", &mut s);
+}
+
+#[test]
+fn export_refused_with_errors() {
+    let mut s = state();
+    key(&mut s, KeyCode::Enter);
+    goto(&mut s, Step::Export);
+    s.export.cursor = 5;
+    key(&mut s, KeyCode::Enter);
+    both("export_refused", &mut s);
+}
+
+#[test]
+fn export_overwrite_question() {
+    let mut s = filled();
+    goto(&mut s, Step::Export);
+    update(
+        &mut s,
+        Msg::ExportExists(vec![PathBuf::from(
+            "/tmp/wizard-test/zoe-s-bloemen-privacybeleid.md",
+        )]),
+    );
+    both("export_confirm", &mut s);
+}
+
+#[test]
+fn export_written() {
+    let mut s = filled();
+    goto(&mut s, Step::Export);
+    update(
+        &mut s,
+        Msg::Exported(Ok(vec![
+            PathBuf::from("/tmp/wizard-test/zoe-s-bloemen-privacybeleid.md"),
+            PathBuf::from("/tmp/wizard-test/zoe-s-bloemen-privacybeleid.html"),
+        ])),
+    );
+    both("export_written", &mut s);
+}
+
+#[test]
+fn help_overlay() {
+    let mut s = filled();
+    goto(&mut s, Step::Section(Section::Shipping));
+    update(&mut s, Msg::Help);
+    both("help", &mut s);
+}
+
+#[test]
+fn full_preview() {
+    let mut s = filled();
+    goto(&mut s, Step::Section(Section::Payments));
+    update(&mut s, Msg::TogglePreview);
+    both("preview_full", &mut s);
+}
+
+#[test]
+fn sidebar_focus() {
+    let mut s = filled();
+    goto(&mut s, Step::Section(Section::Cookies));
+    key(&mut s, KeyCode::Tab);
+    key(&mut s, KeyCode::Up);
+    both("sidebar", &mut s);
+}
+
+#[test]
+fn too_small() {
+    let mut s = filled();
+    insta::assert_snapshot!("too_small_40x10", render(&mut s, 40, 10));
+    insta::assert_snapshot!("too_small_10x1", render(&mut s, 10, 1));
+    render(&mut s, 1, 1);
+}
+
+/// Every step, with and without overlays, at sizes around the minimum and the preview
+/// threshold: nothing may panic or draw outside the frame.
+#[test]
+fn every_step_at_edge_sizes() {
+    let sizes = [
+        (60, 19),
+        (61, 20),
+        (79, 23),
+        (80, 24),
+        (119, 30),
+        (120, 30),
+        (200, 60),
+        (59, 19),
+        (60, 18),
+        (2, 2),
+        (1, 1),
+    ];
+    let mut s = filled();
+    let steps = s.steps.clone();
+    for step in steps {
+        goto(&mut s, step);
+        for (w, h) in sizes {
+            render(&mut s, w, h);
+            update(&mut s, Msg::Help);
+            render(&mut s, w, h);
+            update(&mut s, Msg::Help);
+            update(&mut s, Msg::TogglePreview);
+            render(&mut s, w, h);
+            update(&mut s, Msg::TogglePreview);
+        }
+    }
+    goto(&mut s, Step::Export);
+    update(
+        &mut s,
+        Msg::ExportExists(
+            (0..30)
+                .map(|i| PathBuf::from(format!("/x/{i}.md")))
+                .collect(),
+        ),
+    );
+    for (w, h) in sizes {
+        render(&mut s, w, h);
+    }
+    goto(&mut s, Step::Section(Section::Hosting));
+    key(&mut s, KeyCode::End);
+    key(&mut s, KeyCode::Enter);
+    for (w, h) in sizes {
+        render(&mut s, w, h);
+    }
+    s.screen = privacybeleid::wizard::state::Screen::Start;
+    for (w, h) in sizes {
+        render(&mut s, w, h);
+    }
+}
