@@ -94,5 +94,19 @@ fn keypress(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, keypress);
+/// Start to first frame, in process: load the embedded catalog, presets and templates,
+/// build the state (which renders the policy for the preview) and draw one 160x48 frame.
+fn startup(c: &mut Criterion) {
+    c.bench_function("wizard_start_to_first_frame_160x48", |b| {
+        b.iter(|| {
+            let engine = Engine::load().unwrap();
+            let mut term = Terminal::new(TestBackend::new(160, 48)).unwrap();
+            let mut s = state(&engine);
+            s.sync();
+            term.draw(|f| view(f, &s)).unwrap();
+        })
+    });
+}
+
+criterion_group!(benches, keypress, startup);
 criterion_main!(benches);

@@ -116,14 +116,12 @@ fn export_writes_files_and_asks_before_overwriting() {
     perform(&mut s, fx);
     assert_eq!(s.export.written.len(), 4, "{:?}", s.export.errors);
     for ext in ["md", "html", "fragment.html", "txt"] {
-        let p = dir
-            .path()
-            .join(format!("zoe-s-bloemen-privacybeleid.{ext}"));
+        let p = dir.path().join(format!("zoes-bloemen-privacybeleid.{ext}"));
         let text = std::fs::read_to_string(&p).unwrap();
         assert!(text.contains("Bloemen"), "{ext}");
     }
     // Again: the files exist, so the question comes and nothing is written yet.
-    let md = dir.path().join("zoe-s-bloemen-privacybeleid.md");
+    let md = dir.path().join("zoes-bloemen-privacybeleid.md");
     std::fs::write(&md, "oud").unwrap();
     let fx = update(&mut s, enter());
     perform(&mut s, fx);

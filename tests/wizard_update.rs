@@ -334,8 +334,8 @@ fn export_asks_before_overwriting() {
     assert_eq!(
         names,
         [
-            "zoe-s-bloemen-privacybeleid.md",
-            "zoe-s-bloemen-privacybeleid.html"
+            "zoes-bloemen-privacybeleid.md",
+            "zoes-bloemen-privacybeleid.html"
         ]
     );
     assert_eq!(

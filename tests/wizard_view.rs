@@ -210,7 +210,7 @@ fn export_overwrite_question() {
     update(
         &mut s,
         Msg::ExportExists(vec![PathBuf::from(
-            "/tmp/wizard-test/zoe-s-bloemen-privacybeleid.md",
+            "/tmp/wizard-test/zoes-bloemen-privacybeleid.md",
         )]),
     );
     both("export_confirm", &mut s);
@@ -223,8 +223,8 @@ fn export_written() {
     update(
         &mut s,
         Msg::Exported(Ok(vec![
-            PathBuf::from("/tmp/wizard-test/zoe-s-bloemen-privacybeleid.md"),
-            PathBuf::from("/tmp/wizard-test/zoe-s-bloemen-privacybeleid.html"),
+            PathBuf::from("/tmp/wizard-test/zoes-bloemen-privacybeleid.md"),
+            PathBuf::from("/tmp/wizard-test/zoes-bloemen-privacybeleid.html"),
         ])),
     );
     both("export_written", &mut s);

@@ -116,11 +116,15 @@ impl Provider {
         } else {
             self.country.clone()
         };
-        format!(
-            "{} — {place}. Ontvangt: {}.",
-            self.description,
-            self.data.join(", ")
-        )
+        if self.data.is_empty() {
+            format!("{} — {place}.", self.description)
+        } else {
+            format!(
+                "{} — {place}. Ontvangt: {}.",
+                self.description,
+                self.data.join(", ")
+            )
+        }
     }
 
     pub fn from_custom(c: &CustomProvider) -> Provider {
@@ -280,6 +284,25 @@ outside_eea = false
 cookie_consent = false
 privacy_url = "https://x.nl/privacy"
 "#;
+
+    #[test]
+    fn summary_leaves_out_an_empty_data_list() {
+        let c = Catalog::from_files([("a.toml", ENTRY)]).unwrap();
+        assert_eq!(
+            c.get("x").unwrap().summary(),
+            "Test — Nederland. Ontvangt: naam."
+        );
+        let custom = Provider::from_custom(&CustomProvider {
+            id: "eigen".into(),
+            name: "Eigen".into(),
+            ..Default::default()
+        });
+        assert!(
+            !custom.summary().contains("Ontvangt"),
+            "{}",
+            custom.summary()
+        );
+    }
 
     #[test]
     fn loads_and_indexes() {

@@ -226,6 +226,10 @@ pub fn slug(name: &str) -> String {
             'ù' | 'ú' | 'û' | 'ü' => 'u',
             c => c,
         };
+        if matches!(c, '\'' | '’' | '‘') {
+            // "Zoë's" → "zoes", not "zoe-s".
+            continue;
+        }
         if c.is_ascii_alphanumeric() {
             out.push(c);
         } else if !out.ends_with('-') && !out.is_empty() {
@@ -346,5 +350,6 @@ mod tests {
         assert!(provider_id("Meer dan Online").is_some());
         assert_eq!(slug("Meer dan Online"), "meer-dan-online");
         assert_eq!(slug("Café Ñoño & Zn."), "cafe-o-o-zn");
+        assert_eq!(slug("Zoë's Bloemen"), "zoes-bloemen");
     }
 }

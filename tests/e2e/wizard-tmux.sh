@@ -99,9 +99,9 @@ need "export screen" wait_for '[ Exporteren ]'
 for _ in 1 2 3 4 5; do keys Down; done
 keys Enter
 need "files written" wait_for 'Geschreven:'
-MD="$WORK/zoe-s-bloemen-privacybeleid.md"
+MD="$WORK/zoes-bloemen-privacybeleid.md"
 check "markdown exported" test -f "$MD"
-check "html exported" test -f "$WORK/zoe-s-bloemen-privacybeleid.html"
+check "html exported" test -f "$WORK/zoes-bloemen-privacybeleid.html"
 check "export has the shop name" grep -qF "Zoë's Bloemen" "$MD"
 check "export has the toggled provider" grep -qF "MultiSafepay" "$MD"
 check "export has the e-mail address" grep -qF "info@zoesbloemen.nl" "$MD"
