@@ -201,3 +201,37 @@ fn random_combinations_never_leave_residue_or_empty_sections() {
         }
     }
 }
+
+#[test]
+fn missing_optional_contact_details_leave_no_dangling_words() {
+    let engine = common::engine();
+    let mut a = engine.example_shop().clone();
+    for key in [
+        "privacy_contact",
+        "email",
+        "phone",
+        "street",
+        "postcode",
+        "city",
+        "kvk",
+    ] {
+        a.shop.set(key, "");
+    }
+    let text = engine.render(&a, Format::Text).unwrap();
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("Stuur uw verzoek via de contactgegevens onderaan dit privacybeleid."),
+        "{flat}"
+    );
+    for dangling in [
+        "naar via",
+        "aan via",
+        "Telefoon:",
+        "E-mail:",
+        "KvK-nummer:",
+        "terecht bij ,",
+        "bij .",
+    ] {
+        assert!(!flat.contains(dangling), "{dangling}");
+    }
+}
