@@ -16,6 +16,14 @@ Gebruik: {usage}
 
 {all-args}{after-help}";
 
+/// Subcommands have no version of their own.
+const SUB_TEMPLATE: &str = "\
+{about}
+
+Gebruik: {usage}
+
+{all-args}{after-help}";
+
 #[derive(Parser, Debug)]
 #[command(
     name = "privacybeleid",
@@ -28,6 +36,7 @@ Gebruik: {usage}
     disable_help_subcommand = true,
     subcommand_help_heading = "Opdrachten",
     subcommand_value_name = "OPDRACHT",
+    override_usage = "privacybeleid [OPDRACHT] [OPTIES]",
     next_help_heading = "Opties"
 )]
 pub struct Cli {
@@ -42,17 +51,17 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Start de wizard (standaard als u geen opdracht geeft)
-    #[command(help_template = TEMPLATE, next_help_heading = "Opties")]
+    #[command(help_template = SUB_TEMPLATE, next_help_heading = "Opties", override_usage = "privacybeleid wizard [--answers BESTAND]")]
     Wizard {
         /// Antwoordenbestand om te openen of te maken; elke wijziging wordt direct bewaard
         #[arg(long, value_name = "BESTAND")]
         answers: Option<PathBuf>,
     },
     /// Maak het privacybeleid uit een antwoordenbestand of een preset
-    #[command(help_template = TEMPLATE, next_help_heading = "Opties")]
+    #[command(help_template = SUB_TEMPLATE, next_help_heading = "Opties", override_usage = "privacybeleid render (--answers BESTAND | --preset ID) [--format md|html|txt] [--fragment] [--out PAD]")]
     Render(RenderArgs),
     /// Controleer een antwoordenbestand: fouten en waarschuwingen
-    #[command(help_template = TEMPLATE, next_help_heading = "Opties")]
+    #[command(help_template = SUB_TEMPLATE, next_help_heading = "Opties", override_usage = "privacybeleid check --answers BESTAND [--json]")]
     Check {
         /// Het antwoordenbestand (TOML)
         #[arg(long, value_name = "BESTAND")]
@@ -62,7 +71,7 @@ pub enum Command {
         json: bool,
     },
     /// Toon de aanbieders in de catalogus
-    #[command(help_template = TEMPLATE, next_help_heading = "Opties")]
+    #[command(help_template = SUB_TEMPLATE, next_help_heading = "Opties", override_usage = "privacybeleid providers [--section ONDERDEEL] [--json]")]
     Providers {
         /// Alleen aanbieders voor dit onderdeel (bijv. payments, shipping)
         #[arg(long, value_name = "ONDERDEEL")]
@@ -72,7 +81,7 @@ pub enum Command {
         json: bool,
     },
     /// Toon de presets (veelgebruikte combinaties)
-    #[command(help_template = TEMPLATE, next_help_heading = "Opties")]
+    #[command(help_template = SUB_TEMPLATE, next_help_heading = "Opties", override_usage = "privacybeleid presets [--json]")]
     Presets {
         /// Uitvoer als JSON
         #[arg(long)]
@@ -95,8 +104,15 @@ pub struct Source {
 pub struct RenderArgs {
     #[command(flatten)]
     source: Source,
-    /// Uitvoerformaat
-    #[arg(long, value_enum, default_value = "md", value_name = "FORMAAT")]
+    /// Uitvoerformaat: md (Markdown, standaard), html of txt (platte tekst, 80 tekens breed)
+    #[arg(
+        long,
+        value_enum,
+        default_value = "md",
+        value_name = "FORMAAT",
+        hide_possible_values = true,
+        hide_default_value = true
+    )]
     format: FormatArg,
     /// Bij html: alleen de inhoud, om in een CMS te plakken
     #[arg(long)]
@@ -126,20 +142,51 @@ pub fn parse_args() -> Result<Cli, i32> {
         Ok(c) => Ok(c),
         Err(e) => {
             use clap::error::ErrorKind as K;
-            let lead = match e.kind() {
-                K::DisplayHelp | K::DisplayVersion => {
-                    let _ = e.print();
-                    return Err(EXIT_OK);
-                }
-                K::UnknownArgument => "onbekende optie",
-                K::InvalidValue => "ongeldige waarde",
-                K::MissingRequiredArgument => "er ontbreekt een verplichte optie",
-                K::InvalidSubcommand => "onbekende opdracht",
-                K::ArgumentConflict => "deze opties gaan niet samen",
-                _ => "ongeldige aanroep",
+            use clap::error::{ContextKind as C, ContextValue};
+            if matches!(e.kind(), K::DisplayHelp | K::DisplayVersion) {
+                let _ = e.print();
+                return Err(EXIT_OK);
+            }
+            // clap words its errors in English; say the same in Dutch from its context.
+            let ctx = |k: C| match e.get(k) {
+                Some(ContextValue::String(s)) => s.clone(),
+                Some(ContextValue::Strings(v)) => v.join(", "),
+                _ => String::new(),
             };
-            eprintln!("fout: {lead}. Zie `privacybeleid --help`.\n");
-            let _ = e.print();
+            let message = match e.kind() {
+                K::UnknownArgument => format!("onbekende optie `{}`", ctx(C::InvalidArg)),
+                K::InvalidValue => format!(
+                    "ongeldige waarde `{}` voor {}; mogelijk: {}",
+                    ctx(C::InvalidValue),
+                    ctx(C::InvalidArg),
+                    ctx(C::ValidValue)
+                ),
+                K::MissingRequiredArgument => {
+                    format!("verplichte optie ontbreekt: {}", ctx(C::InvalidArg))
+                }
+                K::InvalidSubcommand => {
+                    let typed = ctx(C::InvalidSubcommand);
+                    let known = ["wizard", "render", "check", "providers", "presets"];
+                    format!(
+                        "onbekende opdracht `{typed}`{}; kies uit: {}",
+                        crate::engine::error::did_you_mean(&crate::engine::nearest::nearest(
+                            &typed, known
+                        )),
+                        known.join(", ")
+                    )
+                }
+                K::ArgumentConflict => format!(
+                    "{} gaat niet samen met {}",
+                    ctx(C::InvalidArg),
+                    ctx(C::PriorArg)
+                ),
+                K::NoEquals | K::ValueValidation | K::TooManyValues | K::WrongNumberOfValues => {
+                    format!("ongeldige waarde bij {}", ctx(C::InvalidArg))
+                }
+                _ => "ongeldige aanroep".to_string(),
+            };
+            eprintln!("fout: {message}");
+            eprintln!("Zie `privacybeleid --help` of `privacybeleid OPDRACHT --help`.");
             Err(EXIT_UNREADABLE)
         }
     }

@@ -362,7 +362,24 @@ fn help_and_version_in_dutch() {
     assert!(stdout(&o).contains(env!("CARGO_PKG_VERSION")));
     let o = run(&["rendr"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("onbekende opdracht"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("onbekende opdracht `rendr` (bedoelde u `render`?)"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(&["render", "--answers", "x.toml", "--format", "pdf"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("ongeldige waarde `pdf`") && stderr(&o).contains("md, html, txt"));
+    let o = run(&["check"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("verplichte optie ontbreekt: --answers"));
+    let o = run(&["render", "--answers", "x.toml", "--preset", "y"]);
+    assert!(stderr(&o).contains("gaat niet samen met"));
+    assert!(
+        !stderr(&o).contains("error:"),
+        "no English clap errors: {}",
+        stderr(&o)
+    );
 }
 
 #[test]
