@@ -7,7 +7,22 @@ pub mod review;
 pub mod shop_form;
 pub mod start;
 
+use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+
+/// A screen's bold title on the first row of its area.
+pub fn title(f: &mut Frame, main: Rect, text: &str) {
+    f.render_widget(
+        Paragraph::new(Line::from(Span::styled(
+            text.to_string(),
+            Style::new().add_modifier(Modifier::BOLD),
+        ))),
+        Rect::new(main.x + 1, main.y, main.width.saturating_sub(2), 1),
+    );
+}
 
 pub fn highlight() -> Style {
     Style::new()

@@ -143,13 +143,7 @@ pub fn click(s: &mut State, main: Rect, column: u16, row: u16) -> Vec<Effect> {
 pub fn view(f: &mut Frame, main: Rect, s: &State) {
     let focused = s.focus == Focus::Main;
     let w = main.width.saturating_sub(2);
-    f.render_widget(
-        Paragraph::new(Line::from(Span::styled(
-            "Keuzes voor het beleid",
-            Style::new().add_modifier(Modifier::BOLD),
-        ))),
-        Rect::new(main.x + 1, main.y, w, 1),
-    );
+    super::title(f, main, "Keuzes voor het beleid");
     let r = s.resolved();
     let buf = f.buffer_mut();
     let mut cursor_pos = None;
