@@ -33,6 +33,8 @@ struct ShopView {
     controller: String,
     website: Option<String>,
     website_url: Option<String>,
+    /// The site is served over https: the policy may mention the encrypted connection.
+    https: bool,
     effective_date: Option<String>,
     street: Option<String>,
     postcode: Option<String>,
@@ -248,6 +250,10 @@ pub fn build(a: &Answers, catalog: &Catalog) -> Context {
             .as_deref()
             .filter(|u| rules::url(u).is_none())
             .map(str::to_string),
+        https: s
+            .website
+            .as_deref()
+            .is_some_and(|u| u.trim().to_ascii_lowercase().starts_with("https://")),
         effective_date: s.effective_date.as_deref().and_then(date_nl),
         street: wrap_opt(&s.street),
         postcode: wrap_opt(&dutch_postcode),

@@ -119,6 +119,16 @@ fn check_shop(a: &Answers, out: &mut Vec<Diagnostic>) {
             ),
         ));
     }
+    if shop
+        .website
+        .as_deref()
+        .is_some_and(|w| w.trim().to_ascii_lowercase().starts_with("http://"))
+    {
+        out.push(Diagnostic::warning(
+            "shop.website",
+            "het webadres begint met http://; gebruik https://, want klanten vullen persoonsgegevens in",
+        ));
+    }
     if shop.kvk.is_none() {
         out.push(Diagnostic::warning(
             "shop.kvk",
