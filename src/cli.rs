@@ -61,11 +61,11 @@ pub enum Command {
     #[command(help_template = SUB_TEMPLATE, next_help_heading = "Opties", override_usage = "privacybeleid render (--answers BESTAND | --preset ID) [--format md|html|txt] [--fragment] [--out PAD]")]
     Render(RenderArgs),
     /// Controleer een antwoordenbestand: fouten en waarschuwingen
-    #[command(help_template = SUB_TEMPLATE, next_help_heading = "Opties", override_usage = "privacybeleid check --answers BESTAND [--json]")]
+    #[command(help_template = SUB_TEMPLATE, next_help_heading = "Opties", override_usage = "privacybeleid check --answers BESTAND... [--json]")]
     Check {
-        /// Het antwoordenbestand (TOML)
-        #[arg(long, value_name = "BESTAND")]
-        answers: PathBuf,
+        /// Het antwoordenbestand (TOML); meer bestanden mag, bijvoorbeeld klanten/*.toml
+        #[arg(long, value_name = "BESTAND", num_args = 1.., required = true)]
+        answers: Vec<PathBuf>,
         /// Uitvoer als JSON
         #[arg(long)]
         json: bool,
@@ -197,7 +197,7 @@ pub fn run(cli: Cli, engine: &Engine) -> i32 {
         None => crate::wizard::run(engine, None),
         Some(Command::Wizard { answers }) => crate::wizard::run(engine, answers),
         Some(Command::Render(args)) => render(engine, args),
-        Some(Command::Check { answers, json }) => check(engine, &answers, json),
+        Some(Command::Check { answers, json }) => check_all(engine, &answers, json),
         Some(Command::Providers { section, json }) => providers(engine, section.as_deref(), json),
         Some(Command::Presets { json }) => presets(engine, json),
     }
@@ -275,6 +275,45 @@ fn render(engine: &Engine, args: RenderArgs) -> i32 {
             EXIT_OK
         }
     }
+}
+
+/// Checks one file or many (a consultant's client files); the exit code is the worst one.
+fn check_all(engine: &Engine, paths: &[PathBuf], json: bool) -> i32 {
+    if let [one] = paths {
+        return check(engine, one, json);
+    }
+    let mut worst = EXIT_OK;
+    let mut report = Vec::new();
+    for path in paths {
+        let code = if json {
+            match Answers::load(path) {
+                Ok(a) => {
+                    let diags = engine.check(&a);
+                    let code = if validate::has_errors(&diags) {
+                        EXIT_INVALID
+                    } else {
+                        EXIT_OK
+                    };
+                    report.push(serde_json::json!({ "file": path, "diagnostics": diags }));
+                    code
+                }
+                Err(e) => {
+                    report.push(serde_json::json!({ "file": path, "unreadable": e.to_string() }));
+                    EXIT_UNREADABLE
+                }
+            }
+        } else {
+            check(engine, path, false)
+        };
+        worst = worst.max(code);
+    }
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report).unwrap_or_default()
+        );
+    }
+    worst
 }
 
 fn check(engine: &Engine, path: &Path, json: bool) -> i32 {

@@ -395,3 +395,25 @@ fn seed_examples_pass_check() {
         );
     }
 }
+
+#[test]
+fn check_takes_many_files_and_reports_the_worst() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = write(dir.path(), "goed.toml", GOOD);
+    let bad = write(dir.path(), "fout.toml", &GOOD.replace("1234 AB", "1234"));
+    let o = run(&["check", "--answers", &good, &bad]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(
+        out.contains("goed.toml: 0 fout(en)") && out.contains("fout.toml: 1 fout(en)"),
+        "{out}"
+    );
+    let o = run(&["check", "--answers", &good, "/geen/bestand.toml", "--json"]);
+    assert_eq!(o.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 2);
+    assert!(v[1]["unreadable"]
+        .as_str()
+        .unwrap()
+        .contains("bestaat niet"));
+}
