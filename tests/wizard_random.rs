@@ -128,10 +128,21 @@ fn random_input_never_panics() {
     let mut s = fresh(&engine);
     let mut rng = fastrand::Rng::with_seed(0x5EED_2025);
     let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    // Events that reached the own-provider form, and own providers saved from it.
+    let mut in_form = 0;
+    let mut saved_custom = 0;
     for i in 0..EVENTS {
         let msg = random_msg(&mut rng, s.size);
         let resized = matches!(msg, Msg::Resize(..));
+        let was_in_form = s.prov.form.is_some();
+        let before = s.answers.custom_providers.clone();
         let fx = update(&mut s, msg);
+        if was_in_form {
+            in_form += 1;
+            if s.prov.form.is_none() && s.answers.custom_providers != before {
+                saved_custom += 1;
+            }
+        }
         fake_effects(&mut s, &mut rng, fx);
         if resized {
             term.backend_mut().resize(s.size.0, s.size.1);
@@ -146,4 +157,11 @@ fn random_input_never_panics() {
             s = fresh(&engine);
         }
     }
+    // The random keys must exercise the own-provider form, not only pass it by.
+    assert!(
+        in_form > 1_000,
+        "only {in_form} events in the own-provider form"
+    );
+    assert!(saved_custom > 0, "no own provider saved from the form");
+    eprintln!("{in_form} events in the own-provider form, {saved_custom} saved");
 }

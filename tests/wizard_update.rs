@@ -6,7 +6,10 @@ use std::sync::OnceLock;
 
 use privacybeleid::engine::{Answers, Engine, Section};
 use privacybeleid::wizard::input::translate;
-use privacybeleid::wizard::state::{Effect, Focus, Msg, Options, Screen, StartItem, State, Step};
+use privacybeleid::wizard::screens::custom_provider::SAFEGUARDS;
+use privacybeleid::wizard::state::{
+    CustomField, Effect, Focus, Msg, Options, ProviderItem, Screen, StartItem, State, Step,
+};
 use privacybeleid::wizard::update::update;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
@@ -174,20 +177,36 @@ fn filter_narrows_the_list_and_esc_clears_it() {
 }
 
 #[test]
-fn custom_provider_inline() {
+fn custom_provider_form_adds_with_defaults() {
     let mut s = new_policy();
     goto(&mut s, Step::Section(Section::Hosting));
     typ(&mut s, "Meer dan");
-    // No match: the list holds only the "add" item, so Enter opens the field with the text.
+    // No match: the list holds only the "add" item, so Enter opens the form with the text.
     key(&mut s, KeyCode::Enter);
-    assert_eq!(s.prov.adding.as_ref().unwrap().value(), "Meer dan");
+    let form = s.prov.form.as_ref().unwrap();
+    assert_eq!(form.name.value(), "Meer dan");
+    assert_eq!(form.cursor, CustomField::Name);
+    assert_eq!(form.country.value(), "Nederland");
     typ(&mut s, " Online");
+    // Enter walks the fields; on the last one ("buiten de EER?") it saves.
+    for _ in 0..4 {
+        assert!(key(&mut s, KeyCode::Enter).is_empty());
+    }
+    assert_eq!(
+        s.prov.form.as_ref().unwrap().cursor,
+        CustomField::OutsideEea
+    );
     let fx = key(&mut s, KeyCode::Enter);
-    assert!(s.prov.adding.is_none());
+    assert!(s.prov.form.is_none());
     let c = &s.answers.custom_providers[0];
     assert_eq!(c.id, "meer-dan-online");
     assert_eq!(c.name, "Meer dan Online");
     assert_eq!(c.sections, ["hosting"]);
+    // Defaults stay out of the file: the engine fills them in.
+    assert_eq!(
+        (&c.company, &c.country, &c.privacy_url, c.outside_eea),
+        (&None, &None, &None, None)
+    );
     assert_eq!(
         s.answers.providers.get(Section::Hosting),
         ["meer-dan-online"]
@@ -197,19 +216,239 @@ fn custom_provider_inline() {
         .check(&s.answers)
         .iter()
         .all(|d| !d.field.starts_with("custom_provider")));
+    // The cursor rests on the new provider and the message says so.
+    assert_eq!(
+        s.provider_items(Section::Hosting)[s.prov.cursor],
+        ProviderItem::Provider("meer-dan-online".into())
+    );
+    assert!(s.prov.message.as_ref().unwrap().0.contains("toegevoegd"));
+}
+
+/// Opens the add form on the hosting step from the "+ Eigen" row.
+fn open_add_form(s: &mut State) {
+    goto(s, Step::Section(Section::Hosting));
+    key(s, KeyCode::End);
+    key(s, KeyCode::Enter);
+    assert!(s.prov.form.is_some());
+}
+
+#[test]
+fn custom_provider_with_all_details() {
+    let mut s = new_policy();
+    open_add_form(&mut s);
+    typ(&mut s, "Wolkje");
+    key(&mut s, KeyCode::Tab);
+    typ(&mut s, "Wolkje Inc.");
+    key(&mut s, KeyCode::Down);
+    key(&mut s, KeyCode::End);
+    for _ in 0.."Nederland".len() {
+        key(&mut s, KeyCode::Backspace);
+    }
+    typ(&mut s, "Verenigde Staten");
+    key(&mut s, KeyCode::Down);
+    update(&mut s, Msg::Paste("https://wolkje.example/privacy".into()));
+    key(&mut s, KeyCode::Down);
+    // No safeguard row until the answer is "ja".
+    key(&mut s, KeyCode::Down);
+    assert_eq!(s.prov.form.as_ref().unwrap().cursor, CustomField::Save);
+    key(&mut s, KeyCode::Up);
+    key(&mut s, KeyCode::Char('j'));
+    key(&mut s, KeyCode::Down);
+    let form = s.prov.form.as_ref().unwrap();
+    assert_eq!(form.cursor, CustomField::Safeguard);
+    // Standard contractual clauses first (what the engine assumes), then on to the DPF.
+    assert_eq!(SAFEGUARDS[form.safeguard].0, "scc");
+    key(&mut s, KeyCode::Left);
+    assert_eq!(SAFEGUARDS[s.prov.form.as_ref().unwrap().safeguard].0, "dpf");
+    key(&mut s, KeyCode::Down);
+    let fx = key(&mut s, KeyCode::Enter);
+    assert!(s.prov.form.is_none());
+    let c = &s.answers.custom_providers[0];
+    assert_eq!(c.id, "wolkje");
+    assert_eq!(c.company.as_deref(), Some("Wolkje Inc."));
+    assert_eq!(c.country.as_deref(), Some("Verenigde Staten"));
+    assert_eq!(
+        c.privacy_url.as_deref(),
+        Some("https://wolkje.example/privacy")
+    );
+    assert_eq!(c.outside_eea, Some(true));
+    assert_eq!(c.safeguard.as_deref(), Some("dpf"));
+    let text = saved_text(&s, &fx).unwrap();
+    assert!(text.contains("safeguard = \"dpf\""), "{text}");
+    assert!(engine()
+        .check(&s.answers)
+        .iter()
+        .all(|d| !d.field.starts_with("custom_provider")));
+    // The policy names it with its company and the transfer.
+    let doc = engine().document(&s.answers).unwrap();
+    let plain: String = doc.blocks.iter().map(|b| b.plain()).collect();
+    assert!(plain.contains("Wolkje"), "{plain}");
+}
+
+#[test]
+fn custom_provider_invalid_url_message_and_no_save() {
+    let mut s = new_policy();
+    open_add_form(&mut s);
+    typ(&mut s, "Wolkje");
+    for _ in 0..3 {
+        key(&mut s, KeyCode::Down);
+    }
+    typ(&mut s, "wolkje.example/privacy");
+    // Checked only when the field is left.
+    assert!(s.prov.form.as_ref().unwrap().errors.is_empty());
+    key(&mut s, KeyCode::Down);
+    let form = s.prov.form.as_ref().unwrap();
+    let msg = form.errors.get(&CustomField::Url).unwrap();
+    assert!(msg.contains("mist https://"), "{msg}");
+    // Saving is refused and goes back to the field.
+    let fx = key(&mut s, KeyCode::Enter);
+    assert!(fx.is_empty());
+    assert!(s.answers.custom_providers.is_empty());
+    assert_eq!(s.prov.form.as_ref().unwrap().cursor, CustomField::Url);
+    // Fixing it removes the message at once.
+    key(&mut s, KeyCode::Home);
+    typ(&mut s, "https://");
+    assert!(s.prov.form.as_ref().unwrap().errors.is_empty());
+    key(&mut s, KeyCode::Down);
+    key(&mut s, KeyCode::Enter);
+    assert_eq!(
+        s.answers.custom_providers[0].privacy_url.as_deref(),
+        Some("https://wolkje.example/privacy")
+    );
+}
+
+#[test]
+fn custom_provider_esc_cancels() {
+    let mut s = new_policy();
+    open_add_form(&mut s);
+    typ(&mut s, "Wolkje");
+    key(&mut s, KeyCode::Down);
+    let fx = key(&mut s, KeyCode::Esc);
+    assert!(fx.is_empty());
+    assert!(s.prov.form.is_none());
+    assert!(s.answers.custom_providers.is_empty());
+    assert_eq!(s.current(), Step::Section(Section::Hosting));
+    // A name is required: leaving it empty says so, and saving is refused.
+    key(&mut s, KeyCode::End);
+    key(&mut s, KeyCode::Enter);
+    key(&mut s, KeyCode::Down);
+    let form = s.prov.form.as_ref().unwrap();
+    assert!(form.errors[&CustomField::Name].contains("verplicht"));
+    key(&mut s, KeyCode::Down);
+    key(&mut s, KeyCode::Down);
+    key(&mut s, KeyCode::Down);
+    assert!(key(&mut s, KeyCode::Enter).is_empty());
+    assert!(s.answers.custom_providers.is_empty());
+    assert_eq!(s.prov.form.as_ref().unwrap().cursor, CustomField::Name);
+}
+
+#[test]
+fn editing_a_custom_provider_keeps_its_id() {
+    let mut s = new_policy();
+    open_add_form(&mut s);
+    typ(&mut s, "Wolkje");
+    key(&mut s, KeyCode::Tab);
+    key(&mut s, KeyCode::Tab);
+    key(&mut s, KeyCode::Tab);
+    key(&mut s, KeyCode::Tab);
+    key(&mut s, KeyCode::Enter);
+    assert_eq!(s.answers.custom_providers.len(), 1);
+    // The cursor is on the new own provider: Enter opens its details.
+    key(&mut s, KeyCode::Enter);
+    let form = s.prov.form.as_ref().unwrap();
+    assert!(!form.adding);
+    assert_eq!(form.id.as_deref(), Some("wolkje"));
+    assert_eq!(form.name.value(), "Wolkje");
+    key(&mut s, KeyCode::End);
+    typ(&mut s, " Hosting");
+    key(&mut s, KeyCode::Down);
+    typ(&mut s, "Wolkje B.V.");
+    key(&mut s, KeyCode::Down);
+    key(&mut s, KeyCode::Down);
+    typ(&mut s, "https://wolkje.nl/privacy");
+    key(&mut s, KeyCode::Down);
+    key(&mut s, KeyCode::Char(' '));
+    key(&mut s, KeyCode::Down);
+    key(&mut s, KeyCode::Right);
+    let fx = key(&mut s, KeyCode::Enter);
+    assert!(s.prov.form.is_none());
+    assert!(saved_text(&s, &fx).is_some());
+    assert_eq!(s.answers.custom_providers.len(), 1);
+    let c = &s.answers.custom_providers[0];
+    assert_eq!(c.id, "wolkje");
+    assert_eq!(c.name, "Wolkje Hosting");
+    assert_eq!(c.company.as_deref(), Some("Wolkje B.V."));
+    assert_eq!(c.privacy_url.as_deref(), Some("https://wolkje.nl/privacy"));
+    assert_eq!(c.outside_eea, Some(true));
+    assert_eq!(c.safeguard.as_deref(), Some("adequacy"));
+    assert_eq!(s.answers.providers.get(Section::Hosting), ["wolkje"]);
+    assert!(s.prov.message.as_ref().unwrap().0.contains("bewaard"));
+    // The preview shows the new name.
+    s.sync();
+    assert!(s
+        .doc
+        .blocks
+        .iter()
+        .any(|b| b.plain().contains("Wolkje Hosting")));
+    // Ctrl+E opens it too, also while searching; Esc leaves it as it was.
+    typ(&mut s, "wolk");
+    update(
+        &mut s,
+        Msg::Key(KeyEvent::new(KeyCode::Char('e'), KeyModifiers::CONTROL)),
+    );
+    assert_eq!(s.prov.form.as_ref().unwrap().id.as_deref(), Some("wolkje"));
+    key(&mut s, KeyCode::Backspace);
+    key(&mut s, KeyCode::Esc);
+    assert_eq!(s.answers.custom_providers[0].name, "Wolkje Hosting");
+    // Enter on a catalog provider still goes on to the next step.
+    key(&mut s, KeyCode::Esc);
+    key(&mut s, KeyCode::Home);
+    key(&mut s, KeyCode::Enter);
+    assert_eq!(s.current(), Step::Section(Section::Newsletter));
+}
+
+#[test]
+fn an_own_provider_of_another_step_is_taken_over() {
+    let mut s = new_policy();
+    open_add_form(&mut s);
+    typ(&mut s, "Wolkje");
+    key(&mut s, KeyCode::Down);
+    typ(&mut s, "Wolkje B.V.");
+    for _ in 0..3 {
+        key(&mut s, KeyCode::Down);
+    }
+    key(&mut s, KeyCode::Enter);
+    goto(&mut s, Step::Section(Section::BusinessEmail));
+    key(&mut s, KeyCode::End);
+    key(&mut s, KeyCode::Enter);
+    typ(&mut s, "wolkje");
+    key(&mut s, KeyCode::Down);
+    let form = s.prov.form.as_ref().unwrap();
+    assert_eq!(form.company.value(), "Wolkje B.V.");
+    assert!(form.note.is_some());
+    for _ in 0..3 {
+        key(&mut s, KeyCode::Down);
+    }
+    key(&mut s, KeyCode::Enter);
+    assert_eq!(s.answers.custom_providers.len(), 1);
+    let c = &s.answers.custom_providers[0];
+    assert_eq!(c.sections, ["hosting", "business_email"]);
+    assert_eq!(s.answers.providers.get(Section::BusinessEmail), ["wolkje"]);
 }
 
 #[test]
 fn custom_provider_with_a_catalog_name_is_refused() {
     let mut s = new_policy();
-    goto(&mut s, Step::Section(Section::Hosting));
-    key(&mut s, KeyCode::End);
-    key(&mut s, KeyCode::Enter);
+    open_add_form(&mut s);
     typ(&mut s, "TransIP");
+    key(&mut s, KeyCode::Down);
+    let msg = s.prov.form.as_ref().unwrap().errors[&CustomField::Name].clone();
+    assert!(msg.contains("staat al in de lijst"), "{msg}");
+    for _ in 0..3 {
+        key(&mut s, KeyCode::Down);
+    }
     key(&mut s, KeyCode::Enter);
-    assert!(s.prov.adding.is_some());
-    let (msg, is_error) = s.prov.message.clone().unwrap();
-    assert!(is_error && msg.contains("staat al in de lijst"), "{msg}");
+    assert!(s.prov.form.is_some());
     assert!(s.answers.custom_providers.is_empty());
 }
 

@@ -173,8 +173,47 @@ fn provider_step_custom_added() {
     key(&mut s, KeyCode::End);
     key(&mut s, KeyCode::Enter);
     typ(&mut s, "Meer dan Online");
+    // Down to "Opslaan" (name, company, country, link, outside the EEA), then save.
+    for _ in 0..5 {
+        key(&mut s, KeyCode::Down);
+    }
     key(&mut s, KeyCode::Enter);
     both("providers_custom", &mut s);
+}
+
+/// The form with every row: an invalid link (message beside it) and a transfer outside the EEA.
+#[test]
+fn custom_provider_form() {
+    let mut s = filled();
+    goto(&mut s, Step::Section(Section::Hosting));
+    key(&mut s, KeyCode::End);
+    key(&mut s, KeyCode::Enter);
+    typ(&mut s, "Wolkje");
+    key(&mut s, KeyCode::Down);
+    typ(&mut s, "Wolkje Inc.");
+    key(&mut s, KeyCode::Down);
+    key(&mut s, KeyCode::Down);
+    typ(&mut s, "wolkje.example/privacy");
+    key(&mut s, KeyCode::Down);
+    key(&mut s, KeyCode::Char('j'));
+    key(&mut s, KeyCode::Down);
+    both("custom_form", &mut s);
+}
+
+/// Editing an own provider: the form filled in with its details.
+#[test]
+fn custom_provider_form_editing() {
+    let mut s = filled();
+    goto(&mut s, Step::Section(Section::Hosting));
+    key(&mut s, KeyCode::End);
+    key(&mut s, KeyCode::Enter);
+    typ(&mut s, "Meer dan Online");
+    for _ in 0..5 {
+        key(&mut s, KeyCode::Down);
+    }
+    key(&mut s, KeyCode::Enter);
+    key(&mut s, KeyCode::Enter);
+    both("custom_form_edit", &mut s);
 }
 
 #[test]
@@ -311,6 +350,21 @@ fn every_step_at_edge_sizes() {
     key(&mut s, KeyCode::Enter);
     for (w, h) in sizes {
         render(&mut s, w, h);
+    }
+    // The own-provider form with every row and a message, and its help.
+    typ(&mut s, "Wolkje met een heel lange naam die niet past");
+    for _ in 0..3 {
+        key(&mut s, KeyCode::Down);
+    }
+    typ(&mut s, "geen adres");
+    key(&mut s, KeyCode::Down);
+    key(&mut s, KeyCode::Char('j'));
+    key(&mut s, KeyCode::Down);
+    for (w, h) in sizes {
+        render(&mut s, w, h);
+        update(&mut s, Msg::Help);
+        render(&mut s, w, h);
+        update(&mut s, Msg::Help);
     }
     s.screen = privacybeleid::wizard::state::Screen::Start;
     for (w, h) in sizes {

@@ -14,7 +14,12 @@ pub fn typing(s: &State) -> bool {
     }
     match s.current() {
         Step::Shop => true,
-        Step::Section(_) => true,
+        // In the own-provider form only its text fields take letters.
+        Step::Section(_) => s
+            .prov
+            .form
+            .as_ref()
+            .is_none_or(super::screens::custom_provider::typing),
         Step::Policy => s.policy.cursor != 1,
         Step::Export => s.export.cursor == 4,
         Step::Review => false,

@@ -14,7 +14,12 @@
 //! - text fields: ←/→, Home/End, Ctrl+←/→ word jumps, Backspace/Delete, bracketed paste;
 //!   a field is checked when the user leaves it;
 //! - provider steps: type to search, Space toggles, Enter picks the searched provider or
-//!   goes on, ←/→ choose a variant, "+ Eigen aanbieder toevoegen" adds an own provider;
+//!   goes on, ←/→ choose a variant; Enter on "+ Eigen aanbieder toevoegen" opens the
+//!   own-provider form, Enter (when not searching) or Ctrl+E on an own provider (marked
+//!   "eigen toevoeging") opens it filled in;
+//! - own-provider form: ↑/↓ or Tab/Shift+Tab walk the fields (checked when left), Space,
+//!   ←/→ or j/n answer "buiten de EER?", Space or ←/→ choose the safeguard, Enter goes to
+//!   the next field and saves on the last field or on "Opslaan", Esc cancels;
 //! - export: Space toggles a format, Enter on "Exporteren" writes, j/n answer the
 //!   overwrite question.
 //!

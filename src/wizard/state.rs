@@ -134,12 +134,45 @@ pub enum ProviderItem {
     AddCustom,
 }
 
+/// A row of the own-provider form, in order; `Safeguard` only shows when `outside_eea` is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum CustomField {
+    Name,
+    Company,
+    Country,
+    Url,
+    OutsideEea,
+    Safeguard,
+    Save,
+}
+
+/// The form for an own provider's details (`[[custom_provider]]`), over a provider step.
+#[derive(Debug, Clone)]
+pub struct CustomForm {
+    /// The own provider being edited; None while a new one is being added.
+    pub id: Option<String>,
+    /// Opened from "+ Eigen aanbieder toevoegen": saving also chooses it in this step.
+    pub adding: bool,
+    pub cursor: CustomField,
+    pub name: TextInput,
+    pub company: TextInput,
+    pub country: TextInput,
+    pub url: TextInput,
+    pub outside_eea: bool,
+    /// Index into `screens::custom_provider::SAFEGUARDS`.
+    pub safeguard: usize,
+    /// Messages of fields the user has left, by field.
+    pub errors: BTreeMap<CustomField, String>,
+    /// A remark about the form as a whole (e.g. an existing own provider was taken over).
+    pub note: Option<String>,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct ProvidersState {
     pub cursor: usize,
     pub filter: TextInput,
-    /// The inline "add your own provider" field, while open.
-    pub adding: Option<TextInput>,
+    /// The own-provider form (adding or editing), while open.
+    pub form: Option<CustomForm>,
     /// A message about the last action, and whether it is an error.
     pub message: Option<(String, bool)>,
 }
@@ -605,10 +638,11 @@ impl<'e> State<'e> {
         PathBuf::from(self.export.dir.value().trim()).join(format!("{base}.{}", f.extension()))
     }
 
-    pub fn add_custom(&mut self, section: Section, name: &str) -> Result<String, String> {
+    /// The id a new own provider called `name` gets, or why it cannot be added.
+    pub fn custom_id_for(&self, name: &str) -> Result<String, String> {
         let name = name.trim();
         if name.is_empty() {
-            return Err("typ eerst een naam".into());
+            return Err("verplicht veld: vul dit in".into());
         }
         let id = crate::engine::rules::slug(name);
         if id.is_empty() {
@@ -619,24 +653,10 @@ impl<'e> State<'e> {
                 "`{name}` staat al in de lijst; zoek erop en kies die"
             ));
         }
-        match self
-            .answers
-            .custom_providers
-            .iter_mut()
-            .find(|c| c.id == id)
-        {
-            Some(c) => {
-                if !c.sections.iter().any(|s| s == section.id()) {
-                    c.sections.push(section.id().to_string());
-                }
-            }
-            None => self.answers.custom_providers.push(CustomProvider {
-                id: id.clone(),
-                name: name.to_string(),
-                sections: vec![section.id().to_string()],
-                ..Default::default()
-            }),
-        }
         Ok(id)
+    }
+
+    pub fn custom(&self, id: &str) -> Option<&CustomProvider> {
+        self.answers.custom_providers.iter().find(|c| c.id == id)
     }
 }

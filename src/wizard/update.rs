@@ -182,7 +182,7 @@ fn key(s: &mut State, k: KeyEvent) -> Vec<Effect> {
     }
     let modal = match s.current() {
         Step::Export => s.export.confirm.is_some(),
-        Step::Section(_) => s.prov.adding.is_some(),
+        Step::Section(_) => s.prov.form.is_some(),
         _ => false,
     };
     if !modal && matches!(k.code, KeyCode::Tab | KeyCode::BackTab) {

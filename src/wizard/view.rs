@@ -150,6 +150,13 @@ fn status(f: &mut Frame, status: Rect, hints: Rect, s: &State) {
             "Ctrl+Q stoppen",
         ],
         Screen::Wizard => match s.current() {
+            Step::Section(_) if s.prov.form.is_some() => &[
+                "↑/↓ veld",
+                "Enter verder/opslaan",
+                "Esc annuleren",
+                "F1 hulp",
+                "Ctrl+Q stoppen",
+            ],
             Step::Section(_) => &[
                 "Spatie kiezen",
                 "typ = zoeken",

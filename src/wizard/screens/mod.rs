@@ -1,5 +1,6 @@
 //! One module per screen/step: its keys, mouse clicks and drawing.
 
+pub mod custom_provider;
 pub mod export;
 pub mod policy_options;
 pub mod providers;

@@ -1,14 +1,14 @@
 //! A provider step: the section's providers (common first), type-to-filter, Space toggles,
-//! variants with ←/→, and an inline "add your own provider".
+//! variants with ←/→, and own providers (added and edited in `custom_provider`'s form).
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use ratatui::Frame;
 
-use super::{dim, error, fit, highlight};
+use super::{custom_provider, dim, error, fit, highlight};
 use crate::engine::Section;
 use crate::wizard::state::{Effect, Focus, ProviderItem, State};
 use crate::wizard::update::{list_offset, next_step, plain, prev_step, save};
@@ -27,7 +27,14 @@ pub const KEYS: &[(&str, &str)] = &[
         "Enter",
         "na zoeken: kies de aanbieder; anders volgende stap",
     ),
-    ("Enter op \"+ Eigen\"", "eigen aanbieder toevoegen"),
+    (
+        "Enter op \"+ Eigen\"",
+        "eigen aanbieder toevoegen (formulier met gegevens)",
+    ),
+    (
+        "Enter / Ctrl+E",
+        "eigen aanbieder bewerken (tijdens zoeken: Ctrl+E)",
+    ),
     ("Esc", "zoekterm wissen, anders vorige stap"),
 ];
 
@@ -53,7 +60,7 @@ fn areas(main: Rect) -> Areas {
     }
 }
 
-fn ensure_answered(s: &mut State, sec: Section) {
+pub fn ensure_answered(s: &mut State, sec: Section) {
     if !s.answers.providers.is_answered(sec) {
         let list = s.selected(sec);
         s.answers.providers.set(sec, list);
@@ -104,36 +111,8 @@ fn cycle_variant(s: &mut State, sec: Section, id: &str, forward: bool) -> Vec<Ef
 }
 
 pub fn key(s: &mut State, sec: Section, k: KeyEvent) -> Vec<Effect> {
-    if let Some(input) = s.prov.adding.as_mut() {
-        match k.code {
-            KeyCode::Esc => s.prov.adding = None,
-            KeyCode::Enter => {
-                let name = input.value();
-                match s.add_custom(sec, &name) {
-                    Ok(id) => {
-                        s.prov.adding = None;
-                        s.prov.filter = TextInput::default();
-                        ensure_answered(s, sec);
-                        if !s.answers.providers.get(sec).contains(&id) {
-                            s.answers.providers.toggle(sec, &id);
-                        }
-                        let items = s.provider_items(sec);
-                        s.prov.cursor = items
-                            .iter()
-                            .position(|x| *x == ProviderItem::Provider(id.clone()))
-                            .unwrap_or(0);
-                        s.prov.message =
-                            Some((format!("✓ `{}` toegevoegd en gekozen", name.trim()), false));
-                        return vec![save(s)];
-                    }
-                    Err(m) => s.prov.message = Some((m, true)),
-                }
-            }
-            _ => {
-                input.handle_key(k);
-            }
-        }
-        return vec![];
+    if s.prov.form.is_some() {
+        return custom_provider::key(s, sec, k);
     }
     let items = s.provider_items(sec);
     let n = items.len();
@@ -148,10 +127,16 @@ pub fn key(s: &mut State, sec: Section, k: KeyEvent) -> Vec<Effect> {
             ProviderItem::Provider(id) => return toggle(s, sec, &id),
             // Nothing matches the search: the space belongs to the search text.
             ProviderItem::AddCustom if !s.prov.filter.is_empty() => s.prov.filter.insert(' '),
-            ProviderItem::AddCustom => open_adding(s),
+            ProviderItem::AddCustom => custom_provider::open_new(s),
         },
+        // Ctrl+E: the details of an own provider, also while searching.
+        KeyCode::Char('e') if k.modifiers.contains(KeyModifiers::CONTROL) => {
+            if let ProviderItem::Provider(id) = item {
+                custom_provider::open_edit(s, &id);
+            }
+        }
         KeyCode::Enter => match item {
-            ProviderItem::AddCustom => open_adding(s),
+            ProviderItem::AddCustom => custom_provider::open_new(s),
             // After a search, Enter picks the highlighted provider and clears the search.
             ProviderItem::Provider(id) if !s.prov.filter.is_empty() => {
                 s.prov.filter = TextInput::default();
@@ -163,6 +148,10 @@ pub fn key(s: &mut State, sec: Section, k: KeyEvent) -> Vec<Effect> {
                 if !s.selected(sec).contains(&id) {
                     return toggle(s, sec, &id);
                 }
+            }
+            // On an own provider, Enter opens its details.
+            ProviderItem::Provider(id) if s.custom(&id).is_some() => {
+                custom_provider::open_edit(s, &id);
             }
             ProviderItem::Provider(_) => {
                 ensure_answered(s, sec);
@@ -194,15 +183,9 @@ pub fn key(s: &mut State, sec: Section, k: KeyEvent) -> Vec<Effect> {
     vec![]
 }
 
-fn open_adding(s: &mut State) {
-    // What was typed in the search box is the likely name.
-    s.prov.adding = Some(TextInput::new(s.prov.filter.value().trim()));
-    s.prov.message = None;
-}
-
 pub fn paste(s: &mut State, _sec: Section, text: &str) -> Vec<Effect> {
-    match s.prov.adding.as_mut() {
-        Some(input) => input.paste(text),
+    match s.prov.form {
+        Some(_) => custom_provider::paste(s, text),
         None => {
             s.prov.filter.paste(text);
             s.prov.cursor = 0;
@@ -211,9 +194,9 @@ pub fn paste(s: &mut State, _sec: Section, text: &str) -> Vec<Effect> {
     vec![]
 }
 
-pub fn click(s: &mut State, sec: Section, main: Rect, _column: u16, row: u16) -> Vec<Effect> {
-    if s.prov.adding.is_some() {
-        return vec![];
+pub fn click(s: &mut State, sec: Section, main: Rect, column: u16, row: u16) -> Vec<Effect> {
+    if s.prov.form.is_some() {
+        return custom_provider::click(s, sec, main, column, row);
     }
     let a = areas(main);
     if row < a.list.y || row >= a.list.y + a.list.height {
@@ -229,13 +212,16 @@ pub fn click(s: &mut State, sec: Section, main: Rect, _column: u16, row: u16) ->
     match item {
         ProviderItem::Provider(id) => toggle(s, sec, &id),
         ProviderItem::AddCustom => {
-            open_adding(s);
+            custom_provider::open_new(s);
             vec![]
         }
     }
 }
 
 pub fn view(f: &mut Frame, main: Rect, s: &State, sec: Section) {
+    if let Some(form) = &s.prov.form {
+        return custom_provider::view(f, main, s, sec, form);
+    }
     let info = s.engine.section_info(sec);
     let focused = s.focus == Focus::Main;
     let w = main.width.saturating_sub(2) as usize;
@@ -278,7 +264,6 @@ pub fn view(f: &mut Frame, main: Rect, s: &State, sec: Section) {
     let cursor = s.prov.cursor.min(items.len() - 1);
     let off = list_offset(cursor, items.len(), a.list.height as usize);
     let lw = a.list.width as usize;
-    let mut cursor_pos = None;
     for (r, item) in items
         .iter()
         .enumerate()
@@ -312,19 +297,11 @@ pub fn view(f: &mut Frame, main: Rect, s: &State, sec: Section) {
                 }
                 t
             }
-            ProviderItem::AddCustom => match &s.prov.adding {
-                Some(_) => "+ Naam: ".to_string(),
-                None => "+ Eigen aanbieder toevoegen (niet in de lijst)".to_string(),
-            },
+            ProviderItem::AddCustom => "+ Eigen aanbieder toevoegen (niet in de lijst)".to_string(),
         };
         let pointer = if r == cursor { "› " } else { "  " };
         buf.set_string(a.list.x, y, " ".repeat(lw), style);
         buf.set_string(a.list.x, y, fit(&format!("{pointer}{text}"), lw), style);
-        if let (ProviderItem::AddCustom, Some(input)) = (item, &s.prov.adding) {
-            let ia = Rect::new(a.list.x + 10, y, a.list.width.saturating_sub(10), 1);
-            let cx = input.render(ia, buf, Style::new().add_modifier(Modifier::UNDERLINED));
-            cursor_pos = Some((cx, y));
-        }
     }
     let summary = match (&s.prov.message, items.get(cursor)) {
         (Some((m, is_error)), _) => Line::from(Span::styled(
@@ -337,11 +314,7 @@ pub fn view(f: &mut Frame, main: Rect, s: &State, sec: Section) {
         )),
         (None, Some(ProviderItem::Provider(id))) => Line::from(match s.provider(id) {
             // An own provider has no catalog facts; summary() would end in "Ontvangt: .".
-            Some(p) if p.custom => format!(
-                "{} — eigen toevoeging ({}). Bedrijf, land en privacyverklaring kunt u \
-                 aanvullen in het antwoordenbestand ([[custom_provider]]).",
-                p.name, p.country
-            ),
+            Some(p) if p.custom => custom_provider::detail(s, id),
             Some(p) => p.summary(),
             None => String::new(),
         }),
@@ -368,7 +341,4 @@ pub fn view(f: &mut Frame, main: Rect, s: &State, sec: Section) {
         ),
         a.summary,
     );
-    if let Some(p) = cursor_pos {
-        f.set_cursor_position(p);
-    }
 }

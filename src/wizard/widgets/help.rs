@@ -46,6 +46,9 @@ pub fn keys(s: &State) -> (&'static str, Vec<(&'static str, &'static str)>) {
     } else {
         match s.current() {
             Step::Shop => ("Gegevens webwinkel", screens::shop_form::KEYS),
+            Step::Section(_) if s.prov.form.is_some() => {
+                ("Eigen aanbieder", screens::custom_provider::KEYS)
+            }
             Step::Section(_) => ("Aanbieders kiezen", screens::providers::KEYS),
             Step::Policy => ("Beleidskeuzes", screens::policy_options::KEYS),
             Step::Review => ("Controle", screens::review::KEYS),
