@@ -129,6 +129,7 @@ impl Provider {
 
     pub fn from_custom(c: &CustomProvider) -> Provider {
         let outside = c.outside_eea.unwrap_or(false);
+        let country = c.country.clone().unwrap_or_else(|| "Nederland".into());
         Provider {
             id: c.id.clone(),
             name: c.name.clone(),
@@ -140,12 +141,17 @@ impl Provider {
                 .filter_map(|s| Section::from_id(s))
                 .collect(),
             company: c.company.clone().unwrap_or_else(|| c.name.clone()),
-            country: c.country.clone().unwrap_or_else(|| "Nederland".into()),
+            // The answers name one country: outside the EEA, that is where the data go.
+            transfer_countries: if outside {
+                vec![country.clone()]
+            } else {
+                vec![]
+            },
+            country,
             role: Role::Verwerker,
             description: "Eigen toevoeging van de webwinkel".into(),
             data: vec![],
             outside_eea: outside,
-            transfer_countries: vec![],
             safeguard: match c.safeguard.as_deref() {
                 Some("dpf") => Some(Safeguard::Dpf),
                 Some("adequacy") => Some(Safeguard::Adequacy),
@@ -284,6 +290,26 @@ outside_eea = false
 cookie_consent = false
 privacy_url = "https://x.nl/privacy"
 "#;
+
+    #[test]
+    fn an_own_provider_outside_the_eea_sends_data_to_its_country() {
+        let p = Provider::from_custom(&CustomProvider {
+            id: "wolkje".into(),
+            name: "Wolkje".into(),
+            country: Some("Verenigde Staten".into()),
+            outside_eea: Some(true),
+            safeguard: Some("dpf".into()),
+            ..Default::default()
+        });
+        assert_eq!(p.transfer_countries, ["Verenigde Staten"]);
+        assert_eq!(p.safeguard, Some(Safeguard::Dpf));
+        let inside = Provider::from_custom(&CustomProvider {
+            id: "eigen".into(),
+            name: "Eigen".into(),
+            ..Default::default()
+        });
+        assert!(inside.transfer_countries.is_empty());
+    }
 
     #[test]
     fn summary_leaves_out_an_empty_data_list() {
