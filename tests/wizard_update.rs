@@ -281,8 +281,20 @@ fn custom_provider_with_all_details() {
         .all(|d| !d.field.starts_with("custom_provider")));
     // The policy names it with its company and the transfer.
     let doc = engine().document(&s.answers).unwrap();
-    let plain: String = doc.blocks.iter().map(|b| b.plain()).collect();
-    assert!(plain.contains("Wolkje"), "{plain}");
+    let plain: String = doc
+        .blocks
+        .iter()
+        .map(|b| b.plain())
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(plain.contains("Wolkje Inc."), "{plain}");
+    assert!(
+        plain.contains(
+            "Wolkje: naar de Verenigde Staten, op basis van het EU-VS Data Privacy Framework"
+        ),
+        "{plain}"
+    );
+    assert!(!plain.contains("verwerkt in ,"), "{plain}");
 }
 
 #[test]
@@ -370,6 +382,21 @@ fn editing_a_custom_provider_keeps_its_id() {
     key(&mut s, KeyCode::Char(' '));
     key(&mut s, KeyCode::Down);
     key(&mut s, KeyCode::Right);
+    // Outside the EEA but still in the Netherlands: the country must say where the data go.
+    assert!(key(&mut s, KeyCode::Enter).is_empty());
+    let form = s.prov.form.as_ref().unwrap();
+    assert_eq!(form.cursor, CustomField::Country);
+    assert!(form.errors[&CustomField::Country].contains("land buiten de EER"));
+    update(&mut s, Msg::Paste(" (VS)".into()));
+    for _ in 0.." (VS)".len() + "Nederland".len() {
+        key(&mut s, KeyCode::Backspace);
+    }
+    typ(&mut s, "Zwitserland");
+    assert!(s.prov.form.as_ref().unwrap().errors.is_empty());
+    for _ in 0..3 {
+        key(&mut s, KeyCode::Down);
+    }
+    assert_eq!(s.prov.form.as_ref().unwrap().cursor, CustomField::Safeguard);
     let fx = key(&mut s, KeyCode::Enter);
     assert!(s.prov.form.is_none());
     assert!(saved_text(&s, &fx).is_some());
@@ -381,6 +408,7 @@ fn editing_a_custom_provider_keeps_its_id() {
     assert_eq!(c.privacy_url.as_deref(), Some("https://wolkje.nl/privacy"));
     assert_eq!(c.outside_eea, Some(true));
     assert_eq!(c.safeguard.as_deref(), Some("adequacy"));
+    assert_eq!(c.country.as_deref(), Some("Zwitserland"));
     assert_eq!(s.answers.providers.get(Section::Hosting), ["wolkje"]);
     assert!(s.prov.message.as_ref().unwrap().0.contains("bewaard"));
     // The preview shows the new name.

@@ -181,6 +181,36 @@ fn provider_step_custom_added() {
     both("providers_custom", &mut s);
 }
 
+/// The line under the list for an own provider with its details.
+#[test]
+fn provider_step_custom_detail() {
+    let mut s = filled();
+    goto(&mut s, Step::Section(Section::Hosting));
+    key(&mut s, KeyCode::End);
+    key(&mut s, KeyCode::Enter);
+    typ(&mut s, "Wolkje");
+    key(&mut s, KeyCode::Down);
+    typ(&mut s, "Wolkje Inc.");
+    key(&mut s, KeyCode::Down);
+    key(&mut s, KeyCode::End);
+    for _ in 0.."Nederland".len() {
+        key(&mut s, KeyCode::Backspace);
+    }
+    typ(&mut s, "Verenigde Staten");
+    key(&mut s, KeyCode::Down);
+    typ(&mut s, "https://wolkje.example/privacy");
+    key(&mut s, KeyCode::Down);
+    key(&mut s, KeyCode::Char('j'));
+    key(&mut s, KeyCode::Down);
+    key(&mut s, KeyCode::Left);
+    key(&mut s, KeyCode::Enter);
+    // Off and on again: the "added" message gives way to the provider's details.
+    key(&mut s, KeyCode::Char(' '));
+    key(&mut s, KeyCode::Char(' '));
+    s.changed.clear();
+    both("providers_custom_detail", &mut s);
+}
+
 /// The form with every row: an invalid link (message beside it) and a transfer outside the EEA.
 #[test]
 fn custom_provider_form() {

@@ -79,21 +79,22 @@ pub fn detail(s: &State, id: &str) -> String {
             .iter()
             .find(|(x, _)| *x == sg)
             .map_or(sg, |(_, l)| *l);
-        format!("gegevens buiten de EER ({sg})")
+        format!("buiten de EER ({sg})")
     } else {
-        "gegevens binnen de EER".to_string()
+        "binnen de EER".to_string()
     };
     let url = match &c.privacy_url {
         Some(u) => format!("privacyverklaring: {u}"),
         None => "nog geen link naar de privacyverklaring".to_string(),
     };
+    // The action first, so a narrow window never cuts it off.
     let action = if c.company.is_none() && c.privacy_url.is_none() {
         "Enter: gegevens aanvullen"
     } else {
-        "Enter: gegevens bewerken"
+        "Enter: bewerken"
     };
     format!(
-        "{} — eigen toevoeging: {company}, {country}; {transfer}; {url}. {action}.",
+        "{} — eigen toevoeging ({action}). {company}, {country}; {transfer}; {url}.",
         c.name
     )
 }
@@ -200,6 +201,15 @@ fn field_error(s: &State, form: &CustomForm, f: CustomField) -> Option<String> {
             }
             None
         }
+        // The answers name one country; outside the EEA it is where the data go.
+        CustomField::Country if form.outside_eea => {
+            let v = form.country.value();
+            let v = v.trim();
+            (v.is_empty() || v.eq_ignore_ascii_case(DEFAULT_COUNTRY)).then(|| {
+                "gegevens buiten de EER: vul het land buiten de EER in (bv. Verenigde Staten)"
+                    .to_string()
+            })
+        }
         CustomField::Url => {
             let v = form.url.value();
             let v = v.trim();
@@ -233,12 +243,19 @@ fn leave_field(s: &mut State) {
             (None, None) => {}
         }
     }
-    match field_error(s, &form, f) {
-        Some(m) => {
-            form.errors.insert(f, m);
-        }
-        None => {
-            form.errors.remove(&f);
+    let mut check = vec![f];
+    // The answer about the EEA decides whether the country is right.
+    if f == CustomField::OutsideEea {
+        check.push(CustomField::Country);
+    }
+    for f in check {
+        match field_error(s, &form, f) {
+            Some(m) => {
+                form.errors.insert(f, m);
+            }
+            None => {
+                form.errors.remove(&f);
+            }
         }
     }
     s.prov.form = Some(form);
@@ -267,7 +284,7 @@ fn commit(s: &mut State, sec: Section) -> Vec<Effect> {
         return vec![];
     };
     let mut problem = None;
-    for f in [CustomField::Name, CustomField::Url] {
+    for f in [CustomField::Name, CustomField::Country, CustomField::Url] {
         if let Some(m) = field_error(s, &form, f) {
             form.errors.insert(f, m);
             problem.get_or_insert(f);
