@@ -465,6 +465,60 @@ fn an_own_provider_of_another_step_is_taken_over() {
 }
 
 #[test]
+fn delete_twice_removes_an_own_provider() {
+    let mut s = new_policy();
+    open_add_form(&mut s);
+    typ(&mut s, "Wolkje");
+    for _ in 0..4 {
+        key(&mut s, KeyCode::Down);
+    }
+    key(&mut s, KeyCode::Enter);
+    // Also in a second step.
+    goto(&mut s, Step::Section(Section::BusinessEmail));
+    key(&mut s, KeyCode::End);
+    key(&mut s, KeyCode::Enter);
+    typ(&mut s, "Wolkje");
+    for _ in 0..4 {
+        key(&mut s, KeyCode::Down);
+    }
+    key(&mut s, KeyCode::Enter);
+    assert_eq!(s.answers.custom_providers[0].sections.len(), 2);
+    // One Delete asks; another key drops the question.
+    assert!(key(&mut s, KeyCode::Delete).is_empty());
+    assert!(s
+        .prov
+        .message
+        .as_ref()
+        .unwrap()
+        .0
+        .contains("Nogmaals Delete"));
+    key(&mut s, KeyCode::Left);
+    assert!(s.prov.message.is_none());
+    assert!(key(&mut s, KeyCode::Delete).is_empty());
+    let fx = key(&mut s, KeyCode::Delete);
+    assert!(saved_text(&s, &fx).is_some());
+    // Gone from this step, kept for the other.
+    assert!(s.answers.providers.get(Section::BusinessEmail).is_empty());
+    assert_eq!(s.answers.custom_providers[0].sections, ["hosting"]);
+    goto(&mut s, Step::Section(Section::Hosting));
+    let i = s
+        .provider_items(Section::Hosting)
+        .iter()
+        .position(|x| *x == ProviderItem::Provider("wolkje".into()))
+        .unwrap();
+    s.prov.cursor = i;
+    key(&mut s, KeyCode::Delete);
+    key(&mut s, KeyCode::Delete);
+    assert!(s.answers.custom_providers.is_empty());
+    assert!(s.answers.providers.get(Section::Hosting).is_empty());
+    assert!(s.prov.message.as_ref().unwrap().0.contains("verwijderd"));
+    // Delete does nothing to a catalog provider.
+    key(&mut s, KeyCode::Home);
+    assert!(key(&mut s, KeyCode::Delete).is_empty());
+    assert!(s.prov.delete.is_none());
+}
+
+#[test]
 fn custom_provider_with_a_catalog_name_is_refused() {
     let mut s = new_policy();
     open_add_form(&mut s);

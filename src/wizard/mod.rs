@@ -16,7 +16,7 @@
 //! - provider steps: type to search, Space toggles, Enter picks the searched provider or
 //!   goes on, ←/→ choose a variant; Enter on "+ Eigen aanbieder toevoegen" opens the
 //!   own-provider form, Enter (when not searching) or Ctrl+E on an own provider (marked
-//!   "eigen toevoeging") opens it filled in;
+//!   "eigen toevoeging") opens it filled in, Delete twice removes it from the step;
 //! - own-provider form: ↑/↓ or Tab/Shift+Tab walk the fields (checked when left), Space,
 //!   ←/→ or j/n answer "buiten de EER?", Space or ←/→ choose the safeguard, Enter goes to
 //!   the next field and saves on the last field or on "Opslaan", Esc cancels;

@@ -173,6 +173,8 @@ pub struct ProvidersState {
     pub filter: TextInput,
     /// The own-provider form (adding or editing), while open.
     pub form: Option<CustomForm>,
+    /// An own provider Delete was pressed on once: a second Delete removes it.
+    pub delete: Option<String>,
     /// A message about the last action, and whether it is an error.
     pub message: Option<(String, bool)>,
 }

@@ -367,6 +367,40 @@ fn commit(s: &mut State, sec: Section) -> Vec<Effect> {
     vec![save(s)]
 }
 
+/// Removes an own provider from this step; when no step uses it any more, from the answers.
+pub fn remove(s: &mut State, sec: Section, id: &str) -> Vec<Effect> {
+    let name = s.custom(id).map(|c| c.name.clone()).unwrap_or_default();
+    super::providers::ensure_answered(s, sec);
+    if s.answers.providers.get(sec).iter().any(|x| x == id) {
+        s.answers.providers.toggle(sec, id);
+    }
+    if let Some(c) = s.answers.custom_providers.iter_mut().find(|c| c.id == id) {
+        c.sections.retain(|x| x != sec.id());
+    }
+    let used = s
+        .answers
+        .providers
+        .0
+        .values()
+        .any(|v| v.iter().any(|x| x == id));
+    let gone = !used && s.custom(id).is_some_and(|c| c.sections.is_empty());
+    if gone {
+        s.answers.custom_providers.retain(|c| c.id != id);
+        s.answers.variants.remove(id);
+    }
+    let n = s.provider_items(sec).len();
+    s.prov.cursor = s.prov.cursor.min(n - 1);
+    s.prov.message = Some((
+        if gone {
+            format!("✓ `{name}` verwijderd")
+        } else {
+            format!("✓ `{name}` uit dit onderdeel verwijderd")
+        },
+        false,
+    ));
+    vec![save(s)]
+}
+
 fn cycle_safeguard(form: &mut CustomForm, forward: bool) {
     let n = SAFEGUARDS.len();
     form.safeguard = if forward {

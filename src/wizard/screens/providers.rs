@@ -31,9 +31,10 @@ pub const KEYS: &[(&str, &str)] = &[
         "Enter op \"+ Eigen\"",
         "eigen aanbieder toevoegen (formulier met gegevens)",
     ),
+    // Enter edits only when not searching; Ctrl+E always.
     (
         "Enter / Ctrl+E",
-        "eigen aanbieder bewerken (tijdens zoeken: Ctrl+E)",
+        "eigen aanbieder bewerken; 2× Delete: verwijderen",
     ),
     ("Esc", "zoekterm wissen, anders vorige stap"),
 ];
@@ -118,7 +119,29 @@ pub fn key(s: &mut State, sec: Section, k: KeyEvent) -> Vec<Effect> {
     let n = items.len();
     s.prov.cursor = s.prov.cursor.min(n - 1);
     let item = items[s.prov.cursor].clone();
+    // Only a second Delete straight after the first removes an own provider.
+    let pending = s.prov.delete.take();
+    if pending.is_some() && k.code != KeyCode::Delete {
+        s.prov.message = None;
+    }
     match k.code {
+        KeyCode::Delete => {
+            if let ProviderItem::Provider(id) = item {
+                if s.custom(&id).is_some() {
+                    if pending.as_ref() == Some(&id) {
+                        return custom_provider::remove(s, sec, &id);
+                    }
+                    let name = s.custom(&id).map(|c| c.name.clone()).unwrap_or_default();
+                    s.prov.message = Some((
+                        format!(
+                            "Nogmaals Delete om `{name}` hier te verwijderen; andere toets: niet"
+                        ),
+                        true,
+                    ));
+                    s.prov.delete = Some(id);
+                }
+            }
+        }
         KeyCode::Up => s.prov.cursor = s.prov.cursor.saturating_sub(1),
         KeyCode::Down => s.prov.cursor = (s.prov.cursor + 1).min(n - 1),
         KeyCode::Home => s.prov.cursor = 0,
@@ -184,6 +207,7 @@ pub fn key(s: &mut State, sec: Section, k: KeyEvent) -> Vec<Effect> {
 }
 
 pub fn paste(s: &mut State, _sec: Section, text: &str) -> Vec<Effect> {
+    s.prov.delete = None;
     match s.prov.form {
         Some(_) => custom_provider::paste(s, text),
         None => {
@@ -198,6 +222,7 @@ pub fn click(s: &mut State, sec: Section, main: Rect, column: u16, row: u16) -> 
     if s.prov.form.is_some() {
         return custom_provider::click(s, sec, main, column, row);
     }
+    s.prov.delete = None;
     let a = areas(main);
     if row < a.list.y || row >= a.list.y + a.list.height {
         return vec![];

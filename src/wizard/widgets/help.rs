@@ -56,8 +56,16 @@ pub fn keys(s: &State) -> (&'static str, Vec<(&'static str, &'static str)>) {
         }
     };
     let mut all: Vec<(&str, &str)> = local.to_vec();
+    let form = s.screen == Screen::Wizard
+        && s.focus == Focus::Main
+        && !s.preview_full
+        && matches!(s.current(), Step::Section(_))
+        && s.prov.form.is_some();
     all.extend_from_slice(if s.screen == Screen::Start {
         &GLOBAL[5..6]
+    } else if form {
+        // In the own-provider form Tab stays in the form (its own keys say so).
+        &GLOBAL[1..]
     } else {
         GLOBAL
     });
