@@ -298,7 +298,7 @@ fn commit(s: &mut State, sec: Section) -> Vec<Effect> {
             return vec![];
         }
         (Some(id), None) => id.clone(),
-        // field_error checked the name, so this cannot fail.
+        // field_error has checked the name; an error here still only goes back to it.
         (None, None) => match s.custom_id_for(&name) {
             Ok(id) => id,
             Err(m) => {
@@ -460,10 +460,9 @@ pub fn key(s: &mut State, sec: Section, k: KeyEvent) -> Vec<Effect> {
 
 /// A corrected field loses its message at once; a new one waits until the user leaves.
 fn clear_fixed(s: &mut State, f: CustomField, changed: bool) {
-    let Some(form) = s.prov.form.take() else {
+    let Some(mut form) = s.prov.form.take() else {
         return;
     };
-    let mut form = form;
     if changed && form.errors.contains_key(&f) && field_error(s, &form, f).is_none() {
         form.errors.remove(&f);
     }
