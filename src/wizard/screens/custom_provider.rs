@@ -482,26 +482,9 @@ pub fn paste(s: &mut State, text: &str) {
 
 /// Rows: (field, None) for a field, (field, Some(text)) for a line of its message.
 fn rows(form: &CustomForm, width: u16) -> Vec<(CustomField, Option<String>)> {
-    let mut rows = Vec::new();
-    for f in fields(form) {
-        rows.push((f, None));
-        if let Some(msg) = form.errors.get(&f) {
-            let lines = crate::wizard::preview::wrap(msg, width.saturating_sub(4) as usize);
-            for (j, l) in lines.into_iter().enumerate() {
-                let lead = if j == 0 { "⚠ " } else { "  " };
-                rows.push((f, Some(format!("{lead}{l}"))));
-            }
-        }
-    }
-    rows
-}
-
-fn list_area(main: Rect) -> Rect {
-    Rect::new(
-        main.x + 1,
-        main.y + 2,
-        main.width.saturating_sub(2),
-        main.height.saturating_sub(4),
+    super::form_rows(
+        fields(form).into_iter().map(|f| (f, form.errors.get(&f))),
+        width,
     )
 }
 
@@ -515,7 +498,7 @@ pub fn click(s: &mut State, sec: Section, main: Rect, column: u16, row: u16) -> 
     let Some(form) = &s.prov.form else {
         return vec![];
     };
-    let area = list_area(main);
+    let area = super::form_area(main);
     if row < area.y || row >= area.y + area.height {
         return vec![];
     }
@@ -570,7 +553,7 @@ pub fn view(f: &mut Frame, main: Rect, s: &State, sec: Section, form: &CustomFor
         ]),
         Rect::new(main.x + 1, main.y, w, 2),
     );
-    let area = list_area(main);
+    let area = super::form_area(main);
     let rows = rows(form, area.width);
     let cur = rows
         .iter()

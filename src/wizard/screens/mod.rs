@@ -14,6 +14,36 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
+/// Rows of a form: each field, then the lines of its message (wrapped, the first with "⚠ ").
+/// Shared by the shop form and the own-provider form so both read and click alike.
+pub fn form_rows<'m, K: Copy>(
+    fields: impl IntoIterator<Item = (K, Option<&'m String>)>,
+    width: u16,
+) -> Vec<(K, Option<String>)> {
+    let mut rows = Vec::new();
+    for (k, msg) in fields {
+        rows.push((k, None));
+        if let Some(msg) = msg {
+            let lines = crate::wizard::preview::wrap(msg, width.saturating_sub(4) as usize);
+            for (j, l) in lines.into_iter().enumerate() {
+                let lead = if j == 0 { "⚠ " } else { "  " };
+                rows.push((k, Some(format!("{lead}{l}"))));
+            }
+        }
+    }
+    rows
+}
+
+/// The area a form's rows are drawn in: below a two-line heading, above a hint line.
+pub fn form_area(main: Rect) -> Rect {
+    Rect::new(
+        main.x + 1,
+        main.y + 2,
+        main.width.saturating_sub(2),
+        main.height.saturating_sub(4),
+    )
+}
+
 /// A screen's bold title on the first row of its area.
 pub fn title(f: &mut Frame, main: Rect, text: &str) {
     f.render_widget(

@@ -144,31 +144,17 @@ pub fn paste(s: &mut State, text: &str) -> Vec<Effect> {
 
 /// Rows: (field index, None) for a field, (field index, Some(text)) for a line of its message.
 fn rows(s: &State, width: u16) -> Vec<(usize, Option<String>)> {
-    let mut rows = Vec::new();
-    for (i, k) in SHOP_FIELDS.iter().enumerate() {
-        rows.push((i, None));
-        if let Some(msg) = s.shop.errors.get(k) {
-            let lines = crate::wizard::preview::wrap(msg, width.saturating_sub(4) as usize);
-            for (j, l) in lines.into_iter().enumerate() {
-                let lead = if j == 0 { "⚠ " } else { "  " };
-                rows.push((i, Some(format!("{lead}{l}"))));
-            }
-        }
-    }
-    rows
-}
-
-fn list_area(main: Rect) -> Rect {
-    Rect::new(
-        main.x + 1,
-        main.y + 2,
-        main.width.saturating_sub(2),
-        main.height.saturating_sub(4),
+    super::form_rows(
+        SHOP_FIELDS
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (i, s.shop.errors.get(k))),
+        width,
     )
 }
 
 pub fn click(s: &mut State, main: Rect, column: u16, row: u16) -> Vec<Effect> {
-    let area = list_area(main);
+    let area = super::form_area(main);
     if row < area.y || row >= area.y + area.height {
         return vec![];
     }
@@ -207,7 +193,7 @@ pub fn view(f: &mut Frame, main: Rect, s: &State) {
         ]),
         Rect::new(main.x + 1, main.y, main.width.saturating_sub(2), 2),
     );
-    let area = list_area(main);
+    let area = super::form_area(main);
     let rows = rows(s, area.width);
     let cur = rows
         .iter()
