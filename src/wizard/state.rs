@@ -566,6 +566,25 @@ impl<'e> State<'e> {
         validate::has_errors(&self.diags)
     }
 
+    /// Puts the provider list's cursor on `id` (or the top when it is not listed).
+    pub fn point_at_provider(&mut self, section: Section, id: &str) {
+        self.prov.cursor = self
+            .provider_items(section)
+            .iter()
+            .position(|x| matches!(x, ProviderItem::Provider(p) if p == id))
+            .unwrap_or(0);
+    }
+
+    /// Error and warning counts of the current check.
+    pub fn diag_counts(&self) -> (usize, usize) {
+        let errors = self
+            .diags
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        (errors, self.diags.len() - errors)
+    }
+
     /// The list a provider step shows: common first, then the rest by name, then own additions.
     pub fn provider_items(&self, section: Section) -> Vec<ProviderItem> {
         let info = self.engine.section_info(section);

@@ -10,7 +10,6 @@ use super::layout::layout_with_size;
 use super::screens::{self, fit};
 use super::state::{Focus, Screen, State, Step};
 use super::widgets::{help, preview_pane, sidebar};
-use crate::engine::Severity;
 
 pub fn view(f: &mut Frame, s: &State) {
     let size = f.area();
@@ -107,12 +106,7 @@ fn title(f: &mut Frame, area: Rect, s: &State) {
 }
 
 fn status(f: &mut Frame, status: Rect, hints: Rect, s: &State) {
-    let errors = s
-        .diags
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
-    let warnings = s.diags.len() - errors;
+    let (errors, warnings) = s.diag_counts();
     // Counts first: a long file path may be cut off at the right, they may not.
     let mut spans = vec![];
     if s.screen == Screen::Wizard {

@@ -13,7 +13,7 @@ use ratatui::Frame;
 use super::{dim, error, fit, highlight};
 use crate::engine::answers::CustomProvider;
 use crate::engine::{rules, Section};
-use crate::wizard::state::{CustomField, CustomForm, Effect, Focus, ProviderItem, State};
+use crate::wizard::state::{CustomField, CustomForm, Effect, Focus, State};
 use crate::wizard::update::{list_offset, save};
 use crate::wizard::widgets::text_input::TextInput;
 
@@ -351,11 +351,7 @@ fn commit(s: &mut State, sec: Section) -> Vec<Effect> {
         }
         s.prov.filter = TextInput::default();
     }
-    s.prov.cursor = s
-        .provider_items(sec)
-        .iter()
-        .position(|x| *x == ProviderItem::Provider(id.clone()))
-        .unwrap_or(0);
+    s.point_at_provider(sec, &id);
     s.prov.message = Some((
         if form.adding {
             format!("✓ `{name}` toegevoegd en gekozen")

@@ -163,11 +163,7 @@ pub fn key(s: &mut State, sec: Section, k: KeyEvent) -> Vec<Effect> {
             // After a search, Enter picks the highlighted provider and clears the search.
             ProviderItem::Provider(id) if !s.prov.filter.is_empty() => {
                 s.prov.filter = TextInput::default();
-                s.prov.cursor = s
-                    .provider_items(sec)
-                    .iter()
-                    .position(|x| *x == ProviderItem::Provider(id.clone()))
-                    .unwrap_or(0);
+                s.point_at_provider(sec, &id);
                 if !s.selected(sec).contains(&id) {
                     return toggle(s, sec, &id);
                 }

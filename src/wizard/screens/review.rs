@@ -78,12 +78,7 @@ pub fn click(s: &mut State, main: Rect, _column: u16, row: u16) -> Vec<Effect> {
 
 pub fn view(f: &mut Frame, main: Rect, s: &State) {
     let w = main.width.saturating_sub(2) as usize;
-    let errors = s
-        .diags
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
-    let warnings = s.diags.len() - errors;
+    let (errors, warnings) = s.diag_counts();
     let summary = if s.diags.is_empty() {
         "Alles in orde: geen fouten en geen waarschuwingen.".to_string()
     } else {
