@@ -14,7 +14,7 @@ use super::{dim, error, fit, highlight};
 use crate::engine::answers::CustomProvider;
 use crate::engine::{rules, Section};
 use crate::wizard::state::{CustomField, CustomForm, Effect, Focus, State};
-use crate::wizard::update::{list_offset, save};
+use crate::wizard::update::save;
 use crate::wizard::widgets::text_input::TextInput;
 
 pub const KEYS: &[(&str, &str)] = &[
@@ -499,11 +499,7 @@ pub fn click(s: &mut State, sec: Section, main: Rect, column: u16, row: u16) -> 
         return vec![];
     }
     let rows = rows(form, area.width);
-    let cur = rows
-        .iter()
-        .position(|r| *r == (form.cursor, None))
-        .unwrap_or(0);
-    let off = list_offset(cur, rows.len(), area.height as usize);
+    let off = super::form_offset(&rows, form.cursor, area.height);
     let Some((f, err)) = rows.get((row - area.y) as usize + off).cloned() else {
         return vec![];
     };
@@ -551,11 +547,7 @@ pub fn view(f: &mut Frame, main: Rect, s: &State, sec: Section, form: &CustomFor
     );
     let area = super::form_area(main);
     let rows = rows(form, area.width);
-    let cur = rows
-        .iter()
-        .position(|r| *r == (form.cursor, None))
-        .unwrap_or(0);
-    let off = list_offset(cur, rows.len(), area.height as usize);
+    let off = super::form_offset(&rows, form.cursor, area.height);
     let buf = f.buffer_mut();
     let mut cursor_pos = None;
     for (r, (field, err_line)) in rows.iter().skip(off).take(area.height as usize).enumerate() {

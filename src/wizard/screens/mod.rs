@@ -34,6 +34,19 @@ pub fn form_rows<'m, K: Copy>(
     rows
 }
 
+/// The first visible form row, so that the row of the field under the cursor is in view.
+pub fn form_offset<K: PartialEq + Copy>(
+    rows: &[(K, Option<String>)],
+    cursor: K,
+    height: u16,
+) -> usize {
+    let cur = rows
+        .iter()
+        .position(|(k, line)| *k == cursor && line.is_none())
+        .unwrap_or(0);
+    crate::wizard::update::list_offset(cur, rows.len(), height as usize)
+}
+
 /// The area a form's rows are drawn in: below a two-line heading, above a hint line.
 pub fn form_area(main: Rect) -> Rect {
     Rect::new(

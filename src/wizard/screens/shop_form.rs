@@ -11,7 +11,7 @@ use super::{error, fit, highlight};
 use crate::engine::answers::SHOP_FIELDS;
 use crate::engine::rules;
 use crate::wizard::state::{Effect, State};
-use crate::wizard::update::{list_offset, next_step, prev_step, save};
+use crate::wizard::update::{next_step, prev_step, save};
 
 pub const KEYS: &[(&str, &str)] = &[
     ("↑/↓", "vorig/volgend veld"),
@@ -159,11 +159,7 @@ pub fn click(s: &mut State, main: Rect, column: u16, row: u16) -> Vec<Effect> {
         return vec![];
     }
     let rows = rows(s, area.width);
-    let cur = rows
-        .iter()
-        .position(|r| *r == (s.shop.cursor, None))
-        .unwrap_or(0);
-    let off = list_offset(cur, rows.len(), area.height as usize);
+    let off = super::form_offset(&rows, s.shop.cursor, area.height);
     if let Some((i, err)) = rows.get((row - area.y) as usize + off) {
         move_to(s, *i);
         let input_x = area.x + LABEL_W;
@@ -195,11 +191,7 @@ pub fn view(f: &mut Frame, main: Rect, s: &State) {
     );
     let area = super::form_area(main);
     let rows = rows(s, area.width);
-    let cur = rows
-        .iter()
-        .position(|r| *r == (s.shop.cursor, None))
-        .unwrap_or(0);
-    let off = list_offset(cur, rows.len(), area.height as usize);
+    let off = super::form_offset(&rows, s.shop.cursor, area.height);
     let buf = f.buffer_mut();
     let mut cursor_pos = None;
     for (r, (i, err_line)) in rows.iter().skip(off).take(area.height as usize).enumerate() {
