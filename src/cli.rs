@@ -58,7 +58,7 @@ pub enum Command {
         answers: Option<PathBuf>,
     },
     /// Maak het privacybeleid uit een antwoordenbestand of een preset
-    #[command(help_template = SUB_TEMPLATE, next_help_heading = "Opties", override_usage = "privacybeleid render (--answers BESTAND | --preset ID) [--format md|html|txt] [--fragment] [--out PAD]")]
+    #[command(help_template = SUB_TEMPLATE, next_help_heading = "Opties", override_usage = "privacybeleid render (--answers BESTAND... | --preset ID) [--format md|html|txt] [--fragment] [--out PAD | --out-dir MAP]")]
     Render(RenderArgs),
     /// Controleer een antwoordenbestand: fouten en waarschuwingen
     #[command(help_template = SUB_TEMPLATE, next_help_heading = "Opties", override_usage = "privacybeleid check --answers BESTAND... [--json]")]
@@ -92,9 +92,9 @@ pub enum Command {
 #[derive(Args, Debug)]
 #[group(required = true, multiple = false, id = "bron")]
 pub struct Source {
-    /// Het antwoordenbestand (TOML)
-    #[arg(long, value_name = "BESTAND")]
-    answers: Option<PathBuf>,
+    /// Het antwoordenbestand (TOML); meer bestanden mag samen met --out-dir
+    #[arg(long, value_name = "BESTAND", num_args = 1..)]
+    answers: Vec<PathBuf>,
     /// Voorbeeld van een preset met voorbeeldgegevens
     #[arg(long, value_name = "ID")]
     preset: Option<String>,
@@ -118,8 +118,11 @@ pub struct RenderArgs {
     #[arg(long)]
     fragment: bool,
     /// Schrijf naar dit bestand in plaats van naar het scherm
-    #[arg(long, value_name = "PAD")]
+    #[arg(long, value_name = "PAD", conflicts_with = "out_dir")]
     out: Option<PathBuf>,
+    /// Schrijf elk beleid als <naam-webwinkel>-privacybeleid.<ext> in deze map (voor meer bestanden)
+    #[arg(long, value_name = "MAP")]
+    out_dir: Option<PathBuf>,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -217,26 +220,6 @@ fn print_diagnostics(diags: &[crate::engine::Diagnostic]) {
 }
 
 fn render(engine: &Engine, args: RenderArgs) -> i32 {
-    let answers = match (&args.source.answers, &args.source.preset) {
-        (Some(path), _) => match load(path) {
-            Ok(a) => a,
-            Err(code) => return code,
-        },
-        (None, Some(id)) => {
-            let mut a = engine.example_shop().clone();
-            a.preset = Some(id.clone());
-            a
-        }
-        (None, None) => unreachable!("clap requires one source"),
-    };
-    let diags = engine.check(&answers);
-    if validate::has_errors(&diags) {
-        print_diagnostics(&diags);
-        eprintln!(
-            "Niets gemaakt: los eerst de fouten hierboven op (zie ook `privacybeleid check`)."
-        );
-        return EXIT_INVALID;
-    }
     let format = match (args.format, args.fragment) {
         (FormatArg::Md, _) => Format::Markdown,
         (FormatArg::Html, false) => Format::Html,
@@ -246,14 +229,65 @@ fn render(engine: &Engine, args: RenderArgs) -> i32 {
     if args.fragment && !matches!(args.format, FormatArg::Html) {
         eprintln!("let op: --fragment werkt alleen met --format html en is genegeerd");
     }
-    let text = match engine.render(&answers, format) {
+    let paths = &args.source.answers;
+    if paths.len() > 1 && args.out_dir.is_none() {
+        eprintln!("fout: geef bij meer antwoordenbestanden ook --out-dir MAP op");
+        return EXIT_UNREADABLE;
+    }
+    if paths.is_empty() {
+        let Some(id) = &args.source.preset else {
+            unreachable!("clap requires one source")
+        };
+        let mut a = engine.example_shop().clone();
+        a.preset = Some(id.clone());
+        return render_one(engine, &a, format, target(&args, &a, format));
+    }
+    // Each file on its own: one with errors does not stop the others; the worst code wins.
+    let mut worst = EXIT_OK;
+    for path in paths {
+        let code = match load(path) {
+            Ok(a) => {
+                if paths.len() > 1 {
+                    eprintln!("{}:", path.display());
+                }
+                render_one(engine, &a, format, target(&args, &a, format))
+            }
+            Err(code) => code,
+        };
+        worst = worst.max(code);
+    }
+    worst
+}
+
+/// Where one policy goes: --out, a file in --out-dir, or standard output (None).
+fn target(args: &RenderArgs, answers: &Answers, format: Format) -> Option<PathBuf> {
+    match (&args.out, &args.out_dir) {
+        (Some(p), _) => Some(p.clone()),
+        (None, Some(dir)) => Some(dir.join(crate::engine::format::file_name(
+            answers.shop.name.as_deref(),
+            format,
+        ))),
+        (None, None) => None,
+    }
+}
+
+fn render_one(engine: &Engine, answers: &Answers, format: Format, out: Option<PathBuf>) -> i32 {
+    let diags = engine.check(answers);
+    if validate::has_errors(&diags) {
+        print_diagnostics(&diags);
+        eprintln!(
+            "Niets gemaakt: los eerst de fouten hierboven op (zie ook `privacybeleid check`)."
+        );
+        return EXIT_INVALID;
+    }
+    let text = match engine.render(answers, format) {
         Ok(t) => t,
         Err(e) => {
             eprintln!("fout: {e}");
             return EXIT_UNREADABLE;
         }
     };
-    match args.out {
+    match out {
         Some(path) => match atomic::write(&path, text.as_bytes()) {
             Ok(()) => {
                 eprintln!("Geschreven: {}", path.display());

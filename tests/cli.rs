@@ -417,3 +417,55 @@ fn check_takes_many_files_and_reports_the_worst() {
         .unwrap()
         .contains("bestaat niet"));
 }
+
+#[test]
+fn render_many_files_into_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = write(dir.path(), "a.toml", GOOD);
+    let other = write(
+        dir.path(),
+        "b.toml",
+        &GOOD.replace("Testwinkel", "Tweede Winkel"),
+    );
+    let bad = write(
+        dir.path(),
+        "c.toml",
+        &GOOD.replace("Testwinkel", "Kapot").replace("1234 AB", "12"),
+    );
+    let out = dir.path().join("export");
+    std::fs::create_dir(&out).unwrap();
+    let o = run(&[
+        "render",
+        "--answers",
+        &good,
+        &other,
+        &bad,
+        "--format",
+        "txt",
+        "--out-dir",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "the bad file sets the exit code: {}",
+        stderr(&o)
+    );
+    let mut names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "testwinkel-privacybeleid.txt",
+            "tweede-winkel-privacybeleid.txt"
+        ]
+    );
+    assert!(stderr(&o).contains("shop.postcode"));
+    let o = run(&["render", "--answers", &good, &other]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--out-dir"));
+}

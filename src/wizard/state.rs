@@ -650,13 +650,8 @@ impl<'e> State<'e> {
 
     /// `<slug-of-shop-name>-privacybeleid.<ext>` in the export folder.
     pub fn export_path(&self, f: Format) -> PathBuf {
-        let slug = crate::engine::rules::slug(self.answers.shop.name.as_deref().unwrap_or(""));
-        let base = if slug.is_empty() {
-            "privacybeleid".to_string()
-        } else {
-            format!("{slug}-privacybeleid")
-        };
-        PathBuf::from(self.export.dir.value().trim()).join(format!("{base}.{}", f.extension()))
+        let name = crate::engine::format::file_name(self.answers.shop.name.as_deref(), f);
+        PathBuf::from(self.export.dir.value().trim()).join(name)
     }
 
     /// The id a new own provider called `name` gets, or why it cannot be added.

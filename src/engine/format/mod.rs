@@ -46,11 +46,39 @@ impl Format {
     }
 }
 
+/// The file name an exported policy gets: `<slug-of-shop-name>-privacybeleid.<ext>`.
+pub fn file_name(shop_name: Option<&str>, format: Format) -> String {
+    let slug = crate::engine::rules::slug(shop_name.unwrap_or(""));
+    if slug.is_empty() {
+        format!("privacybeleid.{}", format.extension())
+    } else {
+        format!("{slug}-privacybeleid.{}", format.extension())
+    }
+}
+
 pub fn write(doc: &Document, format: Format) -> String {
     match format {
         Format::Markdown => markdown::write(doc),
         Format::Html => html::page(doc),
         Format::HtmlFragment => html::fragment(doc),
         Format::Text => text::write(doc, 80),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names() {
+        assert_eq!(
+            file_name(Some("Zoë's Bloemen"), Format::Html),
+            "zoes-bloemen-privacybeleid.html"
+        );
+        assert_eq!(
+            file_name(None, Format::HtmlFragment),
+            "privacybeleid.fragment.html"
+        );
+        assert_eq!(file_name(Some("!!"), Format::Text), "privacybeleid.txt");
     }
 }
