@@ -401,3 +401,30 @@ fn every_step_at_edge_sizes() {
         render(&mut s, w, h);
     }
 }
+
+#[test]
+fn the_sidebar_scrolls_to_the_current_step_in_a_small_window() {
+    let mut s = filled();
+    goto(&mut s, Step::Export);
+    let screen = render(&mut s, 60, 19);
+    assert!(
+        screen.contains("▶✓ Exporteren")
+            || screen.contains("▶· Exporteren")
+            || screen.contains("▶! Exporteren")
+            || screen.contains("▶✗ Exporteren"),
+        "{screen}"
+    );
+    // A click on the row that shows a step opens that step, also when the list is scrolled.
+    let row = screen
+        .lines()
+        .position(|l| l.contains("Controle"))
+        .expect("Controle visible") as u16;
+    update(&mut s, Msg::Click { column: 3, row });
+    assert_eq!(s.steps[s.step], Step::Review);
+    goto(&mut s, Step::Shop);
+    let screen = render(&mut s, 60, 19);
+    assert!(
+        screen.contains("▶") && screen.contains("Gegevens webwinkel"),
+        "{screen}"
+    );
+}

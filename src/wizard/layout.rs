@@ -80,6 +80,7 @@ pub fn sidebar_hit(s: &State, a: &Areas, column: u16, row: u16) -> Option<usize>
     if column < sb.x || column >= sb.x + sb.width || row <= sb.y || row >= sb.y + sb.height - 1 {
         return None;
     }
-    let i = (row - sb.y - 1) as usize;
+    let inner_height = sb.height.saturating_sub(2);
+    let i = (row - sb.y - 1) as usize + crate::wizard::widgets::sidebar::offset(s, inner_height);
     (i < s.steps.len()).then_some(i)
 }

@@ -8,6 +8,17 @@ use ratatui::Frame;
 use crate::wizard::screens::{fit, highlight};
 use crate::wizard::state::{Focus, State, StepState};
 
+/// The first step shown when the list is taller than the sidebar (small windows): the step
+/// under the cursor, or the current one, stays in view.
+pub fn offset(s: &State, height: u16) -> usize {
+    let at = if s.focus == Focus::Sidebar {
+        s.sidebar_cursor
+    } else {
+        s.step
+    };
+    crate::wizard::update::list_offset(at, s.steps.len(), height as usize)
+}
+
 pub fn view(f: &mut Frame, area: Rect, s: &State) {
     let focused = s.focus == Focus::Sidebar;
     let block = Block::new()
@@ -21,8 +32,16 @@ pub fn view(f: &mut Frame, area: Rect, s: &State) {
     let inner = block.inner(area);
     f.render_widget(block, area);
     let buf = f.buffer_mut();
-    for (i, step) in s.steps.iter().enumerate().take(inner.height as usize) {
-        let y = inner.y + i as u16;
+    let off = offset(s, inner.height);
+    for (row, (i, step)) in s
+        .steps
+        .iter()
+        .enumerate()
+        .skip(off)
+        .take(inner.height as usize)
+        .enumerate()
+    {
+        let y = inner.y + row as u16;
         let (mark, color) = match s.step_state(*step) {
             StepState::NotVisited => ("·", Color::DarkGray),
             StepState::Done => ("✓", Color::Green),
