@@ -95,6 +95,18 @@ fn filled() -> State<'static> {
     s
 }
 
+/// Adds "Meer dan Online" with the defaults: "+ Eigen aanbieder toevoegen", the name, then
+/// down to "Opslaan" (name, company, country, link, outside the EEA) and save.
+fn add_own_provider(s: &mut State) {
+    key(s, KeyCode::End);
+    key(s, KeyCode::Enter);
+    typ(s, "Meer dan Online");
+    for _ in 0..5 {
+        key(s, KeyCode::Down);
+    }
+    key(s, KeyCode::Enter);
+}
+
 fn goto(s: &mut State, step: Step) {
     let i = s.steps.iter().position(|x| *x == step).unwrap();
     s.go_to(i);
@@ -170,14 +182,7 @@ fn provider_step_adding_custom() {
 fn provider_step_custom_added() {
     let mut s = filled();
     goto(&mut s, Step::Section(Section::Hosting));
-    key(&mut s, KeyCode::End);
-    key(&mut s, KeyCode::Enter);
-    typ(&mut s, "Meer dan Online");
-    // Down to "Opslaan" (name, company, country, link, outside the EEA), then save.
-    for _ in 0..5 {
-        key(&mut s, KeyCode::Down);
-    }
-    key(&mut s, KeyCode::Enter);
+    add_own_provider(&mut s);
     both("providers_custom", &mut s);
 }
 
@@ -235,13 +240,7 @@ fn custom_provider_form() {
 fn custom_provider_form_editing() {
     let mut s = filled();
     goto(&mut s, Step::Section(Section::Hosting));
-    key(&mut s, KeyCode::End);
-    key(&mut s, KeyCode::Enter);
-    typ(&mut s, "Meer dan Online");
-    for _ in 0..5 {
-        key(&mut s, KeyCode::Down);
-    }
-    key(&mut s, KeyCode::Enter);
+    add_own_provider(&mut s);
     key(&mut s, KeyCode::Enter);
     both("custom_form_edit", &mut s);
 }

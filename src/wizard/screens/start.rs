@@ -99,6 +99,15 @@ pub fn key(s: &mut State, k: KeyEvent) -> Vec<Effect> {
     vec![]
 }
 
+/// The first visible row, so that the highlighted item is in view.
+fn offset<T>(s: &State, rows: &[(Option<usize>, T)], height: u16) -> usize {
+    let cur_row = rows
+        .iter()
+        .position(|(i, _)| *i == Some(s.start_cursor))
+        .unwrap_or(0);
+    list_offset(cur_row, rows.len(), height as usize)
+}
+
 pub fn click(s: &mut State, a: &Areas, column: u16, row: u16) -> Vec<Effect> {
     let Some(main) = a.main else { return vec![] };
     let area = list_area(main);
@@ -106,11 +115,7 @@ pub fn click(s: &mut State, a: &Areas, column: u16, row: u16) -> Vec<Effect> {
         return vec![];
     }
     let rows = rows(s);
-    let cur_row = rows
-        .iter()
-        .position(|(i, _)| *i == Some(s.start_cursor))
-        .unwrap_or(0);
-    let off = list_offset(cur_row, rows.len(), area.height as usize);
+    let off = offset(s, &rows, area.height);
     let r = (row - area.y) as usize + off;
     if (row - area.y) < area.height {
         if let Some((Some(i), _)) = rows.get(r) {
@@ -135,11 +140,7 @@ pub fn view(f: &mut Frame, main: Rect, s: &State) {
     );
     let area = list_area(main);
     let rows = rows(s);
-    let cur_row = rows
-        .iter()
-        .position(|(i, _)| *i == Some(s.start_cursor))
-        .unwrap_or(0);
-    let off = list_offset(cur_row, rows.len(), area.height as usize);
+    let off = offset(s, &rows, area.height);
     let width = area.width as usize;
     let lines: Vec<Line> = rows
         .iter()
