@@ -3,6 +3,7 @@
 pub mod answers;
 pub mod assets;
 pub mod catalog;
+pub mod countries;
 pub mod document;
 pub mod error;
 pub mod format;
