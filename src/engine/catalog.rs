@@ -392,11 +392,19 @@ impl Provider {
         } else {
             self.country.clone()
         };
-        let data = self.sections.first().map(|s| self.data_in(*s)).unwrap_or_default();
+        let data = self
+            .sections
+            .first()
+            .map(|s| self.data_in(*s))
+            .unwrap_or_default();
         if data.is_empty() {
             format!("{} — {place}.", self.description)
         } else {
-            format!("{} — {place}. Ontvangt: {}.", self.description, data.join(", "))
+            format!(
+                "{} — {place}. Ontvangt: {}.",
+                self.description,
+                data.join(", ")
+            )
         }
     }
 
@@ -497,7 +505,9 @@ pub fn entry_problems(p: &Provider, countries: &Countries) -> Vec<String> {
                 out.push(format!("{what}: id staat er twee keer"));
             }
             if a.label.is_none() {
-                out.push(format!("{what}: een activiteit met id heeft een label nodig"));
+                out.push(format!(
+                    "{what}: een activiteit met id heeft een label nodig"
+                ));
             }
         }
         let joint = a.role == Role::JointController;
@@ -745,6 +755,25 @@ data = ["naam"]
         let typo = ENTRY.replace("role = \"controller\"", "role = \"boss\"");
         let err = Catalog::from_files([("a.toml", typo.as_str())]).unwrap_err();
         assert!(err.to_string().contains("catalog/a.toml"), "{err}");
+    }
+
+    #[test]
+    fn json_exposes_every_fact() {
+        let c = Catalog::from_files([("a.toml", ENTRY)]).unwrap();
+        let json = serde_json::to_value(c.get("x").unwrap()).unwrap();
+        for key in [
+            "sources",
+            "checked",
+            "unverified",
+            "activities",
+            "transfers",
+            "cookies",
+            "sections",
+            "privacy_url",
+        ] {
+            assert!(json.get(key).is_some(), "{key} missing in {json}");
+        }
+        assert_eq!(json["activities"][0]["role"], "controller");
     }
 
     #[test]

@@ -195,7 +195,13 @@ mod tests {
         let c = c();
         assert!(c.is_eea("Nederland") && c.is_eea("noorwegen"));
         assert!(!c.is_eea("Zwitserland"));
-        for a in ["Canada", "Verenigd Koninkrijk", "Zwitserland", "Japan", "United Kingdom"] {
+        for a in [
+            "Canada",
+            "Verenigd Koninkrijk",
+            "Zwitserland",
+            "Japan",
+            "United Kingdom",
+        ] {
             assert!(c.has_adequacy(a), "{a}");
         }
         for n in ["Verenigde Staten", "India", "China", "Nederland"] {
@@ -214,7 +220,9 @@ mod tests {
         assert!(!c.valid_safeguards("India").contains(&Safeguard::Adequacy));
         assert!(c.safeguard_problem("China", Safeguard::Adequacy).is_some());
         assert!(c.safeguard_problem("Canada", Safeguard::Dpf).is_some());
-        assert!(c.safeguard_problem("Verenigde Staten", Safeguard::Adequacy).is_some());
+        assert!(c
+            .safeguard_problem("Verenigde Staten", Safeguard::Adequacy)
+            .is_some());
         assert!(c.safeguard_problem("India", Safeguard::NoneKnown).is_none());
     }
 }

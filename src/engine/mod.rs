@@ -71,6 +71,11 @@ impl Engine {
         &self.catalog
     }
 
+    /// The country rules (EEA, adequacy decisions, safeguards per country).
+    pub fn countries(&self) -> &countries::Countries {
+        self.catalog.countries()
+    }
+
     pub fn sections(&self) -> &[SectionInfo] {
         &self.sections
     }

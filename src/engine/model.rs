@@ -196,7 +196,13 @@ fn transfer_phrase(p: &Provider, user: &dyn Fn(&str) -> String) -> String {
     }
     let parts: Vec<String> = groups
         .iter()
-        .map(|(sg, cs)| format!("naar {}, op basis van {}", list_nl(cs), safeguard_phrase(*sg)))
+        .map(|(sg, cs)| {
+            format!(
+                "naar {}, op basis van {}",
+                list_nl(cs),
+                safeguard_phrase(*sg)
+            )
+        })
         .collect();
     list_nl(&parts)
 }
