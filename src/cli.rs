@@ -356,11 +356,12 @@ fn check(engine: &Engine, path: &Path, json: bool) -> i32 {
         Err(code) => return code,
     };
     let diags = engine.check(&answers);
-    let errors = diags
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
-    let warnings = diags.len() - errors;
+    let count = |sev| diags.iter().filter(|d| d.severity == sev).count();
+    let (errors, warnings, notes) = (
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info),
+    );
     if json {
         println!(
             "{}",
@@ -370,8 +371,13 @@ fn check(engine: &Engine, path: &Path, json: bool) -> i32 {
         for d in &diags {
             println!("{d}");
         }
+        let notes = if notes > 0 {
+            format!(", {notes} opmerking(en)")
+        } else {
+            String::new()
+        };
         println!(
-            "{}: {errors} fout(en), {warnings} waarschuwing(en)",
+            "{}: {errors} fout(en), {warnings} waarschuwing(en){notes}",
             path.display()
         );
     }

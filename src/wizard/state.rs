@@ -548,7 +548,7 @@ impl<'e> State<'e> {
 
     pub fn step_state(&self, step: Step) -> StepState {
         let mut worst = None;
-        for d in &self.diags {
+        for d in self.diags.iter().filter(|d| d.severity != Severity::Info) {
             if step_of(&d.field, &self.answers) == step {
                 worst = Some(match (worst, d.severity) {
                     (_, Severity::Error) | (Some(StepState::Error), _) => StepState::Error,
@@ -577,12 +577,8 @@ impl<'e> State<'e> {
 
     /// Error and warning counts of the current check.
     pub fn diag_counts(&self) -> (usize, usize) {
-        let errors = self
-            .diags
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .count();
-        (errors, self.diags.len() - errors)
+        let count = |sev| self.diags.iter().filter(|d| d.severity == sev).count();
+        (count(Severity::Error), count(Severity::Warning))
     }
 
     /// The list a provider step shows: common first, then the rest by name, then own additions.

@@ -103,6 +103,7 @@ pub fn view(f: &mut Frame, main: Rect, s: &State) {
         let (mark, st) = match d.severity {
             Severity::Error => ("✗", error()),
             Severity::Warning => ("!", warning()),
+            Severity::Info => ("i", dim()),
         };
         let step = step_of(&d.field, &s.answers);
         let pointer = if i == s.review_cursor { "›" } else { " " };
