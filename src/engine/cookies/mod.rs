@@ -5,8 +5,6 @@
 
 pub mod banner;
 
-use serde::{Deserialize, Serialize};
-
 use super::answers::Answers;
 use super::catalog::{Catalog, Provider};
 use super::error::EngineError;
@@ -16,14 +14,9 @@ use super::validate::lookup;
 use super::{Engine, Format};
 use std::sync::OnceLock;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Category {
-    Necessary,
-    Preferences,
-    Statistics,
-    Marketing,
-}
+pub use super::catalog::{
+    Cookie as CookieItem, CookieCategory as Category, CookieKind as Kind, Party,
+};
 
 impl Category {
     pub const ALL: [Category; 4] = [
@@ -41,48 +34,6 @@ impl Category {
             Category::Marketing => "marketing",
         }
     }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Party {
-    First,
-    Third,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Kind {
-    #[default]
-    Cookie,
-    LocalStorage,
-    Pixel,
-    Script,
-}
-
-/// One cookie, storage item or pixel a provider puts in the browser (`[[provider.cookie]]`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CookieItem {
-    /// A name or pattern: `_ga`, `_ga_<container-id>`; several names separated by ", ".
-    pub name: String,
-    pub party: Party,
-    /// Dutch, specific.
-    pub purpose: String,
-    /// English, for `--lang en`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub purpose_en: Option<String>,
-    /// Dutch: "sessie", "30 minuten", "1 jaar".
-    pub lifetime: String,
-    /// English, when the Dutch lifetime is not a plain number and unit.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lifetime_en: Option<String>,
-    pub category: Category,
-    #[serde(default)]
-    pub kind: Kind,
-    /// Overrides the rule of [`needs_consent`] for this item.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub consent: Option<bool>,
 }
 
 /// A tool the shop uses that puts something in the browser.
@@ -124,24 +75,18 @@ pub fn needs_consent(item_consent: Option<bool>, category: Category, tool_consen
 /// The facts of a catalog entry this module reads. One place to follow the catalog schema.
 mod view {
     use super::*;
-    use crate::engine::catalog::CookieKind;
 
     pub fn items(p: &Provider) -> Vec<CookieItem> {
-        let _ = p;
-        Vec::new()
+        p.cookies.clone()
     }
 
     pub fn consent(p: &Provider) -> bool {
-        p.cookie_consent
+        p.needs_consent()
     }
 
     /// The category of a cookies-section tool as a whole (for tools without item facts).
     pub fn category(p: &Provider) -> Option<Category> {
-        p.cookie_kind.map(|k| match k {
-            CookieKind::Functioneel => Category::Necessary,
-            CookieKind::Analytisch => Category::Statistics,
-            CookieKind::Marketing => Category::Marketing,
-        })
+        p.serves(Section::Cookies).then(|| p.cookie_category())
     }
 
     pub fn name(p: &Provider) -> String {
