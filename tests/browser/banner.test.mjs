@@ -89,6 +89,13 @@ async function open(url) {
   return { tab, errors };
 }
 
+// Clicks an element once it is visible. The modals fade in, so a click at the element's
+// position could land before it is there; the DOM click goes to the element itself.
+async function press(tab, selector) {
+  await tab.waitForSelector(selector, { visible: true, timeout: 5000 });
+  await tab.$eval(selector, (e) => e.click());
+}
+
 const visibleText = (tab, selector) =>
   tab.$$eval(selector, (els) => els.filter((e) => e.offsetParent !== null).map((e) => e.textContent.trim()));
 
@@ -106,7 +113,7 @@ test("Dutch banner: categories and services of the answers, only necessary leave
   assert.ok(buttons.includes("Alleen noodzakelijk"), `buttons: ${buttons}`);
 
   // The settings show every category with its services; necessary is on and cannot be switched.
-  await tab.click('#cc-main .cm button[data-role="show"]');
+  await press(tab, '#cc-main .cm button[data-role="show"]');
   await tab.waitForSelector("#cc-main .pm", { visible: true });
   const titles = await tab.$$eval("#cc-main .pm__section-title", (els) => els.map((e) => e.textContent.trim()));
   for (const t of ["Noodzakelijk", "Marketing"]) {
@@ -122,7 +129,7 @@ test("Dutch banner: categories and services of the answers, only necessary leave
   assert.equal(marketingToggle, false, "marketing is off until the visitor switches it on");
 
   // "Only necessary".
-  await tab.click('#cc-main .pm button[data-role="necessary"]');
+  await press(tab, '#cc-main .pm button[data-role="necessary"]');
   const state = await tab.evaluate(() => ({
     marketing: window.CookieConsent.acceptedCategory("marketing"),
     necessary: window.CookieConsent.acceptedCategory("necessary"),
@@ -135,9 +142,10 @@ test("Dutch banner: categories and services of the answers, only necessary leave
   assert.equal(state.pixel, false, "the marketing script did not run");
 
   // The statement's link reopens the settings; accepting all runs the marketing script.
-  await tab.click("#reopen");
+  await press(tab, "#reopen");
   await tab.waitForSelector("#cc-main .pm", { visible: true });
-  await tab.click('#cc-main .pm button[data-role="all"]');
+  await press(tab, '#cc-main .pm button[data-role="all"]');
+  await tab.waitForFunction(() => window.CookieConsent.acceptedCategory("marketing"), { timeout: 5000 }).catch(() => {});
   const after = await tab.evaluate(() => ({
     marketing: window.CookieConsent.acceptedCategory("marketing"),
     pixel: window.pixelRan === true,
@@ -159,17 +167,17 @@ test("withdrawing consent clears the service's first-party cookies", async (t) =
   }
   const url = page("withdraw", render(["--preset", "shopify-klaviyo-meta", "--document", "banner", "--format", "js"]), "nl");
   const { tab } = await open(url);
-  await tab.click('#cc-main .cm button[data-role="all"]');
+  await press(tab, '#cc-main .cm button[data-role="all"]');
   // As the marketing tools would after consent.
   await tab.evaluate((names) => {
     for (const n of names) document.cookie = `${n}=1; path=/`;
   }, names);
   const before = await tab.evaluate(() => document.cookie);
   for (const n of names) assert.ok(before.includes(`${n}=`), `${n} set`);
-  await tab.click("#reopen");
+  await press(tab, "#reopen");
   await tab.waitForSelector("#cc-main .pm", { visible: true });
-  await tab.click('#cc-main input.section__toggle[value="marketing"]');
-  await tab.click('#cc-main .pm button[data-role="save"]');
+  await press(tab, '#cc-main input.section__toggle[value="marketing"]');
+  await press(tab, '#cc-main .pm button[data-role="save"]');
   assert.equal(await tab.evaluate(() => window.CookieConsent.acceptedCategory("marketing")), false);
   const left = await tab.evaluate(() => document.cookie);
   for (const n of names) {
