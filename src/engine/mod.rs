@@ -3,9 +3,12 @@
 pub mod answers;
 pub mod assets;
 pub mod catalog;
+pub mod cookies;
+pub mod countries;
 pub mod document;
 pub mod error;
 pub mod format;
+pub mod lang;
 pub mod model;
 pub mod nearest;
 pub mod presets;
@@ -68,6 +71,11 @@ impl Engine {
 
     pub fn catalog(&self) -> &Catalog {
         &self.catalog
+    }
+
+    /// The country rules (EEA, adequacy decisions, safeguards per country).
+    pub fn countries(&self) -> &countries::Countries {
+        self.catalog.countries()
     }
 
     pub fn sections(&self) -> &[SectionInfo] {
