@@ -304,7 +304,7 @@ fn every_kind_of_change_is_on_disk_at_once() {
     assert_eq!(a.providers.get(Section::Hosting), ["wolkje"]);
     // The engine reads "bcr" as binding corporate rules.
     let p = privacybeleid::engine::validate::lookup(&a, engine.catalog(), "wolkje").unwrap();
-    assert_eq!(p.safeguard, Some(Safeguard::Bcr));
+    assert_eq!(p.transfers[0].safeguard, Safeguard::Bcr);
 
     // Each policy option.
     s.go_to_step(policy::ID);
