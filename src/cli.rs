@@ -8,6 +8,8 @@ use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 use crate::atomic;
 use crate::engine::{validate, Answers, Engine, Format, Section, Severity};
 
+mod consult;
+
 const TEMPLATE: &str = "\
 {before-help}{name} {version}
 {about}
@@ -80,6 +82,44 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    // ---- Consultants (issue 9): history, diff, status; see src/cli/consult.rs ----
+    /// Toon de versies van het privacybeleid van een antwoordenbestand
+    #[command(help_template = SUB_TEMPLATE, next_help_heading = "Opties", override_usage = "privacybeleid history --answers BESTAND [--json]")]
+    History {
+        /// Het antwoordenbestand (TOML)
+        #[arg(long, value_name = "BESTAND")]
+        answers: PathBuf,
+        /// Uitvoer als JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Wat is er veranderd tussen twee antwoordenbestanden of versies (BESTAND@3)
+    #[command(help_template = SUB_TEMPLATE, next_help_heading = "Opties", override_usage = "privacybeleid diff OUD NIEUW [--text]")]
+    Diff {
+        /// Een antwoordenbestand, of een versie ervan: klant.toml@2
+        #[arg(value_name = "OUD")]
+        old: String,
+        /// Een antwoordenbestand, of een versie ervan: klant.toml@3
+        #[arg(value_name = "NIEUW")]
+        new: String,
+        /// Toon ook de tekst woord voor woord (kleur op een terminal, [-weg-] {+erbij+} anders)
+        #[arg(long)]
+        text: bool,
+    },
+    /// Overzicht van alle antwoordenbestanden in een map: wie heeft een nieuwe export nodig?
+    #[command(help_template = SUB_TEMPLATE, next_help_heading = "Opties", override_usage = "privacybeleid status MAP [--json] [--provider ID]")]
+    Status {
+        /// De map met antwoordenbestanden (*.toml)
+        #[arg(value_name = "MAP")]
+        dir: PathBuf,
+        /// Uitvoer als JSON
+        #[arg(long)]
+        json: bool,
+        /// Alleen de klanten die deze aanbieder gebruiken
+        #[arg(long, value_name = "ID")]
+        provider: Option<String>,
+    },
+    // ---- end consultants ----
     /// Toon de presets (veelgebruikte combinaties)
     #[command(help_template = SUB_TEMPLATE, next_help_heading = "Opties", override_usage = "privacybeleid presets [--json]")]
     Presets {
@@ -123,6 +163,9 @@ pub struct RenderArgs {
     /// Schrijf elk beleid als <naam-webwinkel>-privacybeleid.<ext> in deze map (voor meer bestanden)
     #[arg(long, value_name = "MAP")]
     out_dir: Option<PathBuf>,
+    /// Laat de lijst met wijzigingen per versie weg (het versienummer blijft staan)
+    #[arg(long)]
+    no_changelog: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -169,7 +212,16 @@ pub fn parse_args() -> Result<Cli, i32> {
                 }
                 K::InvalidSubcommand => {
                     let typed = ctx(C::InvalidSubcommand);
-                    let known = ["wizard", "render", "check", "providers", "presets"];
+                    let known = [
+                        "wizard",
+                        "render",
+                        "check",
+                        "history",
+                        "diff",
+                        "status",
+                        "providers",
+                        "presets",
+                    ];
                     format!(
                         "onbekende opdracht `{typed}`{}; kies uit: {}",
                         crate::engine::error::did_you_mean(&crate::engine::nearest::nearest(
@@ -203,6 +255,13 @@ pub fn run(cli: Cli, engine: &Engine) -> i32 {
         Some(Command::Check { answers, json }) => check_all(engine, &answers, json),
         Some(Command::Providers { section, json }) => providers(engine, section.as_deref(), json),
         Some(Command::Presets { json }) => presets(engine, json),
+        Some(Command::History { answers, json }) => consult::history(engine, &answers, json),
+        Some(Command::Diff { old, new, text }) => consult::diff(engine, &old, &new, text),
+        Some(Command::Status {
+            dir,
+            json,
+            provider,
+        }) => consult::status(engine, &dir, json, provider.as_deref()),
     }
 }
 
@@ -240,7 +299,7 @@ fn render(engine: &Engine, args: RenderArgs) -> i32 {
         };
         let mut a = engine.example_shop().clone();
         a.preset = Some(id.clone());
-        return render_one(engine, &a, format, target(&args, &a, format));
+        return render_one(engine, &a, format, target(&args, &a, format), None, &args);
     }
     // Each file on its own: one with errors does not stop the others; the worst code wins.
     let mut worst = EXIT_OK;
@@ -250,7 +309,14 @@ fn render(engine: &Engine, args: RenderArgs) -> i32 {
                 if paths.len() > 1 {
                     eprintln!("{}:", path.display());
                 }
-                render_one(engine, &a, format, target(&args, &a, format))
+                render_one(
+                    engine,
+                    &a,
+                    format,
+                    target(&args, &a, format),
+                    Some(path),
+                    &args,
+                )
             }
             Err(code) => code,
         };
@@ -271,7 +337,14 @@ fn target(args: &RenderArgs, answers: &Answers, format: Format) -> Option<PathBu
     }
 }
 
-fn render_one(engine: &Engine, answers: &Answers, format: Format, out: Option<PathBuf>) -> i32 {
+fn render_one(
+    engine: &Engine,
+    answers: &Answers,
+    format: Format,
+    out: Option<PathBuf>,
+    answers_path: Option<&Path>,
+    args: &RenderArgs,
+) -> i32 {
     let diags = engine.check(answers);
     if validate::has_errors(&diags) {
         print_diagnostics(&diags);
@@ -280,18 +353,29 @@ fn render_one(engine: &Engine, answers: &Answers, format: Format, out: Option<Pa
         );
         return EXIT_INVALID;
     }
-    let text = match engine.render(answers, format) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("fout: {e}");
-            return EXIT_UNREADABLE;
-        }
+    // Consultants (issue 9): a policy of an answers file carries its version.
+    let export = match consult::prepare_policy(engine, answers, answers_path, out.is_some(), args) {
+        Ok(e) => e,
+        Err(code) => return code,
+    };
+    let text = match &export {
+        Some(e) => crate::engine::format::write(&e.plan.document, format),
+        None => match engine.render(answers, format) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("fout: {e}");
+                return EXIT_UNREADABLE;
+            }
+        },
     };
     match out {
         Some(path) => match atomic::write(&path, text.as_bytes()) {
             Ok(()) => {
                 eprintln!("Geschreven: {}", path.display());
-                EXIT_OK
+                match export {
+                    Some(e) => consult::record_export(e, &path),
+                    None => EXIT_OK,
+                }
             }
             Err(e) => {
                 eprintln!(
@@ -322,7 +406,8 @@ fn check_all(engine: &Engine, paths: &[PathBuf], json: bool) -> i32 {
         let code = if json {
             match Answers::load(path) {
                 Ok(a) => {
-                    let diags = engine.check(&a);
+                    let mut diags = engine.check(&a);
+                    consult::add_history_warnings(engine, &a, path, &mut diags);
                     let code = if validate::has_errors(&diags) {
                         EXIT_INVALID
                     } else {
@@ -355,7 +440,8 @@ fn check(engine: &Engine, path: &Path, json: bool) -> i32 {
         Ok(a) => a,
         Err(code) => return code,
     };
-    let diags = engine.check(&answers);
+    let mut diags = engine.check(&answers);
+    consult::add_history_warnings(engine, &answers, path, &mut diags);
     let errors = diags
         .iter()
         .filter(|d| d.severity == Severity::Error)
