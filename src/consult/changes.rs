@@ -180,7 +180,7 @@ fn variants(w: &Wording, old: &Snapshot, new: &Snapshot, out: &mut Vec<String>) 
         let label = new
             .facts
             .get(id)
-            .and_then(|f| f.get("variant"))
+            .and_then(|f| f.get("variants").or_else(|| f.get("variant")))
             .and_then(Value::as_array)
             .and_then(|vs| {
                 vs.iter()
@@ -208,9 +208,11 @@ fn strings_at(f: &Value, key: &str) -> BTreeSet<String> {
         _ => {}
     };
     take(f.get(key));
-    if let Some(Value::Array(acts)) = f.get("activity") {
-        for a in acts {
-            take(a.get(key));
+    for list in ["activities", "activity"] {
+        if let Some(Value::Array(acts)) = f.get(list) {
+            for a in acts {
+                take(a.get(key));
+            }
         }
     }
     out
@@ -219,7 +221,7 @@ fn strings_at(f: &Value, key: &str) -> BTreeSet<String> {
 /// Countries data go to outside the EEA: v1 `transfer_countries`, v2 `[[transfer]] country`.
 fn transfer_countries(f: &Value) -> BTreeSet<String> {
     let mut out = strings_at(f, "transfer_countries");
-    if let Some(Value::Array(ts)) = f.get("transfer") {
+    if let Some(Value::Array(ts)) = f.get("transfers").or_else(|| f.get("transfer")) {
         out.extend(
             ts.iter()
                 .filter_map(|t| t.get("country").and_then(Value::as_str))
@@ -230,7 +232,7 @@ fn transfer_countries(f: &Value) -> BTreeSet<String> {
 }
 
 fn safeguards(f: &Value) -> Value {
-    match f.get("transfer") {
+    match f.get("transfers").or_else(|| f.get("transfer")) {
         Some(Value::Array(ts)) => Value::Array(
             ts.iter()
                 .map(|t| t.get("safeguard").cloned().unwrap_or(Value::Null))
@@ -389,9 +391,11 @@ mod tests {
         let mut new = old.clone();
         let m = new.facts.get_mut("mollie").unwrap();
         m["country"] = Value::String("België".into());
-        if let Some(Value::Array(d)) = m.get_mut("data") {
-            d.push(Value::String("geboortedatum".into()));
-        }
+        let data = m["activities"][0]
+            .get_mut("data")
+            .and_then(Value::as_array_mut)
+            .expect("an activity with data");
+        data.push(Value::String("geboortedatum".into()));
         let lines = describe(&old, &new);
         assert!(
             lines.contains(&"Mollie ontvangt nu ook: geboortedatum.".to_string()),

@@ -9,9 +9,18 @@ use sha2::{Digest, Sha256};
 use crate::engine::validate::lookup;
 use crate::engine::{Answers, Engine, Provider, Section};
 
-/// Catalog keys that say where a fact comes from rather than what it is: a re-check of the
-/// sources changes them without changing anything a document says.
-const NOT_FACTS: [&str; 5] = ["checked", "sources", "source", "notes", "aliases"];
+/// Catalog keys that say where a fact comes from rather than what it is (a re-check of the
+/// sources changes them without changing anything a document says), the wizard's search
+/// words and list line, and what is derived from the activities.
+const NOT_FACTS: [&str; 7] = [
+    "checked",
+    "sources",
+    "source",
+    "notes",
+    "aliases",
+    "description",
+    "sections",
+];
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Snapshot {
