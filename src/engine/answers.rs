@@ -245,16 +245,15 @@ pub struct WizardState {
 }
 
 fn date_in<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum DateOrText {
-        Date(toml::value::Datetime),
-        Text(String),
+    use serde::de::Error;
+    match toml::Value::deserialize(d)? {
+        toml::Value::Datetime(dt) => Ok(Some(dt.to_string())),
+        toml::Value::String(s) => Ok(Some(s)),
+        _ => Err(D::Error::custom(format!(
+            "{}de ingangsdatum moet een datum zijn, bijvoorbeeld effective_date = 2025-01-31",
+            super::error::OWN
+        ))),
     }
-    Ok(Some(match DateOrText::deserialize(d)? {
-        DateOrText::Date(dt) => dt.to_string(),
-        DateOrText::Text(s) => s,
-    }))
 }
 
 fn date_out<S: Serializer>(v: &Option<String>, s: S) -> Result<S::Ok, S::Error> {
@@ -265,16 +264,37 @@ fn date_out<S: Serializer>(v: &Option<String>, s: S) -> Result<S::Ok, S::Error> 
     }
 }
 
+/// The largest answers file read: a real one is a few kB; this stops a wrong file (or
+/// /dev/zero) from filling memory.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// Reads an answers file as text, at most [`MAX_FILE_BYTES`].
+pub fn read_text(path: &Path) -> Result<String, EngineError> {
+    use std::io::Read;
+    let read_err = |e| EngineError::Read {
+        path: path.to_path_buf(),
+        source: e,
+    };
+    let file = std::fs::File::open(path).map_err(read_err)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(read_err)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(EngineError::TooLarge {
+            path: path.to_path_buf(),
+        });
+    }
+    String::from_utf8(bytes).map_err(|_| read_err(std::io::ErrorKind::InvalidData.into()))
+}
+
 impl Answers {
     pub fn from_toml_str(text: &str) -> Result<Answers, ParseError> {
         toml::from_str(text).map_err(|e| ParseError::from_toml(text, &e))
     }
 
     pub fn load(path: &Path) -> Result<Answers, EngineError> {
-        let text = std::fs::read_to_string(path).map_err(|e| EngineError::Read {
-            path: path.to_path_buf(),
-            source: e,
-        })?;
+        let text = read_text(path)?;
         Answers::from_toml_str(&text).map_err(|e| EngineError::Parse {
             path: path.to_path_buf(),
             error: e,
