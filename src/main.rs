@@ -1,3 +1,5 @@
+use std::io::Write;
+
 use privacybeleid::{cli, engine::Engine};
 
 fn main() {
@@ -8,7 +10,7 @@ fn main() {
     let engine = match Engine::load() {
         Ok(e) => e,
         Err(e) => {
-            eprintln!("fout: {e}");
+            let _ = writeln!(std::io::stderr(), "fout: {e}");
             std::process::exit(cli::EXIT_UNREADABLE);
         }
     };
