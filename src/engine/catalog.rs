@@ -1,42 +1,159 @@
-//! The provider catalog (assets/catalog/*.toml) and the section descriptions (assets/sections.toml).
+//! The provider catalog (assets/catalog/*.toml, schema v2: docs/catalog-schema.md) and the
+//! section descriptions (assets/sections.toml).
 
 use std::collections::HashMap;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use super::answers::CustomProvider;
+use super::countries::Countries;
 use super::error::EngineError;
 use super::section::Section;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+/// What a provider is for one activity (art. 4(7), 4(8), 26, 28 AVG).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Role {
     /// Processes on the shop's behalf, under a processor agreement.
-    Verwerker,
+    #[serde(alias = "verwerker")]
+    Processor,
     /// Decides itself what it does with the data; its own privacy statement applies.
-    Verantwoordelijke,
+    #[serde(alias = "verantwoordelijke")]
+    Controller,
+    /// Decides together with the shop (e.g. collecting with an ad pixel, Fashion ID).
+    JointController,
 }
 
+impl Role {
+    pub fn id(self) -> &'static str {
+        match self {
+            Role::Processor => "processor",
+            Role::Controller => "controller",
+            Role::JointController => "joint_controller",
+        }
+    }
+
+    /// Dutch, for lists and tables.
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Processor => "verwerker",
+            Role::Controller => "zelf verantwoordelijk",
+            Role::JointController => "samen met ons verantwoordelijk",
+        }
+    }
+}
+
+/// What a transfer to one country outside the EEA rests on (art. 45–47 AVG).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "snake_case")]
 pub enum Safeguard {
-    /// Certified under the EU-US Data Privacy Framework (adequacy decision of 10 July 2023).
+    /// The country has an adequacy decision (assets/adequacy.toml).
+    Adequacy,
+    /// The US company is certified under the EU-US Data Privacy Framework.
     Dpf,
     /// Standard contractual clauses of the European Commission.
     Scc,
-    /// The country itself has an adequacy decision.
-    Adequacy,
     /// Binding corporate rules approved by an EU supervisory authority.
     Bcr,
+    /// The provider names no safeguard the AVG recognises.
+    NoneKnown,
+}
+
+impl Safeguard {
+    pub const ALL: [Safeguard; 5] = [
+        Safeguard::Adequacy,
+        Safeguard::Dpf,
+        Safeguard::Scc,
+        Safeguard::Bcr,
+        Safeguard::NoneKnown,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Safeguard::Adequacy => "adequacy",
+            Safeguard::Dpf => "dpf",
+            Safeguard::Scc => "scc",
+            Safeguard::Bcr => "bcr",
+            Safeguard::NoneKnown => "none_known",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Safeguard> {
+        Safeguard::ALL.into_iter().find(|s| s.id() == id)
+    }
+
+    /// Short Dutch label, for forms.
+    pub fn label(self) -> &'static str {
+        match self {
+            Safeguard::Adequacy => "adequaatheidsbesluit",
+            Safeguard::Dpf => "EU-VS Data Privacy Framework",
+            Safeguard::Scc => "standaardcontractbepalingen",
+            Safeguard::Bcr => "bindende bedrijfsvoorschriften",
+            Safeguard::NoneKnown => "geen waarborg bekend",
+        }
+    }
+}
+
+/// Who handles requests about the joint part of a joint controllership.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum JointContact {
+    Shop,
+    Provider,
+    Both,
+}
+
+/// Cookie categories (Tw 11.7a): only `necessary` needs no consent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CookieCategory {
+    Necessary,
+    Preferences,
+    Statistics,
+    Marketing,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum CookieKind {
+    #[default]
+    Cookie,
+    LocalStorage,
+    Pixel,
+    Script,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum CookieKind {
-    Functioneel,
-    Analytisch,
-    Marketing,
+#[serde(rename_all = "snake_case")]
+pub enum Party {
+    First,
+    Third,
 }
+
+/// How the processor agreement is concluded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AgreementHow {
+    /// Part of the general terms.
+    Terms,
+    /// Accepted or signed in the account.
+    Dashboard,
+    /// Sent on request.
+    Request,
+    Unknown,
+}
+
+/// The facts not confirmed from a source, by name.
+pub const UNVERIFIED_VOCABULARY: [&str; 8] = [
+    "company",
+    "country",
+    "role",
+    "data",
+    "transfers",
+    "agreement",
+    "cookies",
+    "privacy_url",
+];
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -47,52 +164,211 @@ pub struct Variant {
     pub publishes: Vec<String>,
 }
 
+/// What a provider does for the shop in one section, with its role and the data it receives.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Activity {
+    pub section: Section,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    pub role: Role,
+    pub data: Vec<String>,
+    #[serde(default)]
+    pub profiling: bool,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub publishes: Vec<String>,
+    /// Cookies section: what kind of tool it is (else derived from its cookies).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<CookieCategory>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub joint_covers: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub joint_contact: Option<JointContact>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub joint_url: Option<String>,
+}
+
+/// Personal data going to one country outside the EEA.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Transfer {
+    pub country: String,
+    pub safeguard: Safeguard,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Agreement {
+    pub how: AgreementHow,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// One cookie, storage item, pixel or script a provider puts in the visitor's browser.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cookie {
+    pub name: String,
+    pub party: Party,
+    pub purpose: String,
+    pub lifetime: String,
+    pub category: CookieCategory,
+    #[serde(default)]
+    pub kind: CookieKind,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Provider {
     pub id: String,
     pub name: String,
     /// Name used in the policy text when `name` carries a distinction only the wizard needs.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub short_name: Option<String>,
     #[serde(default)]
     pub aliases: Vec<String>,
-    pub sections: Vec<Section>,
     pub company: String,
     pub country: String,
-    pub role: Role,
     pub description: String,
-    pub data: Vec<String>,
-    pub outside_eea: bool,
-    #[serde(default)]
-    pub transfer_countries: Vec<String>,
-    #[serde(default)]
-    pub safeguard: Option<Safeguard>,
-    pub cookie_consent: bool,
-    #[serde(default)]
-    pub cookie_kind: Option<CookieKind>,
+    pub privacy_url: String,
     /// Software on the shop's own hosting: the company behind it receives nothing.
     #[serde(default)]
     pub self_hosted: bool,
     #[serde(default)]
     pub credit_check: bool,
+    /// Does what it puts in the visitor's browser need prior consent (Tw 11.7a)?
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consent: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consent_reason: Option<String>,
     #[serde(default)]
-    pub profiling: bool,
+    pub sources: Vec<String>,
+    /// The date the facts were checked against the sources (YYYY-MM-DD).
+    #[serde(default, deserialize_with = "date_in")]
+    pub checked: Option<String>,
     #[serde(default)]
-    pub publishes: Vec<String>,
-    pub privacy_url: String,
-    #[serde(default)]
-    pub source: Option<String>,
-    #[serde(default, rename = "variant")]
+    pub unverified: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    #[serde(rename(deserialize = "activity", serialize = "activities"), default)]
+    pub activities: Vec<Activity>,
+    #[serde(rename(deserialize = "transfer", serialize = "transfers"), default)]
+    pub transfers: Vec<Transfer>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agreement: Option<Agreement>,
+    #[serde(rename(deserialize = "cookie", serialize = "cookies"), default)]
+    pub cookies: Vec<Cookie>,
+    #[serde(rename(deserialize = "variant", serialize = "variants"), default)]
     pub variants: Vec<Variant>,
+    /// The sections it serves, derived from its activities (in section order).
+    #[serde(skip_deserializing)]
+    pub sections: Vec<Section>,
     /// True for a shop's own `[[custom_provider]]`, never in catalog files.
-    #[serde(skip)]
+    #[serde(skip_deserializing)]
     pub custom: bool,
+}
+
+fn date_in<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum DateOrText {
+        Date(toml::value::Datetime),
+        Text(String),
+    }
+    Ok(Some(match DateOrText::deserialize(d)? {
+        DateOrText::Date(dt) => dt.to_string(),
+        DateOrText::Text(s) => s,
+    }))
 }
 
 impl Provider {
     pub fn serves(&self, s: Section) -> bool {
         self.sections.contains(&s)
+    }
+
+    /// Fills the derived `sections` from the activities.
+    pub fn derive(&mut self) {
+        let mut secs: Vec<Section> = self.activities.iter().map(|a| a.section).collect();
+        secs.sort();
+        secs.dedup();
+        self.sections = secs;
+    }
+
+    /// The activities in one section (several when a section has named sub-activities).
+    pub fn activities_in(&self, s: Section) -> impl Iterator<Item = &Activity> {
+        self.activities.iter().filter(move |a| a.section == s)
+    }
+
+    /// The role in a section: the first activity's role there (processor when it has none).
+    pub fn role_in(&self, s: Section) -> Role {
+        self.activities_in(s)
+            .next()
+            .map_or(Role::Processor, |a| a.role)
+    }
+
+    /// The data it receives for a section, over all its activities there, without repeats.
+    pub fn data_in(&self, s: Section) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for a in self.activities_in(s) {
+            for d in &a.data {
+                if !out.contains(d) {
+                    out.push(d.clone());
+                }
+            }
+        }
+        out
+    }
+
+    /// Any activity builds profiles (advertising, cross-site tracking).
+    pub fn profiling(&self) -> bool {
+        self.activities.iter().any(|a| a.profiling)
+    }
+
+    pub fn is_processor_anywhere(&self) -> bool {
+        self.activities.iter().any(|a| a.role == Role::Processor)
+    }
+
+    pub fn outside_eea(&self) -> bool {
+        !self.transfers.is_empty()
+    }
+
+    pub fn transfer_countries(&self) -> Vec<&str> {
+        self.transfers.iter().map(|t| t.country.as_str()).collect()
+    }
+
+    /// Needs prior consent for what it puts in the browser.
+    pub fn needs_consent(&self) -> bool {
+        self.consent == Some(true)
+    }
+
+    /// What kind of cookie tool it is: the activity's category, else its cookies' highest, else
+    /// marketing when it profiles, else statistics.
+    pub fn cookie_category(&self) -> CookieCategory {
+        self.activities_in(Section::Cookies)
+            .find_map(|a| a.category)
+            .or_else(|| self.cookies.iter().map(|c| c.category).max())
+            .unwrap_or(if self.profiling() {
+                CookieCategory::Marketing
+            } else {
+                CookieCategory::Statistics
+            })
+    }
+
+    /// What reviews it publishes with a review by default (the reviews activities).
+    pub fn publishes(&self) -> Vec<String> {
+        self.activities
+            .iter()
+            .flat_map(|a| a.publishes.iter().cloned())
+            .fold(Vec::new(), |mut acc, x| {
+                if !acc.contains(&x) {
+                    acc.push(x);
+                }
+                acc
+            })
     }
 
     /// Text the wizard's type-to-filter search matches against.
@@ -107,22 +383,27 @@ impl Provider {
 
     /// A one-line summary for lists: where it is based and what it receives.
     pub fn summary(&self) -> String {
-        let place = if self.outside_eea {
+        let place = if self.outside_eea() {
             format!(
                 "{}; gegevens naar {}",
                 self.country,
-                self.transfer_countries.join(", ")
+                self.transfer_countries().join(", ")
             )
         } else {
             self.country.clone()
         };
-        if self.data.is_empty() {
+        let data = self
+            .sections
+            .first()
+            .map(|s| self.data_in(*s))
+            .unwrap_or_default();
+        if data.is_empty() {
             format!("{} — {place}.", self.description)
         } else {
             format!(
                 "{} — {place}. Ontvangt: {}.",
                 self.description,
-                self.data.join(", ")
+                data.join(", ")
             )
         }
     }
@@ -130,48 +411,131 @@ impl Provider {
     pub fn from_custom(c: &CustomProvider) -> Provider {
         let outside = c.outside_eea.unwrap_or(false);
         let country = c.country.clone().unwrap_or_else(|| "Nederland".into());
-        Provider {
+        let activities: Vec<Activity> = c
+            .sections
+            .iter()
+            .filter_map(|s| Section::from_id(s))
+            .map(|section| Activity {
+                section,
+                id: None,
+                label: None,
+                role: Role::Processor,
+                data: vec![],
+                profiling: false,
+                publishes: vec![],
+                category: None,
+                joint_covers: None,
+                joint_contact: None,
+                joint_url: None,
+            })
+            .collect();
+        // The answers name one country: outside the EEA, that is where the data go.
+        let transfers = if outside {
+            vec![Transfer {
+                country: country.clone(),
+                safeguard: c
+                    .safeguard
+                    .as_deref()
+                    .and_then(Safeguard::from_id)
+                    .unwrap_or(Safeguard::Scc),
+                note: None,
+            }]
+        } else {
+            vec![]
+        };
+        let mut p = Provider {
             id: c.id.clone(),
             name: c.name.clone(),
             short_name: None,
             aliases: vec![],
-            sections: c
-                .sections
-                .iter()
-                .filter_map(|s| Section::from_id(s))
-                .collect(),
             company: c.company.clone().unwrap_or_else(|| c.name.clone()),
-            // The answers name one country: outside the EEA, that is where the data go.
-            transfer_countries: if outside {
-                vec![country.clone()]
-            } else {
-                vec![]
-            },
             country,
-            role: Role::Verwerker,
             description: "Eigen toevoeging van de webwinkel".into(),
-            data: vec![],
-            outside_eea: outside,
-            safeguard: match c.safeguard.as_deref() {
-                Some("dpf") => Some(Safeguard::Dpf),
-                Some("adequacy") => Some(Safeguard::Adequacy),
-                Some("bcr") => Some(Safeguard::Bcr),
-                Some(_) => Some(Safeguard::Scc),
-                None if outside => Some(Safeguard::Scc),
-                None => None,
-            },
-            cookie_consent: false,
-            cookie_kind: None,
+            privacy_url: c.privacy_url.clone().unwrap_or_default(),
             self_hosted: false,
             credit_check: false,
-            profiling: false,
-            publishes: vec![],
-            privacy_url: c.privacy_url.clone().unwrap_or_default(),
-            source: None,
+            consent: None,
+            consent_reason: None,
+            sources: vec![],
+            checked: None,
+            unverified: vec![],
+            notes: None,
+            activities,
+            transfers,
+            agreement: None,
+            cookies: vec![],
             variants: vec![],
+            sections: vec![],
             custom: true,
+        };
+        p.derive();
+        p
+    }
+}
+
+/// Everything wrong with one catalog entry, in Dutch (empty when it is sound).
+pub fn entry_problems(p: &Provider, countries: &Countries) -> Vec<String> {
+    let mut out = Vec::new();
+    if p.activities.is_empty() {
+        out.push("geen [[provider.activity]]".to_string());
+    }
+    if p.privacy_url.trim().is_empty() {
+        out.push("privacy_url ontbreekt".into());
+    }
+    match p.checked.as_deref() {
+        None => out.push("checked (datum van controle) ontbreekt".into()),
+        Some(d) if super::rules::parse_date(d).is_none() => {
+            out.push(format!("checked `{d}` is geen datum (JJJJ-MM-DD)"))
+        }
+        _ => {}
+    }
+    for u in &p.unverified {
+        if !UNVERIFIED_VOCABULARY.contains(&u.as_str()) {
+            out.push(format!(
+                "unverified `{u}` onbekend; kies uit {}",
+                UNVERIFIED_VOCABULARY.join(", ")
+            ));
         }
     }
+    let mut ids = std::collections::HashSet::new();
+    for a in &p.activities {
+        let what = format!("activiteit {}", a.id.as_deref().unwrap_or(a.section.id()));
+        if let Some(id) = &a.id {
+            if !ids.insert(id.clone()) {
+                out.push(format!("{what}: id staat er twee keer"));
+            }
+            if a.label.is_none() {
+                out.push(format!(
+                    "{what}: een activiteit met id heeft een label nodig"
+                ));
+            }
+        }
+        let joint = a.role == Role::JointController;
+        if joint && (a.joint_covers.is_none() || a.joint_contact.is_none()) {
+            out.push(format!(
+                "{what}: joint_controller vraagt joint_covers en joint_contact"
+            ));
+        }
+        if !joint && (a.joint_covers.is_some() || a.joint_contact.is_some()) {
+            out.push(format!("{what}: joint_* hoort alleen bij joint_controller"));
+        }
+    }
+    if p.serves(Section::Cookies) && p.consent.is_none() {
+        out.push("consent ontbreekt (verplicht voor cookies, pixels en scripts)".into());
+    }
+    if p.agreement.is_some() && !p.is_processor_anywhere() {
+        out.push("agreement hoort alleen bij een verwerker".into());
+    }
+    let mut seen = std::collections::HashSet::new();
+    for t in &p.transfers {
+        if !seen.insert(t.country.to_lowercase()) {
+            out.push(format!("transfer naar {} staat er twee keer", t.country));
+        }
+        if let Some(m) = countries.safeguard_problem(&t.country, t.safeguard) {
+            out.push(format!("transfer naar {}: {m}", t.country));
+        }
+    }
+    out
 }
 
 #[derive(Deserialize)]
@@ -185,12 +549,21 @@ struct CatalogFile {
 pub struct Catalog {
     providers: Vec<Provider>,
     index: HashMap<String, usize>,
+    countries: Countries,
 }
 
 impl Catalog {
-    /// Parses catalog files (name, text); checks the rules every entry must meet.
+    /// Parses catalog files (name, text); checks the rules every entry must meet, with the
+    /// embedded country lists.
     pub fn from_files<'a>(
         files: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<Catalog, EngineError> {
+        Catalog::from_files_with(files, Countries::embedded()?)
+    }
+
+    pub fn from_files_with<'a>(
+        files: impl IntoIterator<Item = (&'a str, &'a str)>,
+        countries: Countries,
     ) -> Result<Catalog, EngineError> {
         let mut providers = Vec::new();
         for (name, text) in files {
@@ -201,7 +574,8 @@ impl Catalog {
             providers.extend(file.provider);
         }
         let mut index = HashMap::new();
-        for (i, p) in providers.iter().enumerate() {
+        for (i, p) in providers.iter_mut().enumerate() {
+            p.derive();
             let bad = |m: &str| EngineError::Asset {
                 what: format!("catalog, provider `{}`", p.id),
                 message: m.to_string(),
@@ -209,17 +583,20 @@ impl Catalog {
             if index.insert(p.id.clone(), i).is_some() {
                 return Err(bad("id staat er twee keer in"));
             }
-            if p.sections.is_empty() {
-                return Err(bad("geen sections"));
-            }
-            if p.outside_eea && (p.safeguard.is_none() || p.transfer_countries.is_empty()) {
-                return Err(bad("outside_eea zonder safeguard of transfer_countries"));
-            }
-            if p.serves(Section::Cookies) != p.cookie_kind.is_some() {
-                return Err(bad("cookie_kind hoort precies bij de sectie cookies"));
+            let problems = entry_problems(p, &countries);
+            if !problems.is_empty() {
+                return Err(bad(&problems.join("; ")));
             }
         }
-        Ok(Catalog { providers, index })
+        Ok(Catalog {
+            providers,
+            index,
+            countries,
+        })
+    }
+
+    pub fn countries(&self) -> &Countries {
+        &self.countries
     }
 
     pub fn get(&self, id: &str) -> Option<&Provider> {
@@ -280,15 +657,18 @@ mod tests {
 [[provider]]
 id = "x"
 name = "X"
-sections = ["payments"]
 company = "X B.V."
 country = "Nederland"
-role = "verwerker"
 description = "Test"
-data = ["naam"]
-outside_eea = false
-cookie_consent = false
 privacy_url = "https://x.nl/privacy"
+sources = ["https://x.nl/privacy"]
+checked = 2026-11-25
+unverified = []
+
+[[provider.activity]]
+section = "payments"
+role = "controller"
+data = ["naam"]
 "#;
 
     #[test]
@@ -301,14 +681,14 @@ privacy_url = "https://x.nl/privacy"
             safeguard: Some("dpf".into()),
             ..Default::default()
         });
-        assert_eq!(p.transfer_countries, ["Verenigde Staten"]);
-        assert_eq!(p.safeguard, Some(Safeguard::Dpf));
+        assert_eq!(p.transfer_countries(), ["Verenigde Staten"]);
+        assert_eq!(p.transfers[0].safeguard, Safeguard::Dpf);
         let inside = Provider::from_custom(&CustomProvider {
             id: "eigen".into(),
             name: "Eigen".into(),
             ..Default::default()
         });
-        assert!(inside.transfer_countries.is_empty());
+        assert!(inside.transfers.is_empty());
     }
 
     #[test]
@@ -333,23 +713,67 @@ privacy_url = "https://x.nl/privacy"
     #[test]
     fn loads_and_indexes() {
         let c = Catalog::from_files([("a.toml", ENTRY)]).unwrap();
-        assert!(c.get("x").unwrap().serves(Section::Payments));
+        let x = c.get("x").unwrap();
+        assert!(x.serves(Section::Payments));
+        assert_eq!(x.sections, [Section::Payments]);
+        assert_eq!(x.role_in(Section::Payments), Role::Controller);
+        assert_eq!(x.checked.as_deref(), Some("2026-11-25"));
         assert!(c.get("y").is_none());
-        assert!(c.get("x").unwrap().matches("x b.v"));
+        assert!(x.matches("x b.v"));
     }
 
     #[test]
-    fn rejects_duplicates_and_missing_safeguards() {
+    fn rejects_what_the_schema_forbids() {
         let err = Catalog::from_files([("a.toml", ENTRY), ("b.toml", ENTRY)]).unwrap_err();
         assert!(err.to_string().contains("twee keer"), "{err}");
-        let outside = ENTRY.replace("outside_eea = false", "outside_eea = true");
-        let err = Catalog::from_files([("a.toml", outside.as_str())]).unwrap_err();
-        assert!(err.to_string().contains("safeguard"), "{err}");
-        let cookie = ENTRY.replace("[\"payments\"]", "[\"cookies\"]");
-        assert!(Catalog::from_files([("a.toml", cookie.as_str())]).is_err());
-        let typo = ENTRY.replace("role = \"verwerker\"", "role = \"processor\"");
+        let with = |extra: &str| ENTRY.to_string() + extra;
+        for (extra, why) in [
+            (
+                "\n[[provider.transfer]]\ncountry = \"Canada\"\nsafeguard = \"dpf\"\n",
+                "alleen voor de Verenigde Staten",
+            ),
+            (
+                "\n[[provider.transfer]]\ncountry = \"China\"\nsafeguard = \"adequacy\"\n",
+                "geen adequaatheidsbesluit",
+            ),
+            (
+                "\n[[provider.transfer]]\ncountry = \"Ierland\"\nsafeguard = \"scc\"\n",
+                "ligt in de EER",
+            ),
+            (
+                "\n[[provider.activity]]\nsection = \"cookies\"\nrole = \"joint_controller\"\ndata = []\n",
+                "joint_covers",
+            ),
+        ] {
+            let err = Catalog::from_files([("a.toml", with(extra).as_str())]).unwrap_err();
+            assert!(err.to_string().contains(why), "{extra}: {err}");
+        }
+        let bad = ENTRY.replace("unverified = []", "unverified = [\"kleur\"]");
+        assert!(Catalog::from_files([("a.toml", bad.as_str())]).is_err());
+        let no_date = ENTRY.replace("checked = 2026-11-25\n", "");
+        assert!(Catalog::from_files([("a.toml", no_date.as_str())]).is_err());
+        let typo = ENTRY.replace("role = \"controller\"", "role = \"boss\"");
         let err = Catalog::from_files([("a.toml", typo.as_str())]).unwrap_err();
         assert!(err.to_string().contains("catalog/a.toml"), "{err}");
+    }
+
+    #[test]
+    fn json_exposes_every_fact() {
+        let c = Catalog::from_files([("a.toml", ENTRY)]).unwrap();
+        let json = serde_json::to_value(c.get("x").unwrap()).unwrap();
+        for key in [
+            "sources",
+            "checked",
+            "unverified",
+            "activities",
+            "transfers",
+            "cookies",
+            "sections",
+            "privacy_url",
+        ] {
+            assert!(json.get(key).is_some(), "{key} missing in {json}");
+        }
+        assert_eq!(json["activities"][0]["role"], "controller");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 pub mod answers;
 pub mod assets;
 pub mod catalog;
+pub mod countries;
 pub mod document;
 pub mod error;
 pub mod format;
@@ -68,6 +69,11 @@ impl Engine {
 
     pub fn catalog(&self) -> &Catalog {
         &self.catalog
+    }
+
+    /// The country rules (EEA, adequacy decisions, safeguards per country).
+    pub fn countries(&self) -> &countries::Countries {
+        self.catalog.countries()
     }
 
     pub fn sections(&self) -> &[SectionInfo] {

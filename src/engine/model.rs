@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::answers::Answers;
-use super::catalog::{Catalog, CookieKind, Provider, Role, Safeguard};
+use super::catalog::{Catalog, CookieCategory, Provider, Role, Safeguard};
 use super::document::wrap_user;
 use super::rules;
 use super::section::Section;
@@ -61,6 +61,8 @@ struct ProviderView {
     data: String,
     outside_eea: bool,
     transfer_countries: String,
+    /// Per country (grouped by safeguard): "naar X, op basis van …".
+    transfer_phrase: String,
     /// The company itself is established outside the EEA.
     based_outside: bool,
     /// Transfer countries other than the company's own.
@@ -171,11 +173,45 @@ fn wrap_opt(v: &Option<String>) -> Option<String> {
         .map(wrap_user)
 }
 
-fn provider_view(p: &Provider, variant: Option<&str>) -> ProviderView {
+fn safeguard_phrase(sg: Safeguard) -> &'static str {
+    match sg {
+        Safeguard::Dpf => "het EU-VS Data Privacy Framework",
+        Safeguard::Adequacy => "een adequaatheidsbesluit van de Europese Commissie",
+        Safeguard::Bcr => "bindende bedrijfsvoorschriften",
+        Safeguard::Scc => "standaardcontractbepalingen van de Europese Commissie",
+        Safeguard::NoneKnown => "geen waarborg die wij kennen",
+    }
+}
+
+/// "naar Canada, op basis van …, en naar de Verenigde Staten, op basis van …": the countries
+/// grouped by their safeguard, in the order the catalog lists them.
+fn transfer_phrase(p: &Provider, user: &dyn Fn(&str) -> String) -> String {
+    let mut groups: Vec<(Safeguard, Vec<String>)> = Vec::new();
+    for t in &p.transfers {
+        let c = user(&with_article(&t.country));
+        match groups.iter_mut().find(|(sg, _)| *sg == t.safeguard) {
+            Some((_, list)) => list.push(c),
+            None => groups.push((t.safeguard, vec![c])),
+        }
+    }
+    let parts: Vec<String> = groups
+        .iter()
+        .map(|(sg, cs)| {
+            format!(
+                "naar {}, op basis van {}",
+                list_nl(cs),
+                safeguard_phrase(*sg)
+            )
+        })
+        .collect();
+    list_nl(&parts)
+}
+
+fn provider_view(p: &Provider, section: Section, variant: Option<&str>) -> ProviderView {
     let publishes = variant
         .and_then(|v| p.variants.iter().find(|x| x.id == v))
         .map(|v| v.publishes.clone())
-        .unwrap_or_else(|| p.publishes.clone());
+        .unwrap_or_else(|| p.publishes());
     // Custom providers are typed by the user: wrap them like any other user value.
     let user = |s: &str| {
         if p.custom {
@@ -184,6 +220,7 @@ fn provider_view(p: &Provider, variant: Option<&str>) -> ProviderView {
             s.to_string()
         }
     };
+    let countries = p.transfer_countries();
     ProviderView {
         id: p.id.clone(),
         name: user(p.short_name.as_deref().unwrap_or(&p.name)),
@@ -194,39 +231,37 @@ fn provider_view(p: &Provider, variant: Option<&str>) -> ProviderView {
             with_article(&p.country)
         },
         country_name: user(&p.country),
-        processor: p.role == Role::Verwerker,
-        data: list_nl(&p.data),
-        outside_eea: p.outside_eea,
+        processor: p.role_in(section) == Role::Processor,
+        data: list_nl(&p.data_in(section)),
+        outside_eea: p.outside_eea(),
         transfer_countries: list_nl(
-            &p.transfer_countries
+            &countries
                 .iter()
-                .map(|c| with_article(c))
+                .map(|c| user(&with_article(c)))
                 .collect::<Vec<_>>(),
         ),
-        based_outside: p.outside_eea && p.transfer_countries.contains(&p.country),
+        transfer_phrase: transfer_phrase(p, &user),
+        based_outside: p.outside_eea() && countries.contains(&p.country.as_str()),
         other_countries: list_nl(
-            &p.transfer_countries
+            &countries
                 .iter()
                 .filter(|c| **c != p.country)
-                .map(|c| with_article(c))
+                .map(|c| user(&with_article(c)))
                 .collect::<Vec<_>>(),
         ),
-        safeguard: match p.safeguard {
-            Some(Safeguard::Dpf) => "dpf",
-            Some(Safeguard::Scc) => "scc",
-            Some(Safeguard::Adequacy) => "adequacy",
-            Some(Safeguard::Bcr) => "bcr",
-            None => "",
-        },
-        cookie_consent: p.cookie_consent,
-        cookie_kind: match p.cookie_kind {
-            Some(CookieKind::Functioneel) => "functioneel",
-            Some(CookieKind::Analytisch) => "analytisch",
-            Some(CookieKind::Marketing) => "marketing",
-            None => "",
+        safeguard: p.transfers.first().map_or("", |t| t.safeguard.id()),
+        cookie_consent: p.needs_consent(),
+        cookie_kind: if p.serves(Section::Cookies) {
+            match p.cookie_category() {
+                CookieCategory::Necessary | CookieCategory::Preferences => "functioneel",
+                CookieCategory::Statistics => "analytisch",
+                CookieCategory::Marketing => "marketing",
+            }
+        } else {
+            ""
         },
         credit_check: p.credit_check,
-        profiling: p.profiling,
+        profiling: p.profiling(),
         self_hosted: p.self_hosted,
         publishes: list_nl(&publishes),
         privacy_url: p.privacy_url.clone(),
@@ -281,7 +316,7 @@ pub fn build(a: &Answers, catalog: &Catalog) -> Context {
             .iter()
             .filter_map(|id| lookup(a, catalog, id))
             .filter(|p| p.serves(sec))
-            .map(|p| provider_view(&p, a.variants.get(&p.id).map(String::as_str)))
+            .map(|p| provider_view(&p, sec, a.variants.get(&p.id).map(String::as_str)))
             .fold(Vec::new(), |mut acc, p| {
                 if !acc.iter().any(|x: &ProviderView| x.id == p.id) {
                     acc.push(p);

@@ -16,9 +16,31 @@ pub enum Section {
     Accounting,
     SalesChannels,
     Cookies,
+    /// New in schema v2 (issue 7): catalog entries may serve it; not yet a policy part.
+    CustomerService,
+    /// New in schema v2 (issue 7): embedded content and website tools; not yet a policy part.
+    WebsiteTools,
 }
 
 impl Section {
+    /// Every section a catalog entry may name, including those not yet in the policy.
+    pub const EVERY: [Section; 13] = [
+        Section::Webshop,
+        Section::Hosting,
+        Section::Newsletter,
+        Section::TransactionalEmail,
+        Section::BusinessEmail,
+        Section::Payments,
+        Section::Reviews,
+        Section::Shipping,
+        Section::Accounting,
+        Section::SalesChannels,
+        Section::Cookies,
+        Section::CustomerService,
+        Section::WebsiteTools,
+    ];
+
+    /// The sections of the policy and the wizard, in order.
     pub const ALL: [Section; 11] = [
         Section::Webshop,
         Section::Hosting,
@@ -47,6 +69,8 @@ impl Section {
             Section::Accounting => "accounting",
             Section::SalesChannels => "sales_channels",
             Section::Cookies => "cookies",
+            Section::CustomerService => "customer_service",
+            Section::WebsiteTools => "website_tools",
         }
     }
 
@@ -68,6 +92,8 @@ impl Section {
             Section::Accounting => "Boekhouding",
             Section::SalesChannels => "Verkoopkanalen",
             Section::Cookies => "Cookies",
+            Section::CustomerService => "Klantenservice",
+            Section::WebsiteTools => "Websitehulpmiddelen",
         }
     }
 }

@@ -310,7 +310,7 @@ fn check_providers(a: &Answers, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
 }
 
 fn provider_warnings(p: &Provider, section: Section, field: &str, out: &mut Vec<Diagnostic>) {
-    if section == Section::Cookies && p.cookie_consent {
+    if section == Section::Cookies && p.needs_consent() {
         out.push(Diagnostic::warning(
             field,
             format!(
