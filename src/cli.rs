@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 
 use crate::atomic;
-use crate::engine::{validate, Answers, Engine, Format, Section, Severity};
+use crate::engine::lang::{Lang, Tone, Voice};
+use crate::engine::{cookies, validate, Answers, Engine, Format, Section, Severity};
 
 const TEMPLATE: &str = "\
 {before-help}{name} {version}
@@ -59,7 +60,7 @@ pub enum Command {
         answers: Option<PathBuf>,
     },
     /// Maak het privacybeleid uit een antwoordenbestand of een preset
-    #[command(help_template = SUB_TEMPLATE, next_help_heading = "Opties", override_usage = "privacybeleid render (--answers BESTAND... | --preset ID) [--format md|html|txt] [--fragment] [--out PAD | --out-dir MAP]")]
+    #[command(help_template = SUB_TEMPLATE, next_help_heading = "Opties", override_usage = "privacybeleid render (--answers BESTAND... | --preset ID) [--document policy|cookies|banner] [--format md|html|txt|json|js] [--fragment] [--lang nl|en] [--tone u|je] [--out PAD | --out-dir MAP]")]
     Render(RenderArgs),
     /// Controleer een antwoordenbestand: fouten en waarschuwingen
     #[command(help_template = SUB_TEMPLATE, next_help_heading = "Opties", override_usage = "privacybeleid check --answers BESTAND... [--json]")]
@@ -105,16 +106,25 @@ pub struct Source {
 pub struct RenderArgs {
     #[command(flatten)]
     source: Source,
-    /// Uitvoerformaat: md (Markdown, standaard), html of txt (platte tekst, 80 tekens breed)
+    /// Welk document: policy (privacybeleid, standaard), cookies (cookieverklaring) of banner (instellingen voor de cookiemelding)
     #[arg(
         long,
         value_enum,
-        default_value = "md",
-        value_name = "FORMAAT",
+        default_value = "policy",
+        value_name = "DOCUMENT",
         hide_possible_values = true,
         hide_default_value = true
     )]
-    format: FormatArg,
+    document: DocumentArg,
+    /// Uitvoerformaat: md (Markdown, standaard), html, txt (platte tekst, 80 tekens breed); bij --document banner json (standaard) of js
+    #[arg(long, value_enum, value_name = "FORMAAT", hide_possible_values = true)]
+    format: Option<FormatArg>,
+    /// Taal: nl (standaard) of en
+    #[arg(long, value_enum, value_name = "TAAL", hide_possible_values = true)]
+    lang: Option<LangArg>,
+    /// Aanspreekvorm in het Nederlands: u (standaard) of je
+    #[arg(long, value_enum, value_name = "TOON", hide_possible_values = true)]
+    tone: Option<ToneArg>,
     /// Bij html: alleen de inhoud, om in een CMS te plakken
     #[arg(long)]
     fragment: bool,
@@ -134,6 +144,41 @@ enum FormatArg {
     Html,
     /// Platte tekst, 80 tekens breed
     Txt,
+    /// JSON (de instellingen voor de cookiemelding)
+    Json,
+    /// JavaScript: de instellingen met de code die de cookiemelding start
+    Js,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
+enum DocumentArg {
+    /// Het privacybeleid
+    Policy,
+    /// De cookieverklaring
+    Cookies,
+    /// De instellingen voor de cookiemelding (vanilla-cookieconsent)
+    Banner,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum LangArg {
+    Nl,
+    En,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum ToneArg {
+    U,
+    Je,
+}
+
+/// What one `render` produces.
+#[derive(Clone, Copy, Debug)]
+enum What {
+    Policy(Format),
+    Cookies(Format),
+    Banner,
+    BannerJs,
 }
 
 /// A line on standard error. Unlike `eprintln!` it never panics: when even standard error
@@ -247,14 +292,35 @@ fn print_diagnostics(diags: &[crate::engine::Diagnostic]) {
 }
 
 fn render(engine: &Engine, args: RenderArgs) -> i32 {
-    let format = match (args.format, args.fragment) {
-        (FormatArg::Md, _) => Format::Markdown,
-        (FormatArg::Html, false) => Format::Html,
-        (FormatArg::Html, true) => Format::HtmlFragment,
-        (FormatArg::Txt, _) => Format::Text,
+    let what = match what(&args) {
+        Ok(w) => w,
+        Err(message) => {
+            say!("fout: {message}");
+            return EXIT_UNREADABLE;
+        }
     };
-    if args.fragment && !matches!(args.format, FormatArg::Html) {
+    let voice = Voice::new(
+        match args.lang {
+            Some(LangArg::En) => Lang::En,
+            _ => Lang::Nl,
+        },
+        match args.tone {
+            Some(ToneArg::Je) => Tone::Je,
+            _ => Tone::U,
+        },
+    );
+    if args.fragment && !matches!(args.format, Some(FormatArg::Html)) {
         say!("let op: --fragment werkt alleen met --format html en is genegeerd");
+    }
+    if matches!(args.tone, Some(ToneArg::Je)) && matches!(args.lang, Some(LangArg::En)) {
+        say!("let op: --tone geldt alleen voor Nederlands en is bij --lang en genegeerd");
+    }
+    if !matches!(what, What::Banner | What::BannerJs) && voice != Voice::default() {
+        say!(
+            "fout: --lang en en --tone je zijn er nog alleen voor --document banner; \
+             het privacybeleid en de cookieverklaring zijn nu alleen in het Nederlands met u"
+        );
+        return EXIT_UNREADABLE;
     }
     let paths = &args.source.answers;
     if paths.len() > 1 && args.out_dir.is_none() {
@@ -277,7 +343,8 @@ fn render(engine: &Engine, args: RenderArgs) -> i32 {
         };
         let mut a = engine.example_shop().clone();
         a.preset = Some(id.clone());
-        return render_one(engine, &a, format, &args, None, &mut out);
+        let target = out.target(&args, &a, what, None);
+        return render_one(engine, &a, what, voice, target, &out);
     }
     // Each file on its own: one with errors does not stop the others; the worst code wins.
     let mut worst = EXIT_OK;
@@ -287,13 +354,36 @@ fn render(engine: &Engine, args: RenderArgs) -> i32 {
                 if paths.len() > 1 {
                     say!("{}:", path.display());
                 }
-                render_one(engine, &a, format, &args, Some(path), &mut out)
+                let target = out.target(&args, &a, what, Some(path));
+                render_one(engine, &a, what, voice, target, &out)
             }
             Err(code) => code,
         };
         worst = worst.max(code);
     }
     worst
+}
+
+/// The document and format asked for; a combination that does not exist is an error.
+fn what(args: &RenderArgs) -> Result<What, String> {
+    let format = |f: Option<FormatArg>| match (f, args.fragment) {
+        (None | Some(FormatArg::Md), _) => Ok(Format::Markdown),
+        (Some(FormatArg::Html), false) => Ok(Format::Html),
+        (Some(FormatArg::Html), true) => Ok(Format::HtmlFragment),
+        (Some(FormatArg::Txt), _) => Ok(Format::Text),
+        (Some(FormatArg::Json | FormatArg::Js), _) => {
+            Err("--format json en js zijn er alleen voor --document banner".to_string())
+        }
+    };
+    match args.document {
+        DocumentArg::Policy => format(args.format).map(What::Policy),
+        DocumentArg::Cookies => format(args.format).map(What::Cookies),
+        DocumentArg::Banner => match args.format {
+            None | Some(FormatArg::Json) => Ok(What::Banner),
+            Some(FormatArg::Js) => Ok(What::BannerJs),
+            Some(_) => Err("de instellingen voor de cookiemelding zijn er alleen als JSON of JavaScript (--format json of js)".into()),
+        },
+    }
 }
 
 /// Creates a missing --out-dir folder (and its parents), saying so.
@@ -339,15 +429,15 @@ impl Output {
         &mut self,
         args: &RenderArgs,
         answers: &Answers,
-        format: Format,
+        what: What,
         source: Option<&Path>,
     ) -> Option<PathBuf> {
         let from = source.map_or_else(|| "de preset".to_string(), |p| p.display().to_string());
         match (&args.out, &args.out_dir) {
             (Some(p), _) => Some(p.clone()),
             (None, Some(dir)) => {
-                let name = crate::engine::format::file_name(answers.shop.name.as_deref(), format);
-                let (stem, ext) = split_ext(&name, format);
+                let name = file_name(answers.shop.name.as_deref(), what);
+                let (stem, ext) = split_ext(&name);
                 let mut unique = name.clone();
                 let mut n = 1;
                 while self.written.contains_key(&unique.to_lowercase()) {
@@ -358,7 +448,7 @@ impl Output {
                     let first = &self.written[&name.to_lowercase()];
                     say!(
                         "let op: {from} krijgt dezelfde bestandsnaam als {first} ({name}, naar de winkelnaam); \
-                         dit beleid is geschreven als {unique} (volgnummer {n} toegevoegd)"
+                         dit document is geschreven als {unique} (volgnummer {n} toegevoegd)"
                     );
                 }
                 self.written.insert(unique.to_lowercase(), from);
@@ -396,14 +486,24 @@ impl Output {
     }
 }
 
-fn split_ext(name: &str, format: Format) -> (&str, &str) {
-    let ext = format.extension();
-    (
-        name.strip_suffix(ext)
-            .and_then(|s| s.strip_suffix('.'))
-            .unwrap_or(name),
-        ext,
-    )
+/// The file name of one document in --out-dir, after the shop's name.
+fn file_name(shop: Option<&str>, what: What) -> String {
+    match what {
+        What::Policy(format) => crate::engine::format::file_name(shop, format),
+        What::Cookies(format) => cookies::file_name(shop, "cookieverklaring", format.extension()),
+        What::Banner => cookies::file_name(shop, "cookiemelding", "json"),
+        What::BannerJs => cookies::file_name(shop, "cookiemelding", "js"),
+    }
+}
+
+/// "a-privacybeleid.fragment.html" → ("a-privacybeleid", "fragment.html").
+fn split_ext(name: &str) -> (&str, &str) {
+    for ext in ["fragment.html", "html", "md", "txt", "json", "js"] {
+        if let Some(stem) = name.strip_suffix(ext).and_then(|s| s.strip_suffix('.')) {
+            return (stem, ext);
+        }
+    }
+    name.rsplit_once('.').unwrap_or((name, ""))
 }
 
 #[cfg(unix)]
@@ -428,10 +528,10 @@ fn is_answers_file(path: &Path) -> bool {
 fn render_one(
     engine: &Engine,
     answers: &Answers,
-    format: Format,
-    args: &RenderArgs,
-    source: Option<&Path>,
-    out: &mut Output,
+    what: What,
+    voice: Voice,
+    target: Option<PathBuf>,
+    out: &Output,
 ) -> i32 {
     let diags = engine.check(answers);
     if validate::has_errors(&diags) {
@@ -439,14 +539,28 @@ fn render_one(
         say!("Niets gemaakt: los eerst de fouten hierboven op (zie ook `privacybeleid check`).");
         return EXIT_INVALID;
     }
-    let text = match engine.render(answers, format) {
+    if matches!(what, What::Banner | What::BannerJs)
+        && !engine
+            .cookie_tools(answers)
+            .iter()
+            .any(|t| t.groups.iter().any(|g| g.consent))
+    {
+        say!("let op: geen van de gekozen diensten vraagt toestemming; de cookiemelding verschijnt daarom niet vanzelf, alleen via de link Cookie-instellingen");
+    }
+    let made = match what {
+        What::Policy(format) => engine.render(answers, format),
+        What::Cookies(format) => engine.render_cookie_statement(answers, format, voice),
+        What::Banner => engine.banner_json(answers, voice),
+        What::BannerJs => engine.banner_js(answers, voice),
+    };
+    let text = match made {
         Ok(t) => t,
         Err(e) => {
             say!("fout: {e}");
             return EXIT_UNREADABLE;
         }
     };
-    let Some(path) = out.target(args, answers, format, source) else {
+    let Some(path) = target else {
         return emit(&text, EXIT_OK);
     };
     if let Err(msg) = out.guard(&path) {
