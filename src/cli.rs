@@ -10,6 +10,8 @@ use crate::atomic;
 use crate::engine::lang::{Lang, Tone, Voice};
 use crate::engine::{cookies, validate, Answers, Engine, Format, Section, Severity};
 
+mod consult;
+
 const TEMPLATE: &str = "\
 {before-help}{name} {version}
 {about}
@@ -82,6 +84,44 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    // ---- Consultants (issue 9): history, diff, status; see src/cli/consult.rs ----
+    /// Toon de versies van het privacybeleid van een antwoordenbestand
+    #[command(help_template = SUB_TEMPLATE, next_help_heading = "Opties", override_usage = "privacybeleid history --answers BESTAND [--json]")]
+    History {
+        /// Het antwoordenbestand (TOML)
+        #[arg(long, value_name = "BESTAND")]
+        answers: PathBuf,
+        /// Uitvoer als JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Wat is er veranderd tussen twee antwoordenbestanden of versies (BESTAND@3)
+    #[command(help_template = SUB_TEMPLATE, next_help_heading = "Opties", override_usage = "privacybeleid diff OUD NIEUW [--text]")]
+    Diff {
+        /// Een antwoordenbestand, of een versie ervan: klant.toml@2
+        #[arg(value_name = "OUD")]
+        old: String,
+        /// Een antwoordenbestand, of een versie ervan: klant.toml@3
+        #[arg(value_name = "NIEUW")]
+        new: String,
+        /// Toon ook de tekst woord voor woord (kleur op een terminal, [-weg-] {+erbij+} anders)
+        #[arg(long)]
+        text: bool,
+    },
+    /// Overzicht van alle antwoordenbestanden in een map: wie heeft een nieuwe export nodig?
+    #[command(help_template = SUB_TEMPLATE, next_help_heading = "Opties", override_usage = "privacybeleid status MAP [--json] [--provider ID]")]
+    Status {
+        /// De map met antwoordenbestanden (*.toml)
+        #[arg(value_name = "MAP")]
+        dir: PathBuf,
+        /// Uitvoer als JSON
+        #[arg(long)]
+        json: bool,
+        /// Alleen de klanten die deze aanbieder gebruiken
+        #[arg(long, value_name = "ID")]
+        provider: Option<String>,
+    },
+    // ---- end consultants ----
     /// Toon de presets (veelgebruikte combinaties)
     #[command(help_template = SUB_TEMPLATE, next_help_heading = "Opties", override_usage = "privacybeleid presets [--json]")]
     Presets {
@@ -134,6 +174,9 @@ pub struct RenderArgs {
     /// Schrijf elk beleid als <naam-webwinkel>-privacybeleid.<ext> in deze map (voor meer bestanden)
     #[arg(long, value_name = "MAP")]
     out_dir: Option<PathBuf>,
+    /// Laat de lijst met wijzigingen per versie weg (het versienummer blijft staan)
+    #[arg(long)]
+    no_changelog: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -223,7 +266,16 @@ pub fn parse_args() -> Result<Cli, i32> {
                 }
                 K::InvalidSubcommand => {
                     let typed = ctx(C::InvalidSubcommand);
-                    let known = ["wizard", "render", "check", "providers", "presets"];
+                    let known = [
+                        "wizard",
+                        "render",
+                        "check",
+                        "history",
+                        "diff",
+                        "status",
+                        "providers",
+                        "presets",
+                    ];
                     format!(
                         "onbekende opdracht `{typed}`{}; kies uit: {}",
                         crate::engine::error::did_you_mean(&crate::engine::nearest::nearest(
@@ -252,19 +304,66 @@ pub fn parse_args() -> Result<Cli, i32> {
 /// Writes a command's output to standard output. A reader that went away (`| head -1`) is
 /// not an error: the command ends quietly with the code it had. Any other failure (a full
 /// disk, `> /dev/full`) is reported and makes the exit code 2.
-fn emit(text: &str, code: i32) -> i32 {
+pub(crate) fn emit(text: &str, code: i32) -> i32 {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => code,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => code,
-        Err(e) => {
-            say!(
-                "fout: kan de uitvoer niet schrijven: {}",
-                crate::engine::error::io_reason(&e)
-            );
-            code.max(EXIT_UNREADABLE)
+        Err(e) => emit_failed(&e, code),
+    }
+}
+
+/// Standard output for commands that write line by line: remembers the first failure, and
+/// [`Out::finish`] turns it into the exit code as [`emit`] does.
+pub(crate) struct Out {
+    lock: std::io::StdoutLock<'static>,
+    error: Option<std::io::Error>,
+}
+
+impl Out {
+    pub(crate) fn new() -> Out {
+        Out {
+            lock: std::io::stdout().lock(),
+            error: None,
         }
     }
+
+    pub(crate) fn finish(mut self, code: i32) -> i32 {
+        let flushed = self.lock.flush();
+        match self.error.take().map_or(flushed, Err) {
+            Ok(()) => code,
+            Err(e) => emit_failed(&e, code),
+        }
+    }
+}
+
+impl Write for Out {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.error.is_some() {
+            return Ok(buf.len());
+        }
+        match self.lock.write_all(buf) {
+            Ok(()) => Ok(buf.len()),
+            Err(e) => {
+                self.error = Some(e);
+                Ok(buf.len())
+            }
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn emit_failed(e: &std::io::Error, code: i32) -> i32 {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        return code;
+    }
+    say!(
+        "fout: kan de uitvoer niet schrijven: {}",
+        crate::engine::error::io_reason(e)
+    );
+    code.max(EXIT_UNREADABLE)
 }
 
 pub fn run(cli: Cli, engine: &Engine) -> i32 {
@@ -275,6 +374,13 @@ pub fn run(cli: Cli, engine: &Engine) -> i32 {
         Some(Command::Check { answers, json }) => check_all(engine, &answers, json),
         Some(Command::Providers { section, json }) => providers(engine, section.as_deref(), json),
         Some(Command::Presets { json }) => presets(engine, json),
+        Some(Command::History { answers, json }) => consult::history(engine, &answers, json),
+        Some(Command::Diff { old, new, text }) => consult::diff(engine, &old, &new, text),
+        Some(Command::Status {
+            dir,
+            json,
+            provider,
+        }) => consult::status(engine, &dir, json, provider.as_deref()),
     }
 }
 
@@ -343,8 +449,7 @@ fn render(engine: &Engine, args: RenderArgs) -> i32 {
         };
         let mut a = engine.example_shop().clone();
         a.preset = Some(id.clone());
-        let target = out.target(&args, &a, what, None);
-        return render_one(engine, &a, what, voice, target, &out);
+        return render_one(engine, &a, what, voice, None, &args, &mut out);
     }
     // Each file on its own: one with errors does not stop the others; the worst code wins.
     let mut worst = EXIT_OK;
@@ -354,8 +459,7 @@ fn render(engine: &Engine, args: RenderArgs) -> i32 {
                 if paths.len() > 1 {
                     say!("{}:", path.display());
                 }
-                let target = out.target(&args, &a, what, Some(path));
-                render_one(engine, &a, what, voice, target, &out)
+                render_one(engine, &a, what, voice, Some(path), &args, &mut out)
             }
             Err(code) => code,
         };
@@ -530,8 +634,9 @@ fn render_one(
     answers: &Answers,
     what: What,
     voice: Voice,
-    target: Option<PathBuf>,
-    out: &Output,
+    answers_path: Option<&Path>,
+    args: &RenderArgs,
+    out: &mut Output,
 ) -> i32 {
     let diags = engine.check(answers);
     if validate::has_errors(&diags) {
@@ -547,11 +652,25 @@ fn render_one(
     {
         say!("let op: geen van de gekozen diensten vraagt toestemming; de cookiemelding verschijnt daarom niet vanzelf, alleen via de link Cookie-instellingen");
     }
-    let made = match what {
-        What::Policy(format) => engine.render(answers, format),
-        What::Cookies(format) => engine.render_cookie_statement(answers, format, voice),
-        What::Banner => engine.banner_json(answers, voice),
-        What::BannerJs => engine.banner_js(answers, voice),
+    // Consultants (issue 9): the policy of an answers file carries its version.
+    let target = out.target(args, answers, what, answers_path);
+    let export = match what {
+        What::Policy(_) => {
+            match consult::prepare_policy(engine, answers, answers_path, target.is_some(), args) {
+                Ok(e) => e,
+                Err(code) => return code,
+            }
+        }
+        _ => None,
+    };
+    let made = match (what, &export) {
+        (What::Policy(format), Some(e)) => {
+            Ok(crate::engine::format::write(&e.plan.document, format))
+        }
+        (What::Policy(format), None) => engine.render(answers, format),
+        (What::Cookies(format), _) => engine.render_cookie_statement(answers, format, voice),
+        (What::Banner, _) => engine.banner_json(answers, voice),
+        (What::BannerJs, _) => engine.banner_js(answers, voice),
     };
     let text = match made {
         Ok(t) => t,
@@ -570,7 +689,10 @@ fn render_one(
     match atomic::write(&path, text.as_bytes()) {
         Ok(()) => {
             say!("Geschreven: {}", path.display());
-            EXIT_OK
+            match export {
+                Some(e) => consult::record_export(e, &path),
+                None => EXIT_OK,
+            }
         }
         Err(e) => {
             say!(
@@ -595,7 +717,8 @@ fn check_all(engine: &Engine, paths: &[PathBuf], json: bool) -> i32 {
         let code = if json {
             match Answers::load(path) {
                 Ok(a) => {
-                    let diags = engine.check(&a);
+                    let mut diags = engine.check(&a);
+                    consult::add_history_warnings(engine, &a, path, &mut diags);
                     let code = if validate::has_errors(&diags) {
                         EXIT_INVALID
                     } else {
@@ -638,7 +761,8 @@ fn check(engine: &Engine, path: &Path, json: bool) -> i32 {
         Ok(a) => a,
         Err(code) => return code,
     };
-    let diags = engine.check(&answers);
+    let mut diags = engine.check(&answers);
+    consult::add_history_warnings(engine, &answers, path, &mut diags);
     emit(&json_text(&diags), code_of(&diags))
 }
 
@@ -657,7 +781,8 @@ fn check_text(engine: &Engine, path: &Path) -> (i32, String) {
         Ok(a) => a,
         Err(code) => return (code, String::new()),
     };
-    let diags = engine.check(&answers);
+    let mut diags = engine.check(&answers);
+    consult::add_history_warnings(engine, &answers, path, &mut diags);
     let errors = diags
         .iter()
         .filter(|d| d.severity == Severity::Error)

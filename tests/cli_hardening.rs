@@ -267,6 +267,7 @@ fn every_output(dir: &Path) -> Vec<(String, Vec<String>)> {
     let b = write(dir, "fout.toml", &GOOD.replace("1234 AB", "12"));
     let a = a.to_string_lossy().into_owned();
     let b = b.to_string_lossy().into_owned();
+    let dir_s = dir.to_str().unwrap();
     let cases: Vec<Vec<&str>> = vec![
         vec!["render", "--answers", &a],
         vec!["render", "--answers", &a, "--format", "html"],
@@ -282,6 +283,21 @@ fn every_output(dir: &Path) -> Vec<(String, Vec<String>)> {
         vec!["providers", "--section", "payments"],
         vec!["presets"],
         vec!["presets", "--json"],
+        vec!["render", "--answers", &a, "--document", "banner"],
+        vec![
+            "render",
+            "--answers",
+            &a,
+            "--document",
+            "banner",
+            "--format",
+            "js",
+        ],
+        vec!["history", "--answers", &a],
+        vec!["history", "--answers", &a, "--json"],
+        vec!["diff", &a, &b],
+        vec!["status", dir_s],
+        vec!["status", dir_s, "--json"],
     ];
     cases
         .into_iter()
