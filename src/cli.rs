@@ -190,6 +190,8 @@ enum FormatArg {
     Json,
     /// JavaScript: de instellingen met de code die de cookiemelding start
     Js,
+    /// CSV (het register, één regel per doel)
+    Csv,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
@@ -200,6 +202,10 @@ enum DocumentArg {
     Cookies,
     /// De instellingen voor de cookiemelding (vanilla-cookieconsent)
     Banner,
+    /// Het register van verwerkingsactiviteiten (artikel 30 AVG)
+    Register,
+    /// De lijst met verwerkersovereenkomsten (artikel 28 AVG)
+    Agreements,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -221,6 +227,10 @@ enum What {
     Cookies(Format),
     Banner,
     BannerJs,
+    // Consultants (issue 9)
+    Register(Format),
+    RegisterCsv,
+    Agreements(Format),
 }
 
 /// Exit codes: 0 fine, 1 errors in the answers, 2 cannot read / parse / write.
@@ -410,6 +420,9 @@ fn what(args: &RenderArgs) -> Result<What, String> {
         (Some(FormatArg::Json | FormatArg::Js), _) => {
             Err("--format json en js zijn er alleen voor --document banner".to_string())
         }
+        (Some(FormatArg::Csv), _) => {
+            Err("--format csv is er alleen voor --document register".to_string())
+        }
     };
     match args.document {
         DocumentArg::Policy => format(args.format).map(What::Policy),
@@ -419,6 +432,11 @@ fn what(args: &RenderArgs) -> Result<What, String> {
             Some(FormatArg::Js) => Ok(What::BannerJs),
             Some(_) => Err("de instellingen voor de cookiemelding zijn er alleen als JSON of JavaScript (--format json of js)".into()),
         },
+        DocumentArg::Register => match args.format {
+            Some(FormatArg::Csv) => Ok(What::RegisterCsv),
+            f => format(f).map(What::Register),
+        },
+        DocumentArg::Agreements => format(args.format).map(What::Agreements),
     }
 }
 
@@ -434,6 +452,13 @@ fn target(args: &RenderArgs, answers: &Answers, what: What) -> Option<PathBuf> {
             }
             What::Banner => cookies::file_name(name, "cookiemelding", "json"),
             What::BannerJs => cookies::file_name(name, "cookiemelding", "js"),
+            What::Register(format) => {
+                cookies::file_name(name, "verwerkingsregister", format.extension())
+            }
+            What::RegisterCsv => cookies::file_name(name, "verwerkingsregister", "csv"),
+            What::Agreements(format) => {
+                cookies::file_name(name, "verwerkersovereenkomsten", format.extension())
+            }
         })),
         (None, None) => None,
     }
@@ -482,6 +507,9 @@ fn render_one(
         (What::Cookies(format), _) => engine.render_cookie_statement(answers, format, voice),
         (What::Banner, _) => engine.banner_json(answers, voice),
         (What::BannerJs, _) => engine.banner_js(answers, voice),
+        (What::Register(_) | What::RegisterCsv | What::Agreements(_), _) => {
+            Ok(consult::document(engine, answers, what))
+        }
     };
     let text = match made {
         Ok(t) => t,
