@@ -50,8 +50,8 @@ fn start(dir: &Path) -> (pty::Pty, std::path::PathBuf) {
 fn a_change_on_screen_survives_kill_9() {
     let dir = tempfile::tempdir().unwrap();
     let (mut p, path) = start(dir.path());
-    for (i, c) in "xyz".chars().enumerate() {
-        p.send(c.to_string().as_bytes()).unwrap();
+    for i in 0..3 {
+        p.send(&b"xyz"[i..=i]).unwrap();
         assert!(
             p.frame(Duration::from_millis(20), FRAME).is_some(),
             "no frame for key {i}"
