@@ -77,6 +77,33 @@ fn banner_categories_follow_the_tools_and_their_consent() {
                 }
             }
         }
+        // One service per tool and banner category (a JSON object keeps only the last of
+        // two equal keys).
+        for (key, cat) in cats {
+            let mut expected: Vec<&str> = tools
+                .iter()
+                .filter(|t| {
+                    t.groups
+                        .iter()
+                        .any(|g| cookies::banner::bucket(g).0 == key.as_str())
+                })
+                .map(|t| t.id.as_str())
+                .collect();
+            if key == "necessary" {
+                expected.insert(0, cookies::banner::OWN_SERVICE);
+            }
+            let got: Vec<&str> = cat["services"]
+                .as_object()
+                .unwrap()
+                .keys()
+                .map(String::as_str)
+                .collect();
+            assert_eq!(
+                got.len(),
+                expected.len(),
+                "{what}: {key}: {got:?} vs {expected:?}"
+            );
+        }
         // Nothing in the banner that the answers do not need.
         let ids: Vec<&str> = tools.iter().map(|t| t.id.as_str()).collect();
         for (key, cat) in cats {

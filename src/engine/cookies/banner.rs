@@ -144,7 +144,7 @@ pub fn row(tool_name: &str, item: &CookieItem, lang: Lang) -> Result<Row, Engine
 struct Service<'a> {
     key: String,
     label: String,
-    group: &'a Group,
+    items: Vec<&'a CookieItem>,
 }
 
 /// One category of the banner.
@@ -171,7 +171,7 @@ pub fn config(tools: &[Tool], own: &Own, texts: &Texts, shop: &str) -> Result<J,
         Service {
             key: OWN_SERVICE.into(),
             label: own_name.clone(),
-            group: &own_group,
+            items: own_group.items.iter().collect(),
         },
     )];
     for tool in tools {
@@ -183,18 +183,22 @@ pub fn config(tools: &[Tool], own: &Own, texts: &Texts, shop: &str) -> Result<J,
                 Service {
                     key: tool.id.clone(),
                     label: tool.name.clone(),
-                    group: g,
+                    items: g.items.iter().collect(),
                 },
             ));
         }
     }
     let mut buckets: Vec<Bucket> = Vec::new();
     for b in BUCKETS {
-        let services: Vec<Service> = entries
-            .iter()
-            .filter(|e| e.0 == b)
-            .map(|e| e.2.clone())
-            .collect();
+        // One service per tool and category, even when its items came in several groups
+        // (a platform's necessary and functional cookies both stand under "necessary").
+        let mut services: Vec<Service> = Vec::new();
+        for e in entries.iter().filter(|e| e.0 == b) {
+            match services.iter_mut().find(|s| s.key == e.2.key) {
+                Some(s) => s.items.extend(e.2.items.iter().copied()),
+                None => services.push(e.2.clone()),
+            }
+        }
         if !services.is_empty() {
             let switchable = entries.iter().any(|e| e.0 == b && e.1);
             buckets.push(Bucket {
@@ -230,19 +234,18 @@ pub fn config(tools: &[Tool], own: &Own, texts: &Texts, shop: &str) -> Result<J,
         let mut svc = Vec::new();
         let mut all_cookies = Vec::new();
         let mut rows = Vec::new();
-        for Service {
-            key,
-            label,
-            group: g,
-        } in services
-        {
-            let cookies = clearable(&g.items);
-            all_cookies.extend(cookies.iter().cloned());
+        for Service { key, label, items } in services {
+            let cookies = clearable(items);
+            for c in &cookies {
+                if !all_cookies.contains(c) {
+                    all_cookies.push(c.clone());
+                }
+            }
             svc.push((
                 key.clone(),
                 obj([("label", h(label)), ("cookies", J::Arr(cookies))]),
             ));
-            for item in &g.items {
+            for item in items {
                 let r = row(label, item, lang)?;
                 rows.push(obj([
                     ("name", h(&r.name)),
@@ -258,7 +261,6 @@ pub fn config(tools: &[Tool], own: &Own, texts: &Texts, shop: &str) -> Result<J,
             ("services".to_string(), J::Obj(svc)),
         ];
         if *switchable {
-            all_cookies.dedup();
             cat.push((
                 "autoClear".into(),
                 obj([
@@ -414,9 +416,9 @@ fn list(items: &[String], and: &str) -> String {
 /// The first-party cookies of some items, as the banner matches them. Third-party cookies
 /// belong to another domain and cannot be removed by the shop's page; storage items and
 /// pixels are no cookies.
-fn clearable(items: &[CookieItem]) -> Vec<J> {
+fn clearable(items: &[&CookieItem]) -> Vec<J> {
     let mut out = Vec::new();
-    for item in items {
+    for item in items.iter().copied() {
         if item.party != Party::First || item.kind != Kind::Cookie {
             continue;
         }

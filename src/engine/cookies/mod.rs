@@ -84,9 +84,17 @@ mod view {
         p.needs_consent()
     }
 
-    /// The category of a cookies-section tool as a whole (for tools without item facts).
+    /// The category of a tool as a whole when the catalog lists none of its items: a
+    /// cookies-section tool by its kind; webshop software places at least the cookies its
+    /// basket and checkout need.
     pub fn category(p: &Provider) -> Option<Category> {
-        p.serves(Section::Cookies).then(|| p.cookie_category())
+        if p.serves(Section::Cookies) {
+            Some(p.cookie_category())
+        } else if p.serves(Section::Webshop) {
+            Some(Category::Necessary)
+        } else {
+            None
+        }
     }
 
     pub fn name(p: &Provider) -> String {
