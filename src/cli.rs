@@ -288,10 +288,10 @@ fn render(engine: &Engine, args: RenderArgs) -> i32 {
     if matches!(args.tone, Some(ToneArg::Je)) && matches!(args.lang, Some(LangArg::En)) {
         eprintln!("let op: --tone geldt alleen voor Nederlands en is bij --lang en genegeerd");
     }
-    if !matches!(what, What::Banner | What::BannerJs) && voice != Voice::default() {
+    if matches!(what, What::Policy(_)) && voice != Voice::default() {
         eprintln!(
-            "fout: --lang en en --tone je zijn er nog alleen voor --document banner; \
-             het privacybeleid en de cookieverklaring zijn nu alleen in het Nederlands met u"
+            "fout: --lang en en --tone je zijn er nog niet voor het privacybeleid (wel voor \
+             --document cookies en banner); het privacybeleid is nu alleen in het Nederlands met u"
         );
         return EXIT_UNREADABLE;
     }
