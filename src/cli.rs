@@ -9,6 +9,8 @@ use crate::atomic;
 use crate::engine::lang::{Lang, Tone, Voice};
 use crate::engine::{cookies, validate, Answers, Engine, Format, Section, Severity};
 
+mod consult;
+
 const TEMPLATE: &str = "\
 {before-help}{name} {version}
 {about}
@@ -81,6 +83,44 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    // ---- Consultants (issue 9): history, diff, status; see src/cli/consult.rs ----
+    /// Toon de versies van het privacybeleid van een antwoordenbestand
+    #[command(help_template = SUB_TEMPLATE, next_help_heading = "Opties", override_usage = "privacybeleid history --answers BESTAND [--json]")]
+    History {
+        /// Het antwoordenbestand (TOML)
+        #[arg(long, value_name = "BESTAND")]
+        answers: PathBuf,
+        /// Uitvoer als JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Wat is er veranderd tussen twee antwoordenbestanden of versies (BESTAND@3)
+    #[command(help_template = SUB_TEMPLATE, next_help_heading = "Opties", override_usage = "privacybeleid diff OUD NIEUW [--text]")]
+    Diff {
+        /// Een antwoordenbestand, of een versie ervan: klant.toml@2
+        #[arg(value_name = "OUD")]
+        old: String,
+        /// Een antwoordenbestand, of een versie ervan: klant.toml@3
+        #[arg(value_name = "NIEUW")]
+        new: String,
+        /// Toon ook de tekst woord voor woord (kleur op een terminal, [-weg-] {+erbij+} anders)
+        #[arg(long)]
+        text: bool,
+    },
+    /// Overzicht van alle antwoordenbestanden in een map: wie heeft een nieuwe export nodig?
+    #[command(help_template = SUB_TEMPLATE, next_help_heading = "Opties", override_usage = "privacybeleid status MAP [--json] [--provider ID]")]
+    Status {
+        /// De map met antwoordenbestanden (*.toml)
+        #[arg(value_name = "MAP")]
+        dir: PathBuf,
+        /// Uitvoer als JSON
+        #[arg(long)]
+        json: bool,
+        /// Alleen de klanten die deze aanbieder gebruiken
+        #[arg(long, value_name = "ID")]
+        provider: Option<String>,
+    },
+    // ---- end consultants ----
     /// Toon de presets (veelgebruikte combinaties)
     #[command(help_template = SUB_TEMPLATE, next_help_heading = "Opties", override_usage = "privacybeleid presets [--json]")]
     Presets {
@@ -133,6 +173,9 @@ pub struct RenderArgs {
     /// Schrijf elk beleid als <naam-webwinkel>-privacybeleid.<ext> in deze map (voor meer bestanden)
     #[arg(long, value_name = "MAP")]
     out_dir: Option<PathBuf>,
+    /// Laat de lijst met wijzigingen per versie weg (het versienummer blijft staan)
+    #[arg(long)]
+    no_changelog: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -214,7 +257,16 @@ pub fn parse_args() -> Result<Cli, i32> {
                 }
                 K::InvalidSubcommand => {
                     let typed = ctx(C::InvalidSubcommand);
-                    let known = ["wizard", "render", "check", "providers", "presets"];
+                    let known = [
+                        "wizard",
+                        "render",
+                        "check",
+                        "history",
+                        "diff",
+                        "status",
+                        "providers",
+                        "presets",
+                    ];
                     format!(
                         "onbekende opdracht `{typed}`{}; kies uit: {}",
                         crate::engine::error::did_you_mean(&crate::engine::nearest::nearest(
@@ -248,6 +300,13 @@ pub fn run(cli: Cli, engine: &Engine) -> i32 {
         Some(Command::Check { answers, json }) => check_all(engine, &answers, json),
         Some(Command::Providers { section, json }) => providers(engine, section.as_deref(), json),
         Some(Command::Presets { json }) => presets(engine, json),
+        Some(Command::History { answers, json }) => consult::history(engine, &answers, json),
+        Some(Command::Diff { old, new, text }) => consult::diff(engine, &old, &new, text),
+        Some(Command::Status {
+            dir,
+            json,
+            provider,
+        }) => consult::status(engine, &dir, json, provider.as_deref()),
     }
 }
 
@@ -306,7 +365,15 @@ fn render(engine: &Engine, args: RenderArgs) -> i32 {
         };
         let mut a = engine.example_shop().clone();
         a.preset = Some(id.clone());
-        return render_one(engine, &a, what, voice, target(&args, &a, what));
+        return render_one(
+            engine,
+            &a,
+            what,
+            voice,
+            target(&args, &a, what),
+            None,
+            &args,
+        );
     }
     // Each file on its own: one with errors does not stop the others; the worst code wins.
     let mut worst = EXIT_OK;
@@ -316,7 +383,15 @@ fn render(engine: &Engine, args: RenderArgs) -> i32 {
                 if paths.len() > 1 {
                     eprintln!("{}:", path.display());
                 }
-                render_one(engine, &a, what, voice, target(&args, &a, what))
+                render_one(
+                    engine,
+                    &a,
+                    what,
+                    voice,
+                    target(&args, &a, what),
+                    Some(path),
+                    &args,
+                )
             }
             Err(code) => code,
         };
@@ -370,6 +445,8 @@ fn render_one(
     what: What,
     voice: Voice,
     out: Option<PathBuf>,
+    answers_path: Option<&Path>,
+    args: &RenderArgs,
 ) -> i32 {
     let diags = engine.check(answers);
     if validate::has_errors(&diags) {
@@ -387,11 +464,24 @@ fn render_one(
     {
         eprintln!("let op: geen van de gekozen diensten vraagt toestemming; de cookiemelding verschijnt daarom niet vanzelf, alleen via de link Cookie-instellingen");
     }
-    let made = match what {
-        What::Policy(format) => engine.render(answers, format),
-        What::Cookies(format) => engine.render_cookie_statement(answers, format, voice),
-        What::Banner => engine.banner_json(answers, voice),
-        What::BannerJs => engine.banner_js(answers, voice),
+    // Consultants (issue 9): the policy of an answers file carries its version.
+    let export = match what {
+        What::Policy(_) => {
+            match consult::prepare_policy(engine, answers, answers_path, out.is_some(), args) {
+                Ok(e) => e,
+                Err(code) => return code,
+            }
+        }
+        _ => None,
+    };
+    let made = match (what, &export) {
+        (What::Policy(format), Some(e)) => {
+            Ok(crate::engine::format::write(&e.plan.document, format))
+        }
+        (What::Policy(format), None) => engine.render(answers, format),
+        (What::Cookies(format), _) => engine.render_cookie_statement(answers, format, voice),
+        (What::Banner, _) => engine.banner_json(answers, voice),
+        (What::BannerJs, _) => engine.banner_js(answers, voice),
     };
     let text = match made {
         Ok(t) => t,
@@ -404,7 +494,10 @@ fn render_one(
         Some(path) => match atomic::write(&path, text.as_bytes()) {
             Ok(()) => {
                 eprintln!("Geschreven: {}", path.display());
-                EXIT_OK
+                match export {
+                    Some(e) => consult::record_export(e, &path),
+                    None => EXIT_OK,
+                }
             }
             Err(e) => {
                 eprintln!(
@@ -435,7 +528,8 @@ fn check_all(engine: &Engine, paths: &[PathBuf], json: bool) -> i32 {
         let code = if json {
             match Answers::load(path) {
                 Ok(a) => {
-                    let diags = engine.check(&a);
+                    let mut diags = engine.check(&a);
+                    consult::add_history_warnings(engine, &a, path, &mut diags);
                     let code = if validate::has_errors(&diags) {
                         EXIT_INVALID
                     } else {
@@ -468,7 +562,8 @@ fn check(engine: &Engine, path: &Path, json: bool) -> i32 {
         Ok(a) => a,
         Err(code) => return code,
     };
-    let diags = engine.check(&answers);
+    let mut diags = engine.check(&answers);
+    consult::add_history_warnings(engine, &answers, path, &mut diags);
     let errors = diags
         .iter()
         .filter(|d| d.severity == Severity::Error)
