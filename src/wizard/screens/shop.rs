@@ -144,7 +144,7 @@ impl Screen for Shop {
     fn label(&self) -> String {
         t::LABEL.into()
     }
-    fn keys(&self) -> Vec<Row> {
+    fn keys(&self, _m: &Model) -> Vec<Row> {
         keymap::rows(KEYS)
     }
     fn typing(&self) -> bool {
@@ -157,7 +157,13 @@ impl Screen for Shop {
             .map(|k| TextInput::new(m.answers.shop.get(k).unwrap_or("")))
             .collect();
         self.errors.clear();
-        self.cursor = SHOP_FIELDS[0];
+        // A name given on the start screen: on to the first field still empty.
+        let named = m.answers.shop.name.is_some();
+        self.cursor = SHOP_FIELDS
+            .iter()
+            .find(|k| named && m.answers.shop.get(k).is_none())
+            .copied()
+            .unwrap_or(SHOP_FIELDS[0]);
     }
 
     fn leave(&mut self, _cx: &mut Ctx) {
