@@ -157,8 +157,9 @@ impl Screen for Shop {
             .map(|k| TextInput::new(m.answers.shop.get(k).unwrap_or("")))
             .collect();
         self.errors.clear();
-        // A name given on the start screen: on to the first field still empty.
-        let named = m.answers.shop.name.is_some();
+        // A new policy named on the start screen (no step saved yet): on to the first
+        // field still empty. A file opened again starts at the top.
+        let named = m.answers.shop.name.is_some() && m.answers.wizard.is_none();
         self.cursor = SHOP_FIELDS
             .iter()
             .find(|k| named && m.answers.shop.get(k).is_none())
