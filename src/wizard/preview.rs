@@ -85,6 +85,8 @@ pub fn lines(doc: &Document, width: u16, changed: &[usize]) -> (Vec<Line<'static
             ),
             BlockKind::Bullet => (Style::new(), "• ", "  "),
             BlockKind::Paragraph | BlockKind::Line => (Style::new(), "", ""),
+            BlockKind::TableHeader => (Style::new().add_modifier(Modifier::BOLD), "", ""),
+            BlockKind::TableRow => (Style::new(), "• ", "  "),
         };
         let style = if is_changed {
             style.bg(Color::Yellow).fg(Color::Black)
