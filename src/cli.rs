@@ -6,7 +6,10 @@ use std::path::{Path, PathBuf};
 use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 
 use crate::atomic;
-use crate::engine::{validate, Answers, Engine, Format, Section, Severity};
+use crate::engine::lang::{Lang, Tone, Voice};
+use crate::engine::{cookies, validate, Answers, Engine, Format, Section, Severity};
+
+mod consult;
 
 const TEMPLATE: &str = "\
 {before-help}{name} {version}
@@ -58,7 +61,7 @@ pub enum Command {
         answers: Option<PathBuf>,
     },
     /// Maak het privacybeleid uit een antwoordenbestand of een preset
-    #[command(help_template = SUB_TEMPLATE, next_help_heading = "Opties", override_usage = "privacybeleid render (--answers BESTAND... | --preset ID) [--format md|html|txt] [--fragment] [--out PAD | --out-dir MAP]")]
+    #[command(help_template = SUB_TEMPLATE, next_help_heading = "Opties", override_usage = "privacybeleid render (--answers BESTAND... | --preset ID) [--document policy|cookies|banner] [--format md|html|txt|json|js] [--fragment] [--lang nl|en] [--tone u|je] [--out PAD | --out-dir MAP]")]
     Render(RenderArgs),
     /// Controleer een antwoordenbestand: fouten en waarschuwingen
     #[command(help_template = SUB_TEMPLATE, next_help_heading = "Opties", override_usage = "privacybeleid check --answers BESTAND... [--json]")]
@@ -80,6 +83,44 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    // ---- Consultants (issue 9): history, diff, status; see src/cli/consult.rs ----
+    /// Toon de versies van het privacybeleid van een antwoordenbestand
+    #[command(help_template = SUB_TEMPLATE, next_help_heading = "Opties", override_usage = "privacybeleid history --answers BESTAND [--json]")]
+    History {
+        /// Het antwoordenbestand (TOML)
+        #[arg(long, value_name = "BESTAND")]
+        answers: PathBuf,
+        /// Uitvoer als JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Wat is er veranderd tussen twee antwoordenbestanden of versies (BESTAND@3)
+    #[command(help_template = SUB_TEMPLATE, next_help_heading = "Opties", override_usage = "privacybeleid diff OUD NIEUW [--text]")]
+    Diff {
+        /// Een antwoordenbestand, of een versie ervan: klant.toml@2
+        #[arg(value_name = "OUD")]
+        old: String,
+        /// Een antwoordenbestand, of een versie ervan: klant.toml@3
+        #[arg(value_name = "NIEUW")]
+        new: String,
+        /// Toon ook de tekst woord voor woord (kleur op een terminal, [-weg-] {+erbij+} anders)
+        #[arg(long)]
+        text: bool,
+    },
+    /// Overzicht van alle antwoordenbestanden in een map: wie heeft een nieuwe export nodig?
+    #[command(help_template = SUB_TEMPLATE, next_help_heading = "Opties", override_usage = "privacybeleid status MAP [--json] [--provider ID]")]
+    Status {
+        /// De map met antwoordenbestanden (*.toml)
+        #[arg(value_name = "MAP")]
+        dir: PathBuf,
+        /// Uitvoer als JSON
+        #[arg(long)]
+        json: bool,
+        /// Alleen de klanten die deze aanbieder gebruiken
+        #[arg(long, value_name = "ID")]
+        provider: Option<String>,
+    },
+    // ---- end consultants ----
     /// Toon de presets (veelgebruikte combinaties)
     #[command(help_template = SUB_TEMPLATE, next_help_heading = "Opties", override_usage = "privacybeleid presets [--json]")]
     Presets {
@@ -104,16 +145,25 @@ pub struct Source {
 pub struct RenderArgs {
     #[command(flatten)]
     source: Source,
-    /// Uitvoerformaat: md (Markdown, standaard), html of txt (platte tekst, 80 tekens breed)
+    /// Welk document: policy (privacybeleid, standaard), cookies (cookieverklaring) of banner (instellingen voor de cookiemelding)
     #[arg(
         long,
         value_enum,
-        default_value = "md",
-        value_name = "FORMAAT",
+        default_value = "policy",
+        value_name = "DOCUMENT",
         hide_possible_values = true,
         hide_default_value = true
     )]
-    format: FormatArg,
+    document: DocumentArg,
+    /// Uitvoerformaat: md (Markdown, standaard), html, txt (platte tekst, 80 tekens breed); bij --document banner json (standaard) of js
+    #[arg(long, value_enum, value_name = "FORMAAT", hide_possible_values = true)]
+    format: Option<FormatArg>,
+    /// Taal: nl (standaard) of en
+    #[arg(long, value_enum, value_name = "TAAL", hide_possible_values = true)]
+    lang: Option<LangArg>,
+    /// Aanspreekvorm in het Nederlands: u (standaard) of je
+    #[arg(long, value_enum, value_name = "TOON", hide_possible_values = true)]
+    tone: Option<ToneArg>,
     /// Bij html: alleen de inhoud, om in een CMS te plakken
     #[arg(long)]
     fragment: bool,
@@ -123,6 +173,9 @@ pub struct RenderArgs {
     /// Schrijf elk beleid als <naam-webwinkel>-privacybeleid.<ext> in deze map (voor meer bestanden)
     #[arg(long, value_name = "MAP")]
     out_dir: Option<PathBuf>,
+    /// Laat de lijst met wijzigingen per versie weg (het versienummer blijft staan)
+    #[arg(long)]
+    no_changelog: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -133,6 +186,41 @@ enum FormatArg {
     Html,
     /// Platte tekst, 80 tekens breed
     Txt,
+    /// JSON (de instellingen voor de cookiemelding)
+    Json,
+    /// JavaScript: de instellingen met de code die de cookiemelding start
+    Js,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
+enum DocumentArg {
+    /// Het privacybeleid
+    Policy,
+    /// De cookieverklaring
+    Cookies,
+    /// De instellingen voor de cookiemelding (vanilla-cookieconsent)
+    Banner,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum LangArg {
+    Nl,
+    En,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum ToneArg {
+    U,
+    Je,
+}
+
+/// What one `render` produces.
+#[derive(Clone, Copy, Debug)]
+enum What {
+    Policy(Format),
+    Cookies(Format),
+    Banner,
+    BannerJs,
 }
 
 /// Exit codes: 0 fine, 1 errors in the answers, 2 cannot read / parse / write.
@@ -169,7 +257,16 @@ pub fn parse_args() -> Result<Cli, i32> {
                 }
                 K::InvalidSubcommand => {
                     let typed = ctx(C::InvalidSubcommand);
-                    let known = ["wizard", "render", "check", "providers", "presets"];
+                    let known = [
+                        "wizard",
+                        "render",
+                        "check",
+                        "history",
+                        "diff",
+                        "status",
+                        "providers",
+                        "presets",
+                    ];
                     format!(
                         "onbekende opdracht `{typed}`{}; kies uit: {}",
                         crate::engine::error::did_you_mean(&crate::engine::nearest::nearest(
@@ -203,6 +300,13 @@ pub fn run(cli: Cli, engine: &Engine) -> i32 {
         Some(Command::Check { answers, json }) => check_all(engine, &answers, json),
         Some(Command::Providers { section, json }) => providers(engine, section.as_deref(), json),
         Some(Command::Presets { json }) => presets(engine, json),
+        Some(Command::History { answers, json }) => consult::history(engine, &answers, json),
+        Some(Command::Diff { old, new, text }) => consult::diff(engine, &old, &new, text),
+        Some(Command::Status {
+            dir,
+            json,
+            provider,
+        }) => consult::status(engine, &dir, json, provider.as_deref()),
     }
 }
 
@@ -220,14 +324,35 @@ fn print_diagnostics(diags: &[crate::engine::Diagnostic]) {
 }
 
 fn render(engine: &Engine, args: RenderArgs) -> i32 {
-    let format = match (args.format, args.fragment) {
-        (FormatArg::Md, _) => Format::Markdown,
-        (FormatArg::Html, false) => Format::Html,
-        (FormatArg::Html, true) => Format::HtmlFragment,
-        (FormatArg::Txt, _) => Format::Text,
+    let what = match what(&args) {
+        Ok(w) => w,
+        Err(message) => {
+            eprintln!("fout: {message}");
+            return EXIT_UNREADABLE;
+        }
     };
-    if args.fragment && !matches!(args.format, FormatArg::Html) {
+    let voice = Voice::new(
+        match args.lang {
+            Some(LangArg::En) => Lang::En,
+            _ => Lang::Nl,
+        },
+        match args.tone {
+            Some(ToneArg::Je) => Tone::Je,
+            _ => Tone::U,
+        },
+    );
+    if args.fragment && !matches!(args.format, Some(FormatArg::Html)) {
         eprintln!("let op: --fragment werkt alleen met --format html en is genegeerd");
+    }
+    if matches!(args.tone, Some(ToneArg::Je)) && matches!(args.lang, Some(LangArg::En)) {
+        eprintln!("let op: --tone geldt alleen voor Nederlands en is bij --lang en genegeerd");
+    }
+    if !matches!(what, What::Banner | What::BannerJs) && voice != Voice::default() {
+        eprintln!(
+            "fout: --lang en en --tone je zijn er nog alleen voor --document banner; \
+             het privacybeleid en de cookieverklaring zijn nu alleen in het Nederlands met u"
+        );
+        return EXIT_UNREADABLE;
     }
     let paths = &args.source.answers;
     if paths.len() > 1 && args.out_dir.is_none() {
@@ -240,7 +365,15 @@ fn render(engine: &Engine, args: RenderArgs) -> i32 {
         };
         let mut a = engine.example_shop().clone();
         a.preset = Some(id.clone());
-        return render_one(engine, &a, format, target(&args, &a, format));
+        return render_one(
+            engine,
+            &a,
+            what,
+            voice,
+            target(&args, &a, what),
+            None,
+            &args,
+        );
     }
     // Each file on its own: one with errors does not stop the others; the worst code wins.
     let mut worst = EXIT_OK;
@@ -250,7 +383,15 @@ fn render(engine: &Engine, args: RenderArgs) -> i32 {
                 if paths.len() > 1 {
                     eprintln!("{}:", path.display());
                 }
-                render_one(engine, &a, format, target(&args, &a, format))
+                render_one(
+                    engine,
+                    &a,
+                    what,
+                    voice,
+                    target(&args, &a, what),
+                    Some(path),
+                    &args,
+                )
             }
             Err(code) => code,
         };
@@ -259,19 +400,54 @@ fn render(engine: &Engine, args: RenderArgs) -> i32 {
     worst
 }
 
-/// Where one policy goes: --out, a file in --out-dir, or standard output (None).
-fn target(args: &RenderArgs, answers: &Answers, format: Format) -> Option<PathBuf> {
+/// The document and format asked for; a combination that does not exist is an error.
+fn what(args: &RenderArgs) -> Result<What, String> {
+    let format = |f: Option<FormatArg>| match (f, args.fragment) {
+        (None | Some(FormatArg::Md), _) => Ok(Format::Markdown),
+        (Some(FormatArg::Html), false) => Ok(Format::Html),
+        (Some(FormatArg::Html), true) => Ok(Format::HtmlFragment),
+        (Some(FormatArg::Txt), _) => Ok(Format::Text),
+        (Some(FormatArg::Json | FormatArg::Js), _) => {
+            Err("--format json en js zijn er alleen voor --document banner".to_string())
+        }
+    };
+    match args.document {
+        DocumentArg::Policy => format(args.format).map(What::Policy),
+        DocumentArg::Cookies => format(args.format).map(What::Cookies),
+        DocumentArg::Banner => match args.format {
+            None | Some(FormatArg::Json) => Ok(What::Banner),
+            Some(FormatArg::Js) => Ok(What::BannerJs),
+            Some(_) => Err("de instellingen voor de cookiemelding zijn er alleen als JSON of JavaScript (--format json of js)".into()),
+        },
+    }
+}
+
+/// Where one document goes: --out, a file in --out-dir, or standard output (None).
+fn target(args: &RenderArgs, answers: &Answers, what: What) -> Option<PathBuf> {
+    let name = answers.shop.name.as_deref();
     match (&args.out, &args.out_dir) {
         (Some(p), _) => Some(p.clone()),
-        (None, Some(dir)) => Some(dir.join(crate::engine::format::file_name(
-            answers.shop.name.as_deref(),
-            format,
-        ))),
+        (None, Some(dir)) => Some(dir.join(match what {
+            What::Policy(format) => crate::engine::format::file_name(name, format),
+            What::Cookies(format) => {
+                cookies::file_name(name, "cookieverklaring", format.extension())
+            }
+            What::Banner => cookies::file_name(name, "cookiemelding", "json"),
+            What::BannerJs => cookies::file_name(name, "cookiemelding", "js"),
+        })),
         (None, None) => None,
     }
 }
 
-fn render_one(engine: &Engine, answers: &Answers, format: Format, out: Option<PathBuf>) -> i32 {
+fn render_one(
+    engine: &Engine,
+    answers: &Answers,
+    what: What,
+    voice: Voice,
+    out: Option<PathBuf>,
+    answers_path: Option<&Path>,
+    args: &RenderArgs,
+) -> i32 {
     let diags = engine.check(answers);
     if validate::has_errors(&diags) {
         print_diagnostics(&diags);
@@ -280,7 +456,34 @@ fn render_one(engine: &Engine, answers: &Answers, format: Format, out: Option<Pa
         );
         return EXIT_INVALID;
     }
-    let text = match engine.render(answers, format) {
+    if matches!(what, What::Banner | What::BannerJs)
+        && !engine
+            .cookie_tools(answers)
+            .iter()
+            .any(|t| t.groups.iter().any(|g| g.consent))
+    {
+        eprintln!("let op: geen van de gekozen diensten vraagt toestemming; de cookiemelding verschijnt daarom niet vanzelf, alleen via de link Cookie-instellingen");
+    }
+    // Consultants (issue 9): the policy of an answers file carries its version.
+    let export = match what {
+        What::Policy(_) => {
+            match consult::prepare_policy(engine, answers, answers_path, out.is_some(), args) {
+                Ok(e) => e,
+                Err(code) => return code,
+            }
+        }
+        _ => None,
+    };
+    let made = match (what, &export) {
+        (What::Policy(format), Some(e)) => {
+            Ok(crate::engine::format::write(&e.plan.document, format))
+        }
+        (What::Policy(format), None) => engine.render(answers, format),
+        (What::Cookies(format), _) => engine.render_cookie_statement(answers, format, voice),
+        (What::Banner, _) => engine.banner_json(answers, voice),
+        (What::BannerJs, _) => engine.banner_js(answers, voice),
+    };
+    let text = match made {
         Ok(t) => t,
         Err(e) => {
             eprintln!("fout: {e}");
@@ -291,7 +494,10 @@ fn render_one(engine: &Engine, answers: &Answers, format: Format, out: Option<Pa
         Some(path) => match atomic::write(&path, text.as_bytes()) {
             Ok(()) => {
                 eprintln!("Geschreven: {}", path.display());
-                EXIT_OK
+                match export {
+                    Some(e) => consult::record_export(e, &path),
+                    None => EXIT_OK,
+                }
             }
             Err(e) => {
                 eprintln!(
@@ -322,7 +528,8 @@ fn check_all(engine: &Engine, paths: &[PathBuf], json: bool) -> i32 {
         let code = if json {
             match Answers::load(path) {
                 Ok(a) => {
-                    let diags = engine.check(&a);
+                    let mut diags = engine.check(&a);
+                    consult::add_history_warnings(engine, &a, path, &mut diags);
                     let code = if validate::has_errors(&diags) {
                         EXIT_INVALID
                     } else {
@@ -355,7 +562,8 @@ fn check(engine: &Engine, path: &Path, json: bool) -> i32 {
         Ok(a) => a,
         Err(code) => return code,
     };
-    let diags = engine.check(&answers);
+    let mut diags = engine.check(&answers);
+    consult::add_history_warnings(engine, &answers, path, &mut diags);
     let errors = diags
         .iter()
         .filter(|d| d.severity == Severity::Error)

@@ -5,6 +5,7 @@
 
 pub mod atomic;
 pub mod cli;
+pub mod consult;
 pub mod engine;
 pub mod wizard;
 

@@ -31,6 +31,34 @@ pub struct Answers {
     /// Where the wizard was; ignored by the engine, kept so reopening resumes there.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wizard: Option<WizardState>,
+    /// Provider id → date the processor agreement was concluded (`[agreements] mollie = 2025-03-01`).
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "dates_in",
+        serialize_with = "dates_out"
+    )]
+    pub agreements: BTreeMap<String, String>,
+    /// Export settings remembered for this file (documents, formats, folder); not used by the text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub export: Option<ExportSettings>,
+}
+
+/// `[export]`: what the last export of this file wrote, so the next one starts from it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExportSettings {
+    /// policy, register, agreements
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub documents: Vec<String>,
+    /// md, html, fragment, txt
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub formats: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dir: Option<String>,
+    /// false leaves the list of changes out of the policy
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changelog: Option<bool>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -327,25 +355,56 @@ pub struct WizardState {
     pub step: Option<String>,
 }
 
-fn date_in<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum DateOrText {
-        Date(toml::value::Datetime),
-        Text(String),
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum DateOrText {
+    Date(toml::value::Datetime),
+    Text(String),
+}
+
+impl DateOrText {
+    fn text(self) -> String {
+        match self {
+            DateOrText::Date(dt) => dt.to_string(),
+            DateOrText::Text(s) => s,
+        }
     }
-    Ok(Some(match DateOrText::deserialize(d)? {
-        DateOrText::Date(dt) => dt.to_string(),
-        DateOrText::Text(s) => s,
-    }))
+}
+
+fn date_in<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Ok(Some(DateOrText::deserialize(d)?.text()))
+}
+
+/// A TOML date when the text is one, otherwise the text (so `check` can report it).
+fn as_toml_date(v: &str) -> Option<toml::value::Datetime> {
+    v.parse::<toml::value::Datetime>()
+        .ok()
+        .filter(|dt| dt.date.is_some() && dt.time.is_none())
 }
 
 fn date_out<S: Serializer>(v: &Option<String>, s: S) -> Result<S::Ok, S::Error> {
     // Written back as a TOML date when it is one, so the file keeps the documented form.
-    match v.as_deref().map(str::parse::<toml::value::Datetime>) {
-        Some(Ok(dt)) if dt.date.is_some() && dt.time.is_none() => dt.serialize(s),
-        _ => v.serialize(s),
+    match v.as_deref().and_then(as_toml_date) {
+        Some(dt) => dt.serialize(s),
+        None => v.serialize(s),
     }
+}
+
+fn dates_in<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, String>, D::Error> {
+    let m = BTreeMap::<String, DateOrText>::deserialize(d)?;
+    Ok(m.into_iter().map(|(k, v)| (k, v.text())).collect())
+}
+
+fn dates_out<S: Serializer>(m: &BTreeMap<String, String>, s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = s.serialize_map(Some(m.len()))?;
+    for (k, v) in m {
+        match as_toml_date(v) {
+            Some(dt) => map.serialize_entry(k, &dt)?,
+            None => map.serialize_entry(k, v)?,
+        }
+    }
+    map.end()
 }
 
 impl Answers {
@@ -393,6 +452,10 @@ impl Answers {
             out.custom_providers.push(c.clone());
         }
         out.wizard = self.wizard.clone();
+        for (k, v) in &self.agreements {
+            out.agreements.insert(k.clone(), v.clone());
+        }
+        out.export = self.export.clone();
         out
     }
 }
@@ -421,6 +484,19 @@ sections = ["hosting"]
         assert_eq!(a.shop.effective_date.as_deref(), Some("2023-05-12"));
         let text = a.to_toml_string();
         assert!(text.contains("effective_date = 2023-05-12"), "{text}");
+        assert_eq!(Answers::from_toml_str(&text).unwrap(), a);
+    }
+
+    #[test]
+    fn agreements_keep_their_dates_and_export_settings_round_trip() {
+        let a = Answers::from_toml_str(
+            "[agreements]\nmollie = 2025-03-01\npostnl = \"maart\"\n[export]\nformats = [\"md\"]\ndir = \"uit\"\n",
+        )
+        .unwrap();
+        assert_eq!(a.agreements["mollie"], "2025-03-01");
+        assert_eq!(a.agreements["postnl"], "maart");
+        let text = a.to_toml_string();
+        assert!(text.contains("mollie = 2025-03-01"), "{text}");
         assert_eq!(Answers::from_toml_str(&text).unwrap(), a);
     }
 

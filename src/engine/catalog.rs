@@ -248,6 +248,14 @@ pub struct Cookie {
     pub category: CookieCategory,
     #[serde(default)]
     pub kind: CookieKind,
+    /// English purpose and lifetime, for `--lang en` (see src/engine/cookies).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub purpose_en: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lifetime_en: Option<String>,
+    /// Overrides the provider's `consent` for this item (cookies::needs_consent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consent: Option<bool>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

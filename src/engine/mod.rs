@@ -3,10 +3,12 @@
 pub mod answers;
 pub mod assets;
 pub mod catalog;
+pub mod cookies;
 pub mod countries;
 pub mod document;
 pub mod error;
 pub mod format;
+pub mod lang;
 pub mod model;
 pub mod nearest;
 pub mod presets;

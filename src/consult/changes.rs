@@ -1,0 +1,410 @@
+//! What changed between two snapshots, in the reader's terms: "Nieuw: Klarna voor
+//! betalingen.", "Niet meer: PayPal.", "Mollie ontvangt nu ook: geboortedatum." Never field names.
+
+use std::collections::BTreeSet;
+
+use serde_json::Value;
+
+use super::facts::{chosen_ids, sections_of, Snapshot};
+use super::wording::{self, fill, Wording};
+use crate::engine::answers::Shop;
+use crate::engine::model::{list_nl, number_nl};
+use crate::engine::Section;
+
+/// Every change, one sentence each, in a fixed order: providers, shop, options, facts.
+pub fn describe(old: &Snapshot, new: &Snapshot) -> Vec<String> {
+    let w = wording::get();
+    let mut out = Vec::new();
+    providers(w, old, new, &mut out);
+    shop(w, &old.answers.shop, &new.answers.shop, &mut out);
+    options(w, old, new, &mut out);
+    variants(w, old, new, &mut out);
+    facts(w, old, new, &mut out);
+    out
+}
+
+fn section_phrase(w: &Wording, s: Section) -> String {
+    Wording::text(&w.section, s.id())
+}
+
+fn providers(w: &Wording, old: &Snapshot, new: &Snapshot, out: &mut Vec<String>) {
+    let (a, b) = (&old.answers, &new.answers);
+    let before = chosen_ids(a);
+    let after = chosen_ids(b);
+    let added: Vec<String> = after
+        .iter()
+        .filter(|id| !before.contains(id))
+        .map(|id| {
+            let what: Vec<String> = sections_of(b, id)
+                .into_iter()
+                .map(|s| section_phrase(w, s))
+                .collect();
+            format!("{} {}", new.name_of(id), list_nl(&what))
+                .trim()
+                .to_string()
+        })
+        .collect();
+    if !added.is_empty() {
+        out.push(fill(
+            &Wording::text(&w.provider, "added"),
+            &[("", &list_nl(&added))],
+        ));
+    }
+    let removed: Vec<String> = before
+        .iter()
+        .filter(|id| !after.contains(id))
+        .map(|id| old.name_of(id))
+        .collect();
+    if !removed.is_empty() {
+        out.push(fill(
+            &Wording::text(&w.provider, "removed"),
+            &[("", &list_nl(&removed))],
+        ));
+    }
+    for id in after.iter().filter(|id| before.contains(id)) {
+        let (was, now) = (sections_of(a, id), sections_of(b, id));
+        let name = new.name_of(id);
+        for (key, list) in [
+            (
+                "now_also",
+                now.iter().filter(|s| !was.contains(s)).collect::<Vec<_>>(),
+            ),
+            (
+                "no_longer",
+                was.iter().filter(|s| !now.contains(s)).collect::<Vec<_>>(),
+            ),
+        ] {
+            if !list.is_empty() {
+                let what: Vec<String> = list.iter().map(|s| section_phrase(w, **s)).collect();
+                out.push(fill(
+                    &Wording::text(&w.provider, key),
+                    &[("name", &name), ("what", &list_nl(&what))],
+                ));
+            }
+        }
+    }
+}
+
+fn address(s: &Shop) -> Option<String> {
+    let place = [s.postcode.as_deref(), s.city.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let parts: Vec<&str> = [
+        s.street.as_deref(),
+        Some(place.as_str()),
+        s.country.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|p| !p.trim().is_empty())
+    .collect();
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
+fn shop(w: &Wording, a: &Shop, b: &Shop, out: &mut Vec<String>) {
+    let mut pairs: Vec<(&str, Option<String>, Option<String>)> = Vec::new();
+    for key in ["name", "operator", "website"] {
+        pairs.push((
+            key,
+            a.get(key).map(str::to_string),
+            b.get(key).map(str::to_string),
+        ));
+    }
+    pairs.push(("address", address(a), address(b)));
+    for key in ["phone", "email", "kvk", "vat", "privacy_contact"] {
+        pairs.push((
+            key,
+            a.get(key).map(str::to_string),
+            b.get(key).map(str::to_string),
+        ));
+    }
+    for (key, was, now) in pairs {
+        if was.as_deref().map(str::trim) == now.as_deref().map(str::trim) {
+            continue;
+        }
+        let Some(words) = w.shop.get(key) else {
+            continue;
+        };
+        let line = match now {
+            Some(v) => fill(&words.changed, &[("", v.trim())]),
+            None => words.removed.clone(),
+        };
+        if !line.is_empty() {
+            out.push(line);
+        }
+    }
+}
+
+fn options(w: &Wording, old: &Snapshot, new: &Snapshot, out: &mut Vec<String>) {
+    let (a, b) = (&old.answers.policy, &new.answers.policy);
+    let o = |k: &str| Wording::text(&w.option, k);
+    if a.retention_max_years != b.retention_max_years {
+        match (a.retention_max_years, b.retention_max_years) {
+            (_, Some(n)) => {
+                let mut line = fill(&o("retention_set"), &[("", &number_nl(n))]);
+                if let Some(m) = a.retention_max_years {
+                    line = format!(
+                        "{line} {}",
+                        fill(&o("retention_was"), &[("", &number_nl(m))])
+                    );
+                }
+                out.push(line);
+            }
+            (Some(_), None) => out.push(o("retention_removed")),
+            (None, None) => {}
+        }
+    }
+    let accounts = |p: &crate::engine::answers::PolicyOptions| p.customer_accounts.unwrap_or(false);
+    if accounts(a) != accounts(b) {
+        out.push(o(if accounts(b) {
+            "accounts_on"
+        } else {
+            "accounts_off"
+        }));
+    }
+    if a.dpo != b.dpo {
+        match &b.dpo {
+            Some(d) if !d.trim().is_empty() => out.push(fill(&o("dpo_set"), &[("", d.trim())])),
+            _ => out.push(o("dpo_removed")),
+        }
+    }
+}
+
+fn variants(w: &Wording, old: &Snapshot, new: &Snapshot, out: &mut Vec<String>) {
+    for (id, vid) in &new.answers.variants {
+        if old.answers.variants.get(id) == Some(vid) || !chosen_ids(&new.answers).contains(id) {
+            continue;
+        }
+        let label = new
+            .facts
+            .get(id)
+            .and_then(|f| f.get("variants").or_else(|| f.get("variant")))
+            .and_then(Value::as_array)
+            .and_then(|vs| {
+                vs.iter()
+                    .find(|v| v.get("id").and_then(Value::as_str) == Some(vid))
+            })
+            .and_then(|v| v.get("label"))
+            .and_then(Value::as_str);
+        if let Some(label) = label {
+            out.push(fill(
+                &Wording::text(&w.provider, "variant"),
+                &[("name", &new.name_of(id)), ("label", label)],
+            ));
+        }
+    }
+}
+
+/// Strings under `key`, at the top level and in each activity (schema v1 and v2).
+fn strings_at(f: &Value, key: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let mut take = |v: Option<&Value>| match v {
+        Some(Value::Array(a)) => out.extend(a.iter().filter_map(Value::as_str).map(String::from)),
+        Some(Value::String(s)) => {
+            out.insert(s.clone());
+        }
+        _ => {}
+    };
+    take(f.get(key));
+    for list in ["activities", "activity"] {
+        if let Some(Value::Array(acts)) = f.get(list) {
+            for a in acts {
+                take(a.get(key));
+            }
+        }
+    }
+    out
+}
+
+/// Countries data go to outside the EEA: v1 `transfer_countries`, v2 `[[transfer]] country`.
+fn transfer_countries(f: &Value) -> BTreeSet<String> {
+    let mut out = strings_at(f, "transfer_countries");
+    if let Some(Value::Array(ts)) = f.get("transfers").or_else(|| f.get("transfer")) {
+        out.extend(
+            ts.iter()
+                .filter_map(|t| t.get("country").and_then(Value::as_str))
+                .map(String::from),
+        );
+    }
+    out
+}
+
+fn safeguards(f: &Value) -> Value {
+    match f.get("transfers").or_else(|| f.get("transfer")) {
+        Some(Value::Array(ts)) => Value::Array(
+            ts.iter()
+                .map(|t| t.get("safeguard").cloned().unwrap_or(Value::Null))
+                .collect(),
+        ),
+        _ => f.get("safeguard").cloned().unwrap_or(Value::Null),
+    }
+}
+
+fn role_key(r: &str) -> &'static str {
+    match r {
+        "verwerker" | "processor" => "processor",
+        "verantwoordelijke" | "controller" => "controller",
+        "joint_controller" => "joint_controller",
+        _ => "",
+    }
+}
+
+fn consent(f: &Value) -> Option<bool> {
+    f.get("consent")
+        .or_else(|| f.get("cookie_consent"))
+        .and_then(Value::as_bool)
+}
+
+fn facts(w: &Wording, old: &Snapshot, new: &Snapshot, out: &mut Vec<String>) {
+    let t = |k: &str| Wording::text(&w.fact, k);
+    for id in chosen_ids(&new.answers) {
+        let (Some(a), Some(b)) = (old.facts.get(&id), new.facts.get(&id)) else {
+            continue;
+        };
+        if super::facts::fingerprint(a) == super::facts::fingerprint(b) {
+            continue;
+        }
+        let name = new.name_of(&id);
+        let before = out.len();
+        let (da, db) = (strings_at(a, "data"), strings_at(b, "data"));
+        let plus: Vec<&String> = db.difference(&da).collect();
+        let minus: Vec<&String> = da.difference(&db).collect();
+        if !plus.is_empty() {
+            out.push(fill(
+                &t("data_added"),
+                &[("name", &name), ("list", &list_nl(&plus))],
+            ));
+        }
+        if !minus.is_empty() {
+            out.push(fill(
+                &t("data_removed"),
+                &[("name", &name), ("list", &list_nl(&minus))],
+            ));
+        }
+        for key in ["company", "country"] {
+            let (x, y) = (a.get(key), b.get(key));
+            if let (Some(x), Some(Value::String(v))) = (x, y) {
+                if x != y.unwrap_or(&Value::Null) {
+                    out.push(fill(&t(key), &[("name", &name), ("value", v)]));
+                }
+            }
+        }
+        let (ta, tb) = (transfer_countries(a), transfer_countries(b));
+        let plus: Vec<&String> = tb.difference(&ta).collect();
+        let minus: Vec<&String> = ta.difference(&tb).collect();
+        if !plus.is_empty() {
+            out.push(fill(
+                &t("transfer_added"),
+                &[("name", &name), ("list", &list_nl(&plus))],
+            ));
+        }
+        if !minus.is_empty() {
+            out.push(fill(
+                &t("transfer_removed"),
+                &[("name", &name), ("list", &list_nl(&minus))],
+            ));
+        }
+        if plus.is_empty() && minus.is_empty() && safeguards(a) != safeguards(b) {
+            out.push(fill(&t("safeguard"), &[("name", &name)]));
+        }
+        let roles = |f: &Value| -> BTreeSet<&'static str> {
+            strings_at(f, "role")
+                .iter()
+                .map(|r| role_key(r))
+                .filter(|r| !r.is_empty())
+                .collect()
+        };
+        let (ra, rb) = (roles(a), roles(b));
+        for r in rb.difference(&ra) {
+            out.push(fill(&t(r), &[("name", &name)]));
+        }
+        if let (Some(x), Some(y)) = (consent(a), consent(b)) {
+            if x != y {
+                out.push(fill(
+                    &t(if y { "consent_on" } else { "consent_off" }),
+                    &[("name", &name)],
+                ));
+            }
+        }
+        if a.get("privacy_url") != b.get("privacy_url") {
+            out.push(fill(&t("privacy_url"), &[("name", &name)]));
+        }
+        if out.len() == before {
+            out.push(fill(&t("other"), &[("name", &name)]));
+        }
+    }
+}
+
+/// The providers chosen in both snapshots whose facts differ.
+pub fn changed_providers(old: &Snapshot, new: &Snapshot) -> Vec<String> {
+    chosen_ids(&new.answers)
+        .into_iter()
+        .filter(|id| match (old.facts.get(id), new.facts.get(id)) {
+            (Some(a), Some(b)) => super::facts::fingerprint(a) != super::facts::fingerprint(b),
+            _ => false,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::consult::facts::snapshot;
+    use crate::engine::{Answers, Engine};
+
+    fn snap(engine: &Engine, extra: &str) -> Snapshot {
+        let base = "[shop]\nname = \"Winkel\"\nemail = \"a@b.nl\"\n[providers]\npayments = [\"mollie\", \"paypal\"]\nshipping = [\"postnl\"]\n";
+        let a = Answers::from_toml_str(&format!("{base}{extra}")).unwrap();
+        snapshot(engine, &a)
+    }
+
+    #[test]
+    fn provider_changes_read_as_plain_dutch() {
+        let engine = Engine::load().unwrap();
+        let old = snap(&engine, "");
+        let mut new_answers = old.answers.clone();
+        new_answers
+            .providers
+            .set(Section::Payments, vec!["mollie".into(), "klarna".into()]);
+        new_answers.shop.email = Some("info@winkel.nl".into());
+        new_answers.policy.retention_max_years = Some(3);
+        let new = snapshot(&engine, &new_answers);
+        let lines = describe(&old, &new);
+        assert_eq!(
+            lines,
+            [
+                "Nieuw: Klarna voor betalingen.",
+                "Niet meer: PayPal.",
+                "Ons e-mailadres is nu info@winkel.nl.",
+                "Wij bewaren overige klantgegevens nu uiterlijk drie jaar na het laatste contact.",
+            ]
+        );
+        assert!(describe(&old, &old).is_empty());
+    }
+
+    #[test]
+    fn a_changed_catalog_fact_is_described_for_the_reader() {
+        let engine = Engine::load().unwrap();
+        let old = snap(&engine, "");
+        let mut new = old.clone();
+        let m = new.facts.get_mut("mollie").unwrap();
+        m["country"] = Value::String("België".into());
+        let data = m["activities"][0]
+            .get_mut("data")
+            .and_then(Value::as_array_mut)
+            .expect("an activity with data");
+        data.push(Value::String("geboortedatum".into()));
+        let lines = describe(&old, &new);
+        assert!(
+            lines.contains(&"Mollie ontvangt nu ook: geboortedatum.".to_string()),
+            "{lines:?}"
+        );
+        assert!(
+            lines.contains(&"Mollie is nu gevestigd in België.".to_string()),
+            "{lines:?}"
+        );
+        assert_eq!(changed_providers(&old, &new), ["mollie"]);
+    }
+}
