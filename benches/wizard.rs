@@ -5,7 +5,10 @@ use std::path::PathBuf;
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use privacybeleid::engine::{Answers, Engine, Section};
-use privacybeleid::wizard::state::{Msg, Options, State, Step};
+use privacybeleid::wizard::model::ScreenId;
+use privacybeleid::wizard::screens::providers::Providers;
+use privacybeleid::wizard::screens::shop;
+use privacybeleid::wizard::state::{Msg, Options, State};
 use privacybeleid::wizard::update::update;
 use privacybeleid::wizard::view::view;
 use ratatui::backend::TestBackend;
@@ -32,7 +35,7 @@ fn state(engine: &Engine) -> State<'_> {
             cwd: PathBuf::from("/tmp/bench"),
         },
     );
-    s.size = (160, 48);
+    s.model.size = (160, 48);
     s
 }
 
@@ -47,8 +50,7 @@ fn keypress(c: &mut Criterion) {
 
     // Typing a character into the shop name: the title and contact blocks change.
     let mut s = state(&engine);
-    let i = s.steps.iter().position(|x| *x == Step::Shop).unwrap();
-    s.go_to(i);
+    s.go_to_step(shop::ID);
     let mut n = 0u32;
     group.bench_function("type_in_shop_name", |b| {
         b.iter(|| {
@@ -67,13 +69,9 @@ fn keypress(c: &mut Criterion) {
 
     // Toggling a payment provider: a whole part of the policy appears or goes.
     let mut s = state(&engine);
-    let i = s
-        .steps
-        .iter()
-        .position(|x| *x == Step::Section(Section::Payments))
-        .unwrap();
-    s.go_to(i);
-    s.prov.cursor = 1;
+    let payments = ScreenId(Section::Payments.id());
+    s.go_to_step(payments);
+    s.get_mut::<Providers>(payments).unwrap().cursor = 1;
     group.bench_function("toggle_provider", |b| {
         b.iter(|| {
             update(&mut s, key(KeyCode::Char(' ')));

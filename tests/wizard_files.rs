@@ -4,9 +4,11 @@
 use std::path::PathBuf;
 use std::process::Command;
 
+use privacybeleid::engine::Format;
 use privacybeleid::engine::{Answers, Engine};
 use privacybeleid::wizard::persist;
-use privacybeleid::wizard::state::{Effect, Msg, Options, State, Step};
+use privacybeleid::wizard::screens::export::{self, Choice, Doc, Export, ExportRow};
+use privacybeleid::wizard::state::{Effect, Msg, Options, State};
 use privacybeleid::wizard::{perform, update::update};
 
 /// The binary, with its data dir inside the test's temp dir.
@@ -65,11 +67,15 @@ fn save_effect_writes_the_named_file_and_reports_it() {
             cwd: dir.path().to_path_buf(),
         },
     );
-    s.answers.shop.set("name", "Zoë");
+    s.model.answers.shop.set("name", "Zoë");
     perform(&mut s, vec![Effect::Save]);
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.contains("name = \"Zoë\""), "{text}");
-    assert!(s.status.starts_with("Opgeslagen in"), "{}", s.status);
+    assert!(
+        s.model.status.starts_with("Opgeslagen in"),
+        "{}",
+        s.model.status
+    );
 }
 
 #[test]
@@ -102,10 +108,17 @@ fn export_writes_files_and_asks_before_overwriting() {
     s.sync();
     let fx = update(&mut s, Msg::OpenExport);
     perform(&mut s, fx);
-    assert_eq!(s.current(), Step::Export);
-    assert_eq!(s.export.dir.value(), dir.path().display().to_string());
-    s.export.formats = [true, true, true, true];
-    s.export.cursor = 5;
+    assert_eq!(s.model.current(), export::ID);
+    let ex = s.get_mut::<Export>(export::ID).unwrap();
+    assert_eq!(ex.dir.value(), dir.path().display().to_string());
+    ex.chosen = Format::ALL
+        .iter()
+        .map(|f| Choice {
+            doc: Doc::Policy,
+            format: *f,
+        })
+        .collect();
+    ex.cursor = ExportRow::Button;
     let enter = || {
         Msg::Key(ratatui::crossterm::event::KeyEvent::new(
             ratatui::crossterm::event::KeyCode::Enter,
@@ -114,7 +127,8 @@ fn export_writes_files_and_asks_before_overwriting() {
     };
     let fx = update(&mut s, enter());
     perform(&mut s, fx);
-    assert_eq!(s.export.written.len(), 4, "{:?}", s.export.errors);
+    let ex = s.get::<Export>(export::ID).unwrap();
+    assert_eq!(ex.written.len(), 4, "{:?}", ex.errors);
     for ext in ["md", "html", "fragment.html", "txt"] {
         let p = dir.path().join(format!("zoes-bloemen-privacybeleid.{ext}"));
         let text = std::fs::read_to_string(&p).unwrap();
@@ -125,7 +139,8 @@ fn export_writes_files_and_asks_before_overwriting() {
     std::fs::write(&md, "oud").unwrap();
     let fx = update(&mut s, enter());
     perform(&mut s, fx);
-    assert_eq!(s.export.confirm.as_ref().map(Vec::len), Some(4));
+    let ex = s.get::<Export>(export::ID).unwrap();
+    assert_eq!(ex.confirm.as_ref().map(Vec::len), Some(4));
     assert_eq!(std::fs::read_to_string(&md).unwrap(), "oud");
     let yes = Msg::Key(ratatui::crossterm::event::KeyEvent::new(
         ratatui::crossterm::event::KeyCode::Char('j'),
@@ -134,7 +149,7 @@ fn export_writes_files_and_asks_before_overwriting() {
     let fx = update(&mut s, yes);
     perform(&mut s, fx);
     assert!(std::fs::read_to_string(&md).unwrap().contains("Bloemen"));
-    assert_eq!(s.export.written.len(), 4);
+    assert_eq!(s.get::<Export>(export::ID).unwrap().written.len(), 4);
 }
 
 #[test]
@@ -184,4 +199,137 @@ fn a_new_answers_file_in_a_missing_folder_is_an_error() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("kan"));
+}
+
+/// One event through update and the run loop's effect handler (which writes the file);
+/// returns the answers file as it is on disk right after it. What is there survives a
+/// `kill -9` at that moment.
+fn on_disk_after(s: &mut State, msg: Msg, path: &std::path::Path) -> String {
+    let fx = update(s, msg);
+    perform(s, fx);
+    std::fs::read_to_string(path).unwrap_or_default()
+}
+
+fn key(c: ratatui::crossterm::event::KeyCode) -> Msg {
+    Msg::Key(ratatui::crossterm::event::KeyEvent::new(
+        c,
+        ratatui::crossterm::event::KeyModifiers::NONE,
+    ))
+}
+
+/// Every kind of change is written by the event that makes it: typing, pasting, toggling a
+/// provider, a variant, an own provider (its form), each policy option. Ctrl+Q then has
+/// nothing left to write. (Making any of these not save fails this test.)
+#[test]
+fn every_kind_of_change_is_on_disk_at_once() {
+    use privacybeleid::engine::catalog::Safeguard;
+    use privacybeleid::engine::Section;
+    use privacybeleid::wizard::model::ScreenId;
+    use privacybeleid::wizard::screens::{policy, shop};
+    use ratatui::crossterm::event::KeyCode;
+
+    let engine = Engine::load().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("winkel.toml");
+    let mut s = State::new(
+        &engine,
+        Options {
+            today: "2025-01-15".into(),
+            path: Some(path.clone()),
+            answers: Some(Answers::default()),
+            recent: vec![],
+            cwd: dir.path().to_path_buf(),
+        },
+    );
+    let sec = |x: Section| ScreenId(x.id());
+    let load = |text: &str| Answers::from_toml_str(text).unwrap();
+
+    // Typing: each character.
+    s.go_to_step(shop::ID);
+    let text = on_disk_after(&mut s, key(KeyCode::Char('Z')), &path);
+    assert_eq!(load(&text).shop.name.as_deref(), Some("Z"), "{text}");
+    let text = on_disk_after(&mut s, key(KeyCode::Char('o')), &path);
+    assert_eq!(load(&text).shop.name.as_deref(), Some("Zo"), "{text}");
+    // Pasting.
+    let text = on_disk_after(&mut s, Msg::Paste("ë's".into()), &path);
+    assert_eq!(load(&text).shop.name.as_deref(), Some("Zoë's"), "{text}");
+
+    // Toggling a provider (Space), on and off.
+    s.go_to_step(sec(Section::Payments));
+    let text = on_disk_after(&mut s, key(KeyCode::Char(' ')), &path);
+    assert_eq!(load(&text).providers.get(Section::Payments), ["mollie"]);
+    let text = on_disk_after(&mut s, key(KeyCode::Char(' ')), &path);
+    assert!(load(&text).providers.get(Section::Payments).is_empty());
+    assert!(load(&text).providers.is_answered(Section::Payments));
+    // On again.
+    let text = on_disk_after(&mut s, key(KeyCode::Char(' ')), &path);
+    assert_eq!(load(&text).providers.get(Section::Payments), ["mollie"]);
+
+    // A variant (←/→ on a chosen review platform).
+    s.go_to_step(sec(Section::Reviews));
+    for c in "webwinkelkeur".chars() {
+        update(&mut s, key(KeyCode::Char(c)));
+    }
+    on_disk_after(&mut s, key(KeyCode::Char(' ')), &path);
+    let text = on_disk_after(&mut s, key(KeyCode::Right), &path);
+    assert_eq!(load(&text).variants["webwinkelkeur"], "naam", "{text}");
+
+    // An own provider, saved from its form, with "bcr" as its safeguard.
+    s.go_to_step(sec(Section::Hosting));
+    update(&mut s, key(KeyCode::End));
+    update(&mut s, key(KeyCode::Enter));
+    for c in "Wolkje".chars() {
+        update(&mut s, key(KeyCode::Char(c)));
+    }
+    update(&mut s, key(KeyCode::Down));
+    update(&mut s, key(KeyCode::Down));
+    for _ in 0.."Nederland".len() {
+        update(&mut s, key(KeyCode::Backspace));
+    }
+    for c in "Verenigde Staten".chars() {
+        update(&mut s, key(KeyCode::Char(c)));
+    }
+    update(&mut s, key(KeyCode::Down));
+    update(&mut s, key(KeyCode::Down));
+    update(&mut s, key(KeyCode::Char('j')));
+    update(&mut s, key(KeyCode::Down));
+    // scc → adequacy → bcr
+    update(&mut s, key(KeyCode::Right));
+    update(&mut s, key(KeyCode::Right));
+    let before = std::fs::read_to_string(&path).unwrap();
+    assert!(!before.contains("wolkje"), "nothing saved before Opslaan");
+    let text = on_disk_after(&mut s, key(KeyCode::Enter), &path);
+    let a = load(&text);
+    assert_eq!(a.custom_providers[0].safeguard.as_deref(), Some("bcr"));
+    assert_eq!(a.providers.get(Section::Hosting), ["wolkje"]);
+    // The engine reads "bcr" as binding corporate rules.
+    let p = privacybeleid::engine::validate::lookup(&a, engine.catalog(), "wolkje").unwrap();
+    assert_eq!(p.transfers[0].safeguard, Safeguard::Bcr);
+
+    // Each policy option.
+    s.go_to_step(policy::ID);
+    let text = on_disk_after(&mut s, key(KeyCode::Char('5')), &path);
+    assert_eq!(load(&text).policy.retention_max_years, Some(5));
+    update(&mut s, key(KeyCode::Down));
+    let text = on_disk_after(&mut s, key(KeyCode::Char(' ')), &path);
+    assert_eq!(load(&text).policy.customer_accounts, Some(true));
+    update(&mut s, key(KeyCode::Down));
+    let text = on_disk_after(&mut s, key(KeyCode::Char('J')), &path);
+    assert_eq!(load(&text).policy.dpo.as_deref(), Some("J"));
+
+    // Ctrl+Q writes nothing new: everything is there already.
+    let last = std::fs::read_to_string(&path).unwrap();
+    let quit = privacybeleid::wizard::input::translate(
+        ratatui::crossterm::event::Event::Key(ratatui::crossterm::event::KeyEvent::new(
+            KeyCode::Char('q'),
+            ratatui::crossterm::event::KeyModifiers::CONTROL,
+        )),
+        true,
+    )
+    .unwrap();
+    assert_eq!(on_disk_after(&mut s, quit, &path), last);
+    assert!(s.model.quit);
+    let a = load(&last);
+    assert_eq!(a.shop.name.as_deref(), Some("Zoë's"));
+    assert_eq!(a.wizard.unwrap().step.as_deref(), Some("policy"));
 }

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use privacybeleid::engine::{Answers, Engine};
+use privacybeleid::wizard::screens::providers::Providers;
 use privacybeleid::wizard::state::{Effect, Msg, Options, State};
 use privacybeleid::wizard::update::update;
 use privacybeleid::wizard::view::view;
@@ -89,6 +90,7 @@ fn fake_effects(s: &mut State, rng: &mut fastrand::Rng, fx: Vec<Effect>) {
     for e in fx {
         let reply = match e {
             Effect::Save => Msg::Saved(Ok(s
+                .model
                 .path
                 .clone()
                 .unwrap_or_else(|| PathBuf::from("/tmp/random/nieuw.toml")))),
@@ -102,11 +104,18 @@ fn fake_effects(s: &mut State, rng: &mut fastrand::Rng, fx: Vec<Effect>) {
                     Msg::Exported(Ok(files.into_iter().map(|(p, _)| p).collect()))
                 }
             }
-            Effect::Quit => continue,
+            Effect::Quit | Effect::Go(_) | Effect::Ask(_) => continue,
         };
         let more = update(s, reply);
         assert!(more.iter().all(|e| matches!(e, Effect::Save)) || more.is_empty());
     }
+}
+
+/// The own-provider form is open on the current step.
+fn form_open(s: &State) -> bool {
+    s.model.in_wizard()
+        && s.get::<Providers>(s.model.current())
+            .is_some_and(|p| p.form.is_some())
 }
 
 fn fresh(engine: &Engine) -> State<'_> {
@@ -132,20 +141,20 @@ fn random_input_never_panics() {
     let mut in_form = 0;
     let mut saved_custom = 0;
     for i in 0..EVENTS {
-        let msg = random_msg(&mut rng, s.size);
+        let msg = random_msg(&mut rng, s.model.size);
         let resized = matches!(msg, Msg::Resize(..));
-        let was_in_form = s.prov.form.is_some();
-        let before = s.answers.custom_providers.clone();
+        let was_in_form = form_open(&s);
+        let before = s.model.answers.custom_providers.clone();
         let fx = update(&mut s, msg);
         if was_in_form {
             in_form += 1;
-            if s.prov.form.is_none() && s.answers.custom_providers != before {
+            if !form_open(&s) && s.model.answers.custom_providers != before {
                 saved_custom += 1;
             }
         }
         fake_effects(&mut s, &mut rng, fx);
         if resized {
-            term.backend_mut().resize(s.size.0, s.size.1);
+            term.backend_mut().resize(s.model.size.0, s.model.size.1);
         }
         if i % DRAW_EVERY == 0 || i + 1 == EVENTS {
             s.sync();

@@ -6,12 +6,50 @@ use std::sync::OnceLock;
 
 use privacybeleid::engine::{Answers, Engine, Section};
 use privacybeleid::wizard::input::translate;
-use privacybeleid::wizard::screens::custom_provider::SAFEGUARDS;
-use privacybeleid::wizard::state::{
-    CustomField, Effect, Focus, Msg, Options, ProviderItem, Screen, StartItem, State, Step,
-};
+use privacybeleid::wizard::model::{Focus, ScreenId};
+use privacybeleid::wizard::screens::custom_provider::{CustomField, CustomForm, SAFEGUARDS};
+use privacybeleid::wizard::screens::export::{Export, ExportRow};
+use privacybeleid::wizard::screens::providers::{Item as ProviderItem, Providers};
+use privacybeleid::wizard::screens::review::Review;
+use privacybeleid::wizard::screens::shop::Shop;
+use privacybeleid::wizard::screens::start::{Item as StartItem, Start};
+use privacybeleid::wizard::screens::{export, policy, review, shop, start};
+use privacybeleid::wizard::state::{Effect, Msg, Options, Overlay, State};
 use privacybeleid::wizard::update::update;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+fn sec(x: Section) -> ScreenId {
+    ScreenId(x.id())
+}
+
+fn prov<'a>(s: &'a State) -> &'a Providers {
+    s.get::<Providers>(s.model.current()).unwrap()
+}
+
+fn prov_mut<'a>(s: &'a mut State<'static>) -> &'a mut Providers {
+    let id = s.model.current();
+    s.get_mut::<Providers>(id).unwrap()
+}
+
+fn the_form<'a>(s: &'a State) -> &'a CustomForm {
+    prov(s).form.as_ref().unwrap()
+}
+
+fn items(s: &State) -> Vec<ProviderItem> {
+    prov(s).items(&s.model)
+}
+
+fn shop_form<'a>(s: &'a State) -> &'a Shop {
+    s.get::<Shop>(shop::ID).unwrap()
+}
+
+fn export_mut<'a>(s: &'a mut State<'static>) -> &'a mut Export {
+    s.get_mut::<Export>(export::ID).unwrap()
+}
+
+fn export_of<'a>(s: &'a State) -> &'a Export {
+    s.get::<Export>(export::ID).unwrap()
+}
 
 fn engine() -> &'static Engine {
     static E: OnceLock<Engine> = OnceLock::new();
@@ -44,55 +82,60 @@ fn typ(s: &mut State, text: &str) {
     }
 }
 
-fn goto(s: &mut State, step: Step) {
-    let i = s.steps.iter().position(|x| *x == step).unwrap();
-    s.go_to(i);
+fn goto(s: &mut State, step: ScreenId) {
+    s.go_to_step(step);
 }
 
 /// What the run loop would write for a save effect.
 fn saved_text(s: &State, fx: &[Effect]) -> Option<String> {
     fx.contains(&Effect::Save)
-        .then(|| s.answers.to_toml_string())
+        .then(|| s.model.answers.to_toml_string())
 }
 
 #[test]
 fn new_policy_starts_at_the_shop_form_with_todays_date() {
     let s = new_policy();
-    assert_eq!(s.screen, Screen::Wizard);
-    assert_eq!(s.current(), Step::Shop);
-    assert_eq!(s.answers.shop.effective_date.as_deref(), Some("2025-01-15"));
+    assert!(s.model.in_wizard());
+    assert_eq!(s.model.current(), shop::ID);
+    assert_eq!(
+        s.model.answers.shop.effective_date.as_deref(),
+        Some("2025-01-15")
+    );
 }
 
 #[test]
 fn preset_from_the_start_screen() {
     let mut s = State::new(engine(), opts(None));
-    s.start_cursor = s
-        .start_items
+    let i = s
+        .get::<Start>(start::ID)
+        .unwrap()
+        .items
         .iter()
         .position(|x| *x == StartItem::Preset("starter-minimaal".into()))
         .unwrap();
+    s.get_mut::<Start>(start::ID).unwrap().cursor = i;
     let fx = key(&mut s, KeyCode::Enter);
-    assert_eq!(s.answers.preset.as_deref(), Some("starter-minimaal"));
+    assert_eq!(s.model.answers.preset.as_deref(), Some("starter-minimaal"));
     assert!(saved_text(&s, &fx).unwrap().contains("starter-minimaal"));
     // The preset's providers show as chosen.
-    assert_eq!(s.selected(Section::Payments), ["mollie"]);
+    assert_eq!(s.model.selected(Section::Payments), ["mollie"]);
 }
 
 #[test]
 fn typing_saves_and_validation_waits_until_leaving_the_field() {
     let mut s = new_policy();
-    s.shop.cursor = 9; // email
-    let before = s.answers.clone();
+    s.get_mut::<Shop>(shop::ID).unwrap().cursor = "email";
+    let before = s.model.answers.clone();
     typ(&mut s, "info@");
-    assert_ne!(s.answers, before);
-    assert_eq!(s.answers.shop.email.as_deref(), Some("info@"));
-    assert!(s.shop.errors.is_empty(), "no message while typing");
+    assert_ne!(s.model.answers, before);
+    assert_eq!(s.model.answers.shop.email.as_deref(), Some("info@"));
+    assert!(shop_form(&s).errors.is_empty(), "no message while typing");
     key(&mut s, KeyCode::Down);
-    assert!(s.shop.errors["email"].contains("geen geldig e-mailadres"));
+    assert!(shop_form(&s).errors["email"].contains("geen geldig e-mailadres"));
     key(&mut s, KeyCode::Up);
     typ(&mut s, "x.nl");
     assert!(
-        !s.shop.errors.contains_key("email"),
+        !shop_form(&s).errors.contains_key("email"),
         "fixed value clears at once"
     );
 }
@@ -100,51 +143,46 @@ fn typing_saves_and_validation_waits_until_leaving_the_field() {
 #[test]
 fn required_fields_are_reported_when_left_empty() {
     let mut s = new_policy();
-    assert_eq!(s.shop.cursor, 0);
+    assert_eq!(shop_form(&s).cursor, "name");
     key(&mut s, KeyCode::Down);
-    assert_eq!(s.shop.errors["name"], "verplicht veld: vul dit in");
+    assert_eq!(shop_form(&s).errors["name"], "verplicht veld: vul dit in");
     key(&mut s, KeyCode::Down); // operator is optional
-    assert!(!s.shop.errors.contains_key("operator"));
+    assert!(!shop_form(&s).errors.contains_key("operator"));
 }
 
 #[test]
 fn paste_goes_into_the_field() {
     let mut s = new_policy();
     let fx = update(&mut s, Msg::Paste("Café\nZoë 日本".into()));
-    assert_eq!(s.answers.shop.name.as_deref(), Some("Café Zoë 日本"));
+    assert_eq!(s.model.answers.shop.name.as_deref(), Some("Café Zoë 日本"));
     assert!(saved_text(&s, &fx).is_some());
 }
 
 #[test]
 fn toggle_provider_and_next_step() {
     let mut s = new_policy();
-    goto(&mut s, Step::Section(Section::Payments));
+    goto(&mut s, sec(Section::Payments));
     key(&mut s, KeyCode::Char(' ')); // first common: mollie
-    assert_eq!(s.answers.providers.get(Section::Payments), ["mollie"]);
+    assert_eq!(s.model.answers.providers.get(Section::Payments), ["mollie"]);
     key(&mut s, KeyCode::Char(' '));
-    assert!(s.answers.providers.get(Section::Payments).is_empty());
-    assert!(s.answers.providers.is_answered(Section::Payments));
+    assert!(s.model.answers.providers.get(Section::Payments).is_empty());
+    assert!(s.model.answers.providers.is_answered(Section::Payments));
     key(&mut s, KeyCode::Enter);
-    assert_eq!(s.current(), Step::Section(Section::Reviews));
+    assert_eq!(s.model.current(), sec(Section::Reviews));
     key(&mut s, KeyCode::Esc);
-    assert_eq!(s.current(), Step::Section(Section::Payments));
+    assert_eq!(s.model.current(), sec(Section::Payments));
 }
 
 #[test]
 fn common_providers_come_first_then_alphabetical() {
-    let s = new_policy();
-    let items = s.provider_items(Section::Payments);
+    let mut s = new_policy();
+    goto(&mut s, sec(Section::Payments));
+    let items = items(&s);
     let info = engine().section_info(Section::Payments);
     for (i, id) in info.common.iter().enumerate() {
-        assert_eq!(
-            items[i],
-            privacybeleid::wizard::state::ProviderItem::Provider(id.clone())
-        );
+        assert_eq!(items[i], ProviderItem::Provider(id.clone()));
     }
-    assert_eq!(
-        *items.last().unwrap(),
-        privacybeleid::wizard::state::ProviderItem::AddCustom
-    );
+    assert_eq!(*items.last().unwrap(), ProviderItem::AddCustom);
 }
 
 #[test]
@@ -155,11 +193,11 @@ fn toggling_a_preset_section_copies_the_preset_first() {
     };
     a.shop.name = Some("X".into());
     let mut s = State::new(engine(), opts(Some(a)));
-    goto(&mut s, Step::Section(Section::Payments));
-    s.prov.cursor = 1; // multisafepay
+    goto(&mut s, sec(Section::Payments));
+    prov_mut(&mut s).cursor = 1; // multisafepay
     key(&mut s, KeyCode::Char(' '));
     assert_eq!(
-        s.answers.providers.get(Section::Payments),
+        s.model.answers.providers.get(Section::Payments),
         ["mollie", "multisafepay"]
     );
 }
@@ -167,23 +205,23 @@ fn toggling_a_preset_section_copies_the_preset_first() {
 #[test]
 fn filter_narrows_the_list_and_esc_clears_it() {
     let mut s = new_policy();
-    goto(&mut s, Step::Section(Section::Shipping));
+    goto(&mut s, sec(Section::Shipping));
     typ(&mut s, "postn");
-    let items = s.provider_items(Section::Shipping);
+    let items = items(&s);
     assert_eq!(items.len(), 2, "{items:?}");
     key(&mut s, KeyCode::Esc);
-    assert!(s.prov.filter.is_empty());
-    assert_eq!(s.current(), Step::Section(Section::Shipping));
+    assert!(prov(&s).filter.is_empty());
+    assert_eq!(s.model.current(), sec(Section::Shipping));
 }
 
 #[test]
 fn custom_provider_form_adds_with_defaults() {
     let mut s = new_policy();
-    goto(&mut s, Step::Section(Section::Hosting));
+    goto(&mut s, sec(Section::Hosting));
     typ(&mut s, "Meer dan");
     // No match: the list holds only the "add" item, so Enter opens the form with the text.
     key(&mut s, KeyCode::Enter);
-    let form = s.prov.form.as_ref().unwrap();
+    let form = the_form(&s);
     assert_eq!(form.name.value(), "Meer dan");
     assert_eq!(form.cursor, CustomField::Name);
     assert_eq!(form.country.value(), "Nederland");
@@ -192,13 +230,10 @@ fn custom_provider_form_adds_with_defaults() {
     for _ in 0..4 {
         assert!(key(&mut s, KeyCode::Enter).is_empty());
     }
-    assert_eq!(
-        s.prov.form.as_ref().unwrap().cursor,
-        CustomField::OutsideEea
-    );
+    assert_eq!(the_form(&s).cursor, CustomField::OutsideEea);
     let fx = key(&mut s, KeyCode::Enter);
-    assert!(s.prov.form.is_none());
-    let c = &s.answers.custom_providers[0];
+    assert!(prov(&s).form.is_none());
+    let c = &s.model.answers.custom_providers[0];
     assert_eq!(c.id, "meer-dan-online");
     assert_eq!(c.name, "Meer dan Online");
     assert_eq!(c.sections, ["hosting"]);
@@ -208,28 +243,28 @@ fn custom_provider_form_adds_with_defaults() {
         (&None, &None, &None, None)
     );
     assert_eq!(
-        s.answers.providers.get(Section::Hosting),
+        s.model.answers.providers.get(Section::Hosting),
         ["meer-dan-online"]
     );
     assert!(saved_text(&s, &fx).unwrap().contains("[[custom_provider]]"));
     assert!(engine()
-        .check(&s.answers)
+        .check(&s.model.answers)
         .iter()
         .all(|d| !d.field.starts_with("custom_provider")));
     // The cursor rests on the new provider and the message says so.
     assert_eq!(
-        s.provider_items(Section::Hosting)[s.prov.cursor],
+        items(&s)[prov(&s).cursor],
         ProviderItem::Provider("meer-dan-online".into())
     );
-    assert!(s.prov.message.as_ref().unwrap().0.contains("toegevoegd"));
+    assert!(prov(&s).message.as_ref().unwrap().0.contains("toegevoegd"));
 }
 
 /// Opens the add form on the hosting step from the "+ Eigen" row.
 fn open_add_form(s: &mut State) {
-    goto(s, Step::Section(Section::Hosting));
+    goto(s, sec(Section::Hosting));
     key(s, KeyCode::End);
     key(s, KeyCode::Enter);
-    assert!(s.prov.form.is_some());
+    assert!(prov(s).form.is_some());
 }
 
 #[test]
@@ -250,20 +285,20 @@ fn custom_provider_with_all_details() {
     key(&mut s, KeyCode::Down);
     // No safeguard row until the answer is "ja".
     key(&mut s, KeyCode::Down);
-    assert_eq!(s.prov.form.as_ref().unwrap().cursor, CustomField::Save);
+    assert_eq!(the_form(&s).cursor, CustomField::Save);
     key(&mut s, KeyCode::Up);
     key(&mut s, KeyCode::Char('j'));
     key(&mut s, KeyCode::Down);
-    let form = s.prov.form.as_ref().unwrap();
+    let form = the_form(&s);
     assert_eq!(form.cursor, CustomField::Safeguard);
     // Standard contractual clauses first (what the engine assumes), then on to the DPF.
     assert_eq!(SAFEGUARDS[form.safeguard].0, "scc");
     key(&mut s, KeyCode::Left);
-    assert_eq!(SAFEGUARDS[s.prov.form.as_ref().unwrap().safeguard].0, "dpf");
+    assert_eq!(SAFEGUARDS[the_form(&s).safeguard].0, "dpf");
     key(&mut s, KeyCode::Down);
     let fx = key(&mut s, KeyCode::Enter);
-    assert!(s.prov.form.is_none());
-    let c = &s.answers.custom_providers[0];
+    assert!(prov(&s).form.is_none());
+    let c = &s.model.answers.custom_providers[0];
     assert_eq!(c.id, "wolkje");
     assert_eq!(c.company.as_deref(), Some("Wolkje Inc."));
     assert_eq!(c.country.as_deref(), Some("Verenigde Staten"));
@@ -276,11 +311,11 @@ fn custom_provider_with_all_details() {
     let text = saved_text(&s, &fx).unwrap();
     assert!(text.contains("safeguard = \"dpf\""), "{text}");
     assert!(engine()
-        .check(&s.answers)
+        .check(&s.model.answers)
         .iter()
         .all(|d| !d.field.starts_with("custom_provider")));
     // The policy names it with its company and the transfer.
-    let doc = engine().document(&s.answers).unwrap();
+    let doc = engine().document(&s.model.answers).unwrap();
     let plain: String = doc
         .blocks
         .iter()
@@ -305,24 +340,24 @@ fn custom_provider_invalid_url_message_and_no_save() {
     }
     typ(&mut s, "wolkje.example/privacy");
     // Checked only when the field is left.
-    assert!(s.prov.form.as_ref().unwrap().errors.is_empty());
+    assert!(the_form(&s).errors.is_empty());
     key(&mut s, KeyCode::Down);
-    let form = s.prov.form.as_ref().unwrap();
+    let form = the_form(&s);
     let msg = form.errors.get(&CustomField::Url).unwrap();
     assert!(msg.contains("mist https://"), "{msg}");
     // Saving is refused and goes back to the field.
     let fx = key(&mut s, KeyCode::Enter);
     assert!(fx.is_empty());
-    assert!(s.answers.custom_providers.is_empty());
-    assert_eq!(s.prov.form.as_ref().unwrap().cursor, CustomField::Url);
+    assert!(s.model.answers.custom_providers.is_empty());
+    assert_eq!(the_form(&s).cursor, CustomField::Url);
     // Fixing it removes the message at once.
     key(&mut s, KeyCode::Home);
     typ(&mut s, "https://");
-    assert!(s.prov.form.as_ref().unwrap().errors.is_empty());
+    assert!(the_form(&s).errors.is_empty());
     key(&mut s, KeyCode::Down);
     key(&mut s, KeyCode::Enter);
     assert_eq!(
-        s.answers.custom_providers[0].privacy_url.as_deref(),
+        s.model.answers.custom_providers[0].privacy_url.as_deref(),
         Some("https://wolkje.example/privacy")
     );
 }
@@ -335,21 +370,21 @@ fn custom_provider_esc_cancels() {
     key(&mut s, KeyCode::Down);
     let fx = key(&mut s, KeyCode::Esc);
     assert!(fx.is_empty());
-    assert!(s.prov.form.is_none());
-    assert!(s.answers.custom_providers.is_empty());
-    assert_eq!(s.current(), Step::Section(Section::Hosting));
+    assert!(prov(&s).form.is_none());
+    assert!(s.model.answers.custom_providers.is_empty());
+    assert_eq!(s.model.current(), sec(Section::Hosting));
     // A name is required: leaving it empty says so, and saving is refused.
     key(&mut s, KeyCode::End);
     key(&mut s, KeyCode::Enter);
     key(&mut s, KeyCode::Down);
-    let form = s.prov.form.as_ref().unwrap();
+    let form = the_form(&s);
     assert!(form.errors[&CustomField::Name].contains("verplicht"));
     key(&mut s, KeyCode::Down);
     key(&mut s, KeyCode::Down);
     key(&mut s, KeyCode::Down);
     assert!(key(&mut s, KeyCode::Enter).is_empty());
-    assert!(s.answers.custom_providers.is_empty());
-    assert_eq!(s.prov.form.as_ref().unwrap().cursor, CustomField::Name);
+    assert!(s.model.answers.custom_providers.is_empty());
+    assert_eq!(the_form(&s).cursor, CustomField::Name);
 }
 
 #[test]
@@ -362,10 +397,10 @@ fn editing_a_custom_provider_keeps_its_id() {
     key(&mut s, KeyCode::Tab);
     key(&mut s, KeyCode::Tab);
     key(&mut s, KeyCode::Enter);
-    assert_eq!(s.answers.custom_providers.len(), 1);
+    assert_eq!(s.model.answers.custom_providers.len(), 1);
     // The cursor is on the new own provider: Enter opens its details.
     key(&mut s, KeyCode::Enter);
-    let form = s.prov.form.as_ref().unwrap();
+    let form = the_form(&s);
     assert!(!form.adding);
     assert_eq!(form.id.as_deref(), Some("wolkje"));
     assert_eq!(form.name.value(), "Wolkje");
@@ -382,7 +417,7 @@ fn editing_a_custom_provider_keeps_its_id() {
     key(&mut s, KeyCode::Right);
     // Outside the EEA but still in the Netherlands: the country must say where the data go.
     assert!(key(&mut s, KeyCode::Enter).is_empty());
-    let form = s.prov.form.as_ref().unwrap();
+    let form = the_form(&s);
     assert_eq!(form.cursor, CustomField::Country);
     assert!(form.errors[&CustomField::Country].contains("land buiten de EER"));
     update(&mut s, Msg::Paste(" (VS)".into()));
@@ -390,16 +425,16 @@ fn editing_a_custom_provider_keeps_its_id() {
         key(&mut s, KeyCode::Backspace);
     }
     typ(&mut s, "Zwitserland");
-    assert!(s.prov.form.as_ref().unwrap().errors.is_empty());
+    assert!(the_form(&s).errors.is_empty());
     for _ in 0..3 {
         key(&mut s, KeyCode::Down);
     }
-    assert_eq!(s.prov.form.as_ref().unwrap().cursor, CustomField::Safeguard);
+    assert_eq!(the_form(&s).cursor, CustomField::Safeguard);
     let fx = key(&mut s, KeyCode::Enter);
-    assert!(s.prov.form.is_none());
+    assert!(prov(&s).form.is_none());
     assert!(saved_text(&s, &fx).is_some());
-    assert_eq!(s.answers.custom_providers.len(), 1);
-    let c = &s.answers.custom_providers[0];
+    assert_eq!(s.model.answers.custom_providers.len(), 1);
+    let c = &s.model.answers.custom_providers[0];
     assert_eq!(c.id, "wolkje");
     assert_eq!(c.name, "Wolkje Hosting");
     assert_eq!(c.company.as_deref(), Some("Wolkje B.V."));
@@ -407,11 +442,12 @@ fn editing_a_custom_provider_keeps_its_id() {
     assert_eq!(c.outside_eea, Some(true));
     assert_eq!(c.safeguard.as_deref(), Some("adequacy"));
     assert_eq!(c.country.as_deref(), Some("Zwitserland"));
-    assert_eq!(s.answers.providers.get(Section::Hosting), ["wolkje"]);
-    assert!(s.prov.message.as_ref().unwrap().0.contains("bewaard"));
+    assert_eq!(s.model.answers.providers.get(Section::Hosting), ["wolkje"]);
+    assert!(prov(&s).message.as_ref().unwrap().0.contains("bewaard"));
     // The preview shows the new name.
     s.sync();
     assert!(s
+        .derived
         .doc
         .blocks
         .iter()
@@ -422,15 +458,15 @@ fn editing_a_custom_provider_keeps_its_id() {
         &mut s,
         Msg::Key(KeyEvent::new(KeyCode::Char('e'), KeyModifiers::CONTROL)),
     );
-    assert_eq!(s.prov.form.as_ref().unwrap().id.as_deref(), Some("wolkje"));
+    assert_eq!(the_form(&s).id.as_deref(), Some("wolkje"));
     key(&mut s, KeyCode::Backspace);
     key(&mut s, KeyCode::Esc);
-    assert_eq!(s.answers.custom_providers[0].name, "Wolkje Hosting");
+    assert_eq!(s.model.answers.custom_providers[0].name, "Wolkje Hosting");
     // Enter on a catalog provider still goes on to the next step.
     key(&mut s, KeyCode::Esc);
     key(&mut s, KeyCode::Home);
     key(&mut s, KeyCode::Enter);
-    assert_eq!(s.current(), Step::Section(Section::Newsletter));
+    assert_eq!(s.model.current(), sec(Section::Newsletter));
 }
 
 #[test]
@@ -444,22 +480,25 @@ fn an_own_provider_of_another_step_is_taken_over() {
         key(&mut s, KeyCode::Down);
     }
     key(&mut s, KeyCode::Enter);
-    goto(&mut s, Step::Section(Section::BusinessEmail));
+    goto(&mut s, sec(Section::BusinessEmail));
     key(&mut s, KeyCode::End);
     key(&mut s, KeyCode::Enter);
     typ(&mut s, "wolkje");
     key(&mut s, KeyCode::Down);
-    let form = s.prov.form.as_ref().unwrap();
+    let form = the_form(&s);
     assert_eq!(form.company.value(), "Wolkje B.V.");
     assert!(form.note.is_some());
     for _ in 0..3 {
         key(&mut s, KeyCode::Down);
     }
     key(&mut s, KeyCode::Enter);
-    assert_eq!(s.answers.custom_providers.len(), 1);
-    let c = &s.answers.custom_providers[0];
+    assert_eq!(s.model.answers.custom_providers.len(), 1);
+    let c = &s.model.answers.custom_providers[0];
     assert_eq!(c.sections, ["hosting", "business_email"]);
-    assert_eq!(s.answers.providers.get(Section::BusinessEmail), ["wolkje"]);
+    assert_eq!(
+        s.model.answers.providers.get(Section::BusinessEmail),
+        ["wolkje"]
+    );
 }
 
 #[test]
@@ -472,7 +511,7 @@ fn delete_twice_removes_an_own_provider() {
     }
     key(&mut s, KeyCode::Enter);
     // Also in a second step.
-    goto(&mut s, Step::Section(Section::BusinessEmail));
+    goto(&mut s, sec(Section::BusinessEmail));
     key(&mut s, KeyCode::End);
     key(&mut s, KeyCode::Enter);
     typ(&mut s, "Wolkje");
@@ -480,40 +519,43 @@ fn delete_twice_removes_an_own_provider() {
         key(&mut s, KeyCode::Down);
     }
     key(&mut s, KeyCode::Enter);
-    assert_eq!(s.answers.custom_providers[0].sections.len(), 2);
+    assert_eq!(s.model.answers.custom_providers[0].sections.len(), 2);
     // One Delete asks; another key drops the question.
     assert!(key(&mut s, KeyCode::Delete).is_empty());
-    assert!(s
-        .prov
+    assert!(prov(&s)
         .message
         .as_ref()
         .unwrap()
         .0
         .contains("Nogmaals Delete"));
     key(&mut s, KeyCode::Left);
-    assert!(s.prov.message.is_none());
+    assert!(prov(&s).message.is_none());
     assert!(key(&mut s, KeyCode::Delete).is_empty());
     let fx = key(&mut s, KeyCode::Delete);
     assert!(saved_text(&s, &fx).is_some());
     // Gone from this step, kept for the other.
-    assert!(s.answers.providers.get(Section::BusinessEmail).is_empty());
-    assert_eq!(s.answers.custom_providers[0].sections, ["hosting"]);
-    goto(&mut s, Step::Section(Section::Hosting));
-    let i = s
-        .provider_items(Section::Hosting)
+    assert!(s
+        .model
+        .answers
+        .providers
+        .get(Section::BusinessEmail)
+        .is_empty());
+    assert_eq!(s.model.answers.custom_providers[0].sections, ["hosting"]);
+    goto(&mut s, sec(Section::Hosting));
+    let i = items(&s)
         .iter()
         .position(|x| *x == ProviderItem::Provider("wolkje".into()))
         .unwrap();
-    s.prov.cursor = i;
+    prov_mut(&mut s).cursor = i;
     key(&mut s, KeyCode::Delete);
     key(&mut s, KeyCode::Delete);
-    assert!(s.answers.custom_providers.is_empty());
-    assert!(s.answers.providers.get(Section::Hosting).is_empty());
-    assert!(s.prov.message.as_ref().unwrap().0.contains("verwijderd"));
+    assert!(s.model.answers.custom_providers.is_empty());
+    assert!(s.model.answers.providers.get(Section::Hosting).is_empty());
+    assert!(prov(&s).message.as_ref().unwrap().0.contains("verwijderd"));
     // Delete does nothing to a catalog provider.
     key(&mut s, KeyCode::Home);
     assert!(key(&mut s, KeyCode::Delete).is_empty());
-    assert!(s.prov.delete.is_none());
+    assert!(prov(&s).delete.is_none());
 }
 
 #[test]
@@ -522,34 +564,37 @@ fn custom_provider_with_a_catalog_name_is_refused() {
     open_add_form(&mut s);
     typ(&mut s, "TransIP");
     key(&mut s, KeyCode::Down);
-    let msg = s.prov.form.as_ref().unwrap().errors[&CustomField::Name].clone();
+    let msg = the_form(&s).errors[&CustomField::Name].clone();
     assert!(msg.contains("staat al in de lijst"), "{msg}");
     for _ in 0..3 {
         key(&mut s, KeyCode::Down);
     }
     key(&mut s, KeyCode::Enter);
-    assert!(s.prov.form.is_some());
-    assert!(s.answers.custom_providers.is_empty());
+    assert!(prov(&s).form.is_some());
+    assert!(s.model.answers.custom_providers.is_empty());
 }
 
 #[test]
 fn variants_cycle_for_a_selected_provider() {
     let mut s = new_policy();
-    goto(&mut s, Step::Section(Section::Reviews));
+    goto(&mut s, sec(Section::Reviews));
     typ(&mut s, "webwinkelkeur");
     key(&mut s, KeyCode::Right);
-    assert!(s.answers.variants.is_empty(), "not selected yet");
+    assert!(s.model.answers.variants.is_empty(), "not selected yet");
     key(&mut s, KeyCode::Char(' '));
     key(&mut s, KeyCode::Right);
-    assert_eq!(s.answers.variants["webwinkelkeur"], "naam");
+    assert_eq!(s.model.answers.variants["webwinkelkeur"], "naam");
     key(&mut s, KeyCode::Right);
-    assert_eq!(s.answers.variants["webwinkelkeur"], "naam-en-woonplaats");
+    assert_eq!(
+        s.model.answers.variants["webwinkelkeur"],
+        "naam-en-woonplaats"
+    );
     key(&mut s, KeyCode::Right);
-    assert!(!s.answers.variants.contains_key("webwinkelkeur"));
+    assert!(!s.model.answers.variants.contains_key("webwinkelkeur"));
     key(&mut s, KeyCode::Left);
     key(&mut s, KeyCode::Char(' '));
     assert!(
-        s.answers.variants.is_empty(),
+        s.model.answers.variants.is_empty(),
         "deselecting drops the variant"
     );
 }
@@ -558,26 +603,26 @@ fn variants_cycle_for_a_selected_provider() {
 fn sidebar_navigation_and_step_is_saved() {
     let mut s = new_policy();
     key(&mut s, KeyCode::Tab);
-    assert_eq!(s.focus, Focus::Main, "Tab walks the form first");
-    assert_eq!(s.shop.cursor, 1);
+    assert_eq!(s.model.focus, Focus::Main, "Tab walks the form first");
+    assert_eq!(shop_form(&s).cursor, "operator");
     key(&mut s, KeyCode::BackTab);
     key(&mut s, KeyCode::BackTab);
-    assert_eq!(s.focus, Focus::Sidebar);
+    assert_eq!(s.model.focus, Focus::Sidebar);
     key(&mut s, KeyCode::Down);
     key(&mut s, KeyCode::Down);
     let fx = key(&mut s, KeyCode::Enter);
-    assert_eq!(s.current(), Step::Section(Section::Hosting));
-    assert_eq!(s.focus, Focus::Main);
+    assert_eq!(s.model.current(), sec(Section::Hosting));
+    assert_eq!(s.model.focus, Focus::Main);
     assert!(saved_text(&s, &fx).unwrap().contains("step = \"hosting\""));
     // Reopening resumes there.
-    let again = State::new(engine(), opts(Some(s.answers.clone())));
-    assert_eq!(again.current(), Step::Section(Section::Hosting));
+    let again = State::new(engine(), opts(Some(s.model.answers.clone())));
+    assert_eq!(again.model.current(), sec(Section::Hosting));
 }
 
 #[test]
 fn click_in_the_sidebar_jumps() {
     let mut s = new_policy();
-    s.size = (80, 24);
+    s.model.size = (80, 24);
     // Row 1 is the sidebar border; row 2 + i is step i.
     update(
         &mut s,
@@ -586,23 +631,24 @@ fn click_in_the_sidebar_jumps() {
             row: 2 + 6,
         },
     );
-    assert_eq!(s.current(), Step::Section(Section::Payments));
+    assert_eq!(s.model.current(), sec(Section::Payments));
 }
 
 #[test]
 fn review_enter_jumps_to_the_field() {
     let mut s = new_policy();
     s.sync();
-    goto(&mut s, Step::Review);
+    goto(&mut s, review::ID);
     let i = s
+        .derived
         .diags
         .iter()
         .position(|d| d.field == "shop.email")
         .unwrap();
-    s.review_cursor = i;
+    s.get_mut::<Review>(review::ID).unwrap().cursor = i;
     key(&mut s, KeyCode::Enter);
-    assert_eq!(s.current(), Step::Shop);
-    assert_eq!(s.shop.cursor, 9);
+    assert_eq!(s.model.current(), shop::ID);
+    assert_eq!(shop_form(&s).cursor, "email");
 }
 
 fn filled() -> State<'static> {
@@ -629,18 +675,18 @@ fn export_refused_while_there_are_errors() {
     let mut s = new_policy();
     s.sync();
     update(&mut s, Msg::OpenExport);
-    assert_eq!(s.current(), Step::Export);
-    s.export.cursor = 5;
+    assert_eq!(s.model.current(), export::ID);
+    export_mut(&mut s).cursor = ExportRow::Button;
     let fx = key(&mut s, KeyCode::Enter);
     assert!(fx.iter().all(|e| !matches!(e, Effect::Export { .. })));
-    assert!(s.export.errors.iter().any(|e| e.contains("shop.name")));
+    assert!(export_of(&s).errors.iter().any(|e| e.contains("shop.name")));
 }
 
 #[test]
 fn export_asks_before_overwriting() {
     let mut s = filled();
     update(&mut s, Msg::OpenExport);
-    s.export.cursor = 5;
+    export_mut(&mut s).cursor = ExportRow::Button;
     let fx = key(&mut s, KeyCode::Enter);
     let Some(Effect::Export { files, overwrite }) = fx.last() else {
         panic!("{fx:?}")
@@ -663,11 +709,11 @@ fn export_asks_before_overwriting() {
     );
     // The run loop finds an existing file: the question opens.
     update(&mut s, Msg::ExportExists(vec![files[0].0.clone()]));
-    assert!(s.export.confirm.is_some());
+    assert!(export_of(&s).confirm.is_some());
     // "n" keeps the files.
     let fx = key(&mut s, KeyCode::Char('n'));
     assert!(fx.is_empty());
-    assert!(s.export.confirm.is_none());
+    assert!(export_of(&s).confirm.is_none());
     // Again, now "j" overwrites.
     key(&mut s, KeyCode::Enter);
     update(&mut s, Msg::ExportExists(vec![files[0].0.clone()]));
@@ -680,7 +726,7 @@ fn export_asks_before_overwriting() {
         })
     ));
     update(&mut s, Msg::Exported(Ok(vec![files[0].0.clone()])));
-    assert_eq!(s.export.written.len(), 1);
+    assert_eq!(export_of(&s).written.len(), 1);
 }
 
 #[test]
@@ -694,84 +740,93 @@ fn global_keys() {
     assert!(matches!(translate(q, true), Some(Msg::Key(_))));
     let mut s = filled();
     update(&mut s, Msg::Help);
-    assert!(s.help);
+    assert_eq!(s.overlay, Some(Overlay::Help));
     key(&mut s, KeyCode::Esc);
-    assert!(!s.help);
+    assert_eq!(s.overlay, None);
     let fx = update(&mut s, Msg::Quit);
     assert_eq!(fx, [Effect::Quit]);
-    assert!(s.quit);
+    assert!(s.model.quit);
 }
 
 #[test]
 fn change_marks_the_changed_blocks_and_scrolls_there() {
     let mut s = filled();
-    goto(&mut s, Step::Section(Section::Payments));
+    goto(&mut s, sec(Section::Payments));
     s.sync();
-    s.prov.cursor = 1;
+    prov_mut(&mut s).cursor = 1;
     key(&mut s, KeyCode::Char(' '));
     s.sync();
-    assert!(!s.changed.is_empty());
-    let first = s.changed[0];
-    assert_eq!(s.preview_block, first);
-    assert!(s.doc.blocks[first..]
+    assert!(!s.derived.changed.is_empty());
+    let first = s.derived.changed[0];
+    assert_eq!(s.derived.block, first);
+    assert!(s.derived.doc.blocks[first..]
         .iter()
         .any(|b| b.plain().contains("MultiSafepay")));
-    assert_eq!(s.doc.blocks[first].anchor.as_deref(), Some("payments"));
+    assert_eq!(
+        s.derived.doc.blocks[first].anchor.as_deref(),
+        Some("payments")
+    );
 }
 
 #[test]
 fn policy_options() {
     let mut s = filled();
-    goto(&mut s, Step::Policy);
+    goto(&mut s, policy::ID);
     typ(&mut s, "7");
-    assert_eq!(s.answers.policy.retention_max_years, Some(7));
+    assert_eq!(s.model.answers.policy.retention_max_years, Some(7));
     typ(&mut s, "7");
-    assert!(s.policy.error.is_some());
-    assert_eq!(s.answers.policy.retention_max_years, Some(7));
+    assert!(s.get::<policy::Policy>(policy::ID).unwrap().error.is_some());
+    assert_eq!(s.model.answers.policy.retention_max_years, Some(7));
     key(&mut s, KeyCode::Down);
     key(&mut s, KeyCode::Char(' '));
-    assert_eq!(s.answers.policy.customer_accounts, Some(true));
+    assert_eq!(s.model.answers.policy.customer_accounts, Some(true));
     key(&mut s, KeyCode::Down);
     typ(&mut s, "J. Jansen");
-    assert_eq!(s.answers.policy.dpo.as_deref(), Some("J. Jansen"));
+    assert_eq!(s.model.answers.policy.dpo.as_deref(), Some("J. Jansen"));
 }
 
 #[test]
 fn a_step_without_its_part_in_the_policy_shows_the_closest_part_before_it() {
     let mut s = filled(); // starter-minimaal: no sales channels, no reviews
     s.sync();
-    goto(&mut s, Step::Section(Section::SalesChannels));
-    let b = &s.doc.blocks[s.preview_block];
+    goto(&mut s, sec(Section::SalesChannels));
+    let b = &s.derived.doc.blocks[s.derived.block];
     assert_eq!(b.id.as_deref(), Some("shipping"), "{b:?}");
-    goto(&mut s, Step::Section(Section::Payments));
+    goto(&mut s, sec(Section::Payments));
     assert_eq!(
-        s.doc.blocks[s.preview_block].id.as_deref(),
+        s.derived.doc.blocks[s.derived.block].id.as_deref(),
         Some("payments")
     );
-    goto(&mut s, Step::Section(Section::Newsletter));
-    assert_eq!(s.doc.blocks[s.preview_block].id.as_deref(), Some("email"));
+    goto(&mut s, sec(Section::Newsletter));
+    assert_eq!(
+        s.derived.doc.blocks[s.derived.block].id.as_deref(),
+        Some("email")
+    );
 }
 
 #[test]
 fn enter_after_a_search_picks_the_provider() {
     let mut s = new_policy();
-    goto(&mut s, Step::Section(Section::Shipping));
+    goto(&mut s, sec(Section::Shipping));
     typ(&mut s, "sendc");
     key(&mut s, KeyCode::Enter);
-    assert_eq!(s.answers.providers.get(Section::Shipping), ["sendcloud"]);
-    assert!(s.prov.filter.is_empty());
-    assert_eq!(s.current(), Step::Section(Section::Shipping));
+    assert_eq!(
+        s.model.answers.providers.get(Section::Shipping),
+        ["sendcloud"]
+    );
+    assert!(prov(&s).filter.is_empty());
+    assert_eq!(s.model.current(), sec(Section::Shipping));
     // Without a search, Enter goes on.
     key(&mut s, KeyCode::Enter);
-    assert_eq!(s.current(), Step::Section(Section::Accounting));
+    assert_eq!(s.model.current(), sec(Section::Accounting));
 }
 
 #[test]
 fn click_on_a_field_moves_there_and_puts_the_cursor_under_the_mouse() {
     let mut s = new_policy();
-    s.size = (80, 24);
-    s.answers.shop.set("city", "Den Haag");
-    s.reload_forms();
+    s.model.size = (80, 24);
+    s.model.answers.shop.set("city", "Den Haag");
+    s.reload();
     // Main pane starts at column 26; fields start two rows down, labels take 20 columns.
     // city is field 6 → row 1 + 2 + 6 = 9; the input starts at column 26 + 1 + 20 = 47.
     update(
@@ -781,8 +836,8 @@ fn click_on_a_field_moves_there_and_puts_the_cursor_under_the_mouse() {
             row: 9,
         },
     );
-    assert_eq!(s.shop.cursor, 6);
-    assert_eq!(s.shop.inputs[6].cursor(), 4);
+    assert_eq!(shop_form(&s).cursor, "city");
+    assert_eq!(shop_form(&s).inputs[6].cursor(), 4);
     typ(&mut s, "X");
-    assert_eq!(s.answers.shop.city.as_deref(), Some("Den XHaag"));
+    assert_eq!(s.model.answers.shop.city.as_deref(), Some("Den XHaag"));
 }

@@ -5,12 +5,26 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use privacybeleid::engine::{Engine, Section};
-use privacybeleid::wizard::state::{Msg, Options, State, Step};
+use privacybeleid::wizard::model::{Route, ScreenId};
+use privacybeleid::wizard::screens::export::{Export, ExportRow};
+use privacybeleid::wizard::screens::shop::Shop;
+use privacybeleid::wizard::screens::start::{Item as StartItem, Start};
+use privacybeleid::wizard::screens::{export, policy, review, shop, start};
+use privacybeleid::wizard::state::{Msg, Options, State};
 use privacybeleid::wizard::update::update;
 use privacybeleid::wizard::view::view;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
+
+fn sec(x: Section) -> ScreenId {
+    ScreenId(x.id())
+}
+
+fn set_start_cursor(s: &mut State, item: impl Fn(&StartItem) -> bool) {
+    let st = s.get_mut::<Start>(start::ID).unwrap();
+    st.cursor = st.items.iter().position(item).unwrap();
+}
 
 fn engine() -> &'static Engine {
     static E: OnceLock<Engine> = OnceLock::new();
@@ -41,7 +55,7 @@ fn typ(s: &mut State, text: &str) {
 }
 
 fn render(s: &mut State, w: u16, h: u16) -> String {
-    s.size = (w, h);
+    s.model.size = (w, h);
     s.sync();
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
     t.draw(|f| view(f, s)).unwrap();
@@ -70,12 +84,7 @@ fn render(s: &mut State, w: u16, h: u16) -> String {
 fn filled() -> State<'static> {
     let mut s = state();
     // Start screen: first preset.
-    let i = s
-        .start_items
-        .iter()
-        .position(|x| matches!(x, privacybeleid::wizard::state::StartItem::Preset(_)))
-        .unwrap();
-    s.start_cursor = i;
+    set_start_cursor(&mut s, |x| matches!(x, StartItem::Preset(_)));
     key(&mut s, KeyCode::Enter);
     typ(&mut s, "Zoë's Bloemen");
     key(&mut s, KeyCode::Down);
@@ -89,9 +98,9 @@ fn filled() -> State<'static> {
         key(&mut s, KeyCode::Down);
     }
     typ(&mut s, "Zoë de Vries");
-    s.shop.cursor = 0;
+    s.get_mut::<Shop>(shop::ID).unwrap().cursor = "name";
     s.sync();
-    s.changed.clear();
+    s.derived.changed.clear();
     s
 }
 
@@ -107,11 +116,10 @@ fn add_own_provider(s: &mut State) {
     key(s, KeyCode::Enter);
 }
 
-fn goto(s: &mut State, step: Step) {
-    let i = s.steps.iter().position(|x| *x == step).unwrap();
-    s.go_to(i);
+fn goto(s: &mut State, step: ScreenId) {
+    s.go_to_step(step);
     s.sync();
-    s.changed.clear();
+    s.derived.changed.clear();
 }
 
 fn both(name: &str, s: &mut State) {
@@ -127,22 +135,16 @@ fn start_screen() {
 #[test]
 fn start_screen_with_a_preset_highlighted() {
     let mut s = state();
-    s.start_cursor = s
-        .start_items
-        .iter()
-        .position(|x| {
-            *x == privacybeleid::wizard::state::StartItem::Preset(
-                "woocommerce-mollie-postnl".into(),
-            )
-        })
-        .unwrap();
+    set_start_cursor(&mut s, |x| {
+        *x == StartItem::Preset("woocommerce-mollie-postnl".into())
+    });
     both("start_preset", &mut s);
 }
 
 #[test]
 fn shop_form_with_error() {
     let mut s = filled();
-    s.shop.cursor = 5;
+    s.get_mut::<Shop>(shop::ID).unwrap().cursor = "postcode";
     typ(&mut s, "12 AB");
     key(&mut s, KeyCode::Down);
     typ(&mut s, "Café 日本");
@@ -152,7 +154,7 @@ fn shop_form_with_error() {
 #[test]
 fn provider_step() {
     let mut s = filled();
-    goto(&mut s, Step::Section(Section::Payments));
+    goto(&mut s, sec(Section::Payments));
     key(&mut s, KeyCode::Down);
     key(&mut s, KeyCode::Char(' '));
     both("providers", &mut s);
@@ -161,7 +163,7 @@ fn provider_step() {
 #[test]
 fn provider_step_filtered_with_variant() {
     let mut s = filled();
-    goto(&mut s, Step::Section(Section::Reviews));
+    goto(&mut s, sec(Section::Reviews));
     typ(&mut s, "webwinkelk");
     key(&mut s, KeyCode::Char(' '));
     key(&mut s, KeyCode::Right);
@@ -171,7 +173,7 @@ fn provider_step_filtered_with_variant() {
 #[test]
 fn provider_step_adding_custom() {
     let mut s = filled();
-    goto(&mut s, Step::Section(Section::Hosting));
+    goto(&mut s, sec(Section::Hosting));
     key(&mut s, KeyCode::End);
     key(&mut s, KeyCode::Enter);
     typ(&mut s, "Meer dan Online");
@@ -181,7 +183,7 @@ fn provider_step_adding_custom() {
 #[test]
 fn provider_step_custom_added() {
     let mut s = filled();
-    goto(&mut s, Step::Section(Section::Hosting));
+    goto(&mut s, sec(Section::Hosting));
     add_own_provider(&mut s);
     both("providers_custom", &mut s);
 }
@@ -190,7 +192,7 @@ fn provider_step_custom_added() {
 #[test]
 fn provider_step_custom_detail() {
     let mut s = filled();
-    goto(&mut s, Step::Section(Section::Hosting));
+    goto(&mut s, sec(Section::Hosting));
     key(&mut s, KeyCode::End);
     key(&mut s, KeyCode::Enter);
     typ(&mut s, "Wolkje");
@@ -212,7 +214,7 @@ fn provider_step_custom_detail() {
     // Off and on again: the "added" message gives way to the provider's details.
     key(&mut s, KeyCode::Char(' '));
     key(&mut s, KeyCode::Char(' '));
-    s.changed.clear();
+    s.derived.changed.clear();
     both("providers_custom_detail", &mut s);
 }
 
@@ -220,7 +222,7 @@ fn provider_step_custom_detail() {
 #[test]
 fn custom_provider_form() {
     let mut s = filled();
-    goto(&mut s, Step::Section(Section::Hosting));
+    goto(&mut s, sec(Section::Hosting));
     key(&mut s, KeyCode::End);
     key(&mut s, KeyCode::Enter);
     typ(&mut s, "Wolkje");
@@ -239,7 +241,7 @@ fn custom_provider_form() {
 #[test]
 fn custom_provider_form_editing() {
     let mut s = filled();
-    goto(&mut s, Step::Section(Section::Hosting));
+    goto(&mut s, sec(Section::Hosting));
     add_own_provider(&mut s);
     key(&mut s, KeyCode::Enter);
     both("custom_form_edit", &mut s);
@@ -248,7 +250,7 @@ fn custom_provider_form_editing() {
 #[test]
 fn policy_options() {
     let mut s = filled();
-    goto(&mut s, Step::Policy);
+    goto(&mut s, policy::ID);
     typ(&mut s, "7");
     both("policy", &mut s);
 }
@@ -257,7 +259,7 @@ fn policy_options() {
 fn review() {
     let mut s = state();
     key(&mut s, KeyCode::Enter);
-    goto(&mut s, Step::Review);
+    goto(&mut s, review::ID);
     both("review", &mut s);
 }
 
@@ -265,8 +267,8 @@ fn review() {
 fn export_refused_with_errors() {
     let mut s = state();
     key(&mut s, KeyCode::Enter);
-    goto(&mut s, Step::Export);
-    s.export.cursor = 5;
+    goto(&mut s, export::ID);
+    s.get_mut::<Export>(export::ID).unwrap().cursor = ExportRow::Button;
     key(&mut s, KeyCode::Enter);
     both("export_refused", &mut s);
 }
@@ -274,7 +276,7 @@ fn export_refused_with_errors() {
 #[test]
 fn export_overwrite_question() {
     let mut s = filled();
-    goto(&mut s, Step::Export);
+    goto(&mut s, export::ID);
     update(
         &mut s,
         Msg::ExportExists(vec![PathBuf::from(
@@ -287,7 +289,7 @@ fn export_overwrite_question() {
 #[test]
 fn export_written() {
     let mut s = filled();
-    goto(&mut s, Step::Export);
+    goto(&mut s, export::ID);
     update(
         &mut s,
         Msg::Exported(Ok(vec![
@@ -301,7 +303,7 @@ fn export_written() {
 #[test]
 fn help_overlay() {
     let mut s = filled();
-    goto(&mut s, Step::Section(Section::Shipping));
+    goto(&mut s, sec(Section::Shipping));
     update(&mut s, Msg::Help);
     both("help", &mut s);
 }
@@ -309,7 +311,7 @@ fn help_overlay() {
 #[test]
 fn full_preview() {
     let mut s = filled();
-    goto(&mut s, Step::Section(Section::Payments));
+    goto(&mut s, sec(Section::Payments));
     update(&mut s, Msg::TogglePreview);
     both("preview_full", &mut s);
 }
@@ -317,7 +319,7 @@ fn full_preview() {
 #[test]
 fn sidebar_focus() {
     let mut s = filled();
-    goto(&mut s, Step::Section(Section::Cookies));
+    goto(&mut s, sec(Section::Cookies));
     key(&mut s, KeyCode::Tab);
     key(&mut s, KeyCode::Up);
     both("sidebar", &mut s);
@@ -349,7 +351,7 @@ fn every_step_at_edge_sizes() {
         (1, 1),
     ];
     let mut s = filled();
-    let steps = s.steps.clone();
+    let steps: Vec<ScreenId> = s.model.steps.iter().map(|x| x.id).collect();
     for step in steps {
         goto(&mut s, step);
         for (w, h) in sizes {
@@ -362,7 +364,7 @@ fn every_step_at_edge_sizes() {
             update(&mut s, Msg::TogglePreview);
         }
     }
-    goto(&mut s, Step::Export);
+    goto(&mut s, export::ID);
     update(
         &mut s,
         Msg::ExportExists(
@@ -374,7 +376,7 @@ fn every_step_at_edge_sizes() {
     for (w, h) in sizes {
         render(&mut s, w, h);
     }
-    goto(&mut s, Step::Section(Section::Hosting));
+    goto(&mut s, sec(Section::Hosting));
     key(&mut s, KeyCode::End);
     key(&mut s, KeyCode::Enter);
     for (w, h) in sizes {
@@ -395,7 +397,7 @@ fn every_step_at_edge_sizes() {
         render(&mut s, w, h);
         update(&mut s, Msg::Help);
     }
-    s.screen = privacybeleid::wizard::state::Screen::Start;
+    s.model.route = Route::Page(start::ID);
     for (w, h) in sizes {
         render(&mut s, w, h);
     }
@@ -404,7 +406,7 @@ fn every_step_at_edge_sizes() {
 #[test]
 fn the_sidebar_scrolls_to_the_current_step_in_a_small_window() {
     let mut s = filled();
-    goto(&mut s, Step::Export);
+    goto(&mut s, export::ID);
     let screen = render(&mut s, 60, 19);
     assert!(
         screen.contains("▶✓ Exporteren")
@@ -419,8 +421,8 @@ fn the_sidebar_scrolls_to_the_current_step_in_a_small_window() {
         .position(|l| l.contains("Controle"))
         .expect("Controle visible") as u16;
     update(&mut s, Msg::Click { column: 3, row });
-    assert_eq!(s.steps[s.step], Step::Review);
-    goto(&mut s, Step::Shop);
+    assert_eq!(s.model.current(), review::ID);
+    goto(&mut s, shop::ID);
     let screen = render(&mut s, 60, 19);
     assert!(
         screen.contains("▶") && screen.contains("Gegevens webwinkel"),

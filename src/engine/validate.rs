@@ -67,6 +67,11 @@ const REQUIRED: [(&str, &str); 5] = [
     ("privacy_contact", "de contactpersoon voor privacyvragen"),
 ];
 
+/// True for a shop field `check` requires (the wizard marks these with `*`).
+pub fn required_shop_field(key: &str) -> bool {
+    REQUIRED.iter().any(|(k, _)| *k == key)
+}
+
 /// Checks answers that have already been layered over their preset.
 pub fn check(answers: &Answers, catalog: &Catalog) -> Vec<Diagnostic> {
     let mut out = Vec::new();

@@ -1,9 +1,11 @@
-//! Where everything goes, as a pure function of the state (terminal size included), so the
-//! view draws and update hit-tests mouse clicks with the same rectangles.
+//! Where everything goes, as a pure function of the model (terminal size included) and of
+//! whether the screen has a preview, so the view draws and update hit-tests mouse clicks
+//! with the same rectangles.
 
 use ratatui::layout::Rect;
 
-use super::state::{Screen, State};
+use super::model::{Focus, Model};
+use super::widgets::text::list_offset;
 
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 19;
@@ -22,11 +24,8 @@ pub struct Areas {
     pub hints: Rect,
 }
 
-pub fn layout(s: &State) -> Areas {
-    layout_with_size(s, s.size)
-}
-
-pub fn layout_with_size(s: &State, (w, h): (u16, u16)) -> Areas {
+/// `preview`: the screen on display has a preview pane.
+pub fn layout(m: &Model, (w, h): (u16, u16), preview: bool) -> Areas {
     if w < MIN_WIDTH || h < MIN_HEIGHT {
         return Areas {
             too_small: true,
@@ -44,23 +43,20 @@ pub fn layout_with_size(s: &State, (w, h): (u16, u16)) -> Areas {
         hints,
         ..Default::default()
     };
-    if s.screen == Screen::Start {
-        if w >= PREVIEW_WIDTH {
-            let main_w = w * 11 / 20;
-            a.main = Some(Rect::new(0, body.y, main_w, body.height));
-            a.preview = Some(Rect::new(main_w, body.y, w - main_w, body.height));
-        } else {
-            a.main = Some(body);
-        }
-        return a;
-    }
-    let sidebar = Rect::new(0, body.y, SIDEBAR, body.height);
-    a.sidebar = Some(sidebar);
-    let rest = Rect::new(SIDEBAR, body.y, w - SIDEBAR, body.height);
-    if s.preview_full {
+    let rest = if m.in_wizard() {
+        a.sidebar = Some(Rect::new(0, body.y, SIDEBAR, body.height));
+        Rect::new(SIDEBAR, body.y, w - SIDEBAR, body.height)
+    } else {
+        body
+    };
+    if m.in_wizard() && m.focus == Focus::Preview {
         a.preview = Some(rest);
-    } else if w >= PREVIEW_WIDTH {
-        let main_w = rest.width * 11 / 20;
+    } else if preview && w >= PREVIEW_WIDTH {
+        let main_w = if m.in_wizard() {
+            rest.width * 11 / 20
+        } else {
+            w * 11 / 20
+        };
         a.main = Some(Rect::new(rest.x, rest.y, main_w, rest.height));
         a.preview = Some(Rect::new(
             rest.x + main_w,
@@ -74,13 +70,24 @@ pub fn layout_with_size(s: &State, (w, h): (u16, u16)) -> Areas {
     a
 }
 
+/// The first step shown when the list is taller than the sidebar (small windows): the step
+/// under the cursor, or the current one, stays in view.
+pub fn sidebar_offset(m: &Model, height: u16) -> usize {
+    let at = if m.focus == Focus::Sidebar {
+        m.sidebar_cursor
+    } else {
+        m.step
+    };
+    list_offset(at, m.steps.len(), height as usize)
+}
+
 /// The step index a click in the sidebar lands on.
-pub fn sidebar_hit(s: &State, a: &Areas, column: u16, row: u16) -> Option<usize> {
+pub fn sidebar_hit(m: &Model, a: &Areas, column: u16, row: u16) -> Option<usize> {
     let sb = a.sidebar?;
     if column < sb.x || column >= sb.x + sb.width || row <= sb.y || row >= sb.y + sb.height - 1 {
         return None;
     }
     let inner_height = sb.height.saturating_sub(2);
-    let i = (row - sb.y - 1) as usize + crate::wizard::widgets::sidebar::offset(s, inner_height);
-    (i < s.steps.len()).then_some(i)
+    let i = (row - sb.y - 1) as usize + sidebar_offset(m, inner_height);
+    (i < m.steps.len()).then_some(i)
 }

@@ -1,38 +1,37 @@
 //! The interactive wizard (ratatui + crossterm) on top of the engine.
 //!
-//! Elm-style: `state` is the model, `input` turns terminal events into messages, `update`
-//! changes the state and returns effects (pure, unit-tested), `view` draws the state (pure,
-//! snapshot-tested), and `run` owns the terminal and performs the effects.
+//! One direction, no import loop (tests/wizard_imports.rs checks it):
+//! - `strings` (every Dutch UI text), `theme` (every style; NO_COLOR), `keymap` (bindings as
+//!   data) and the widgets' text helpers are leaves;
+//! - `model` (answers, where the user is, focus) and `msg` (messages, effects, navigation);
+//! - `derived` (check results, rendered policy, preview scroll) and `layout`;
+//! - `screen` (the `Screen` trait) and `screens/*`, one file per screen, registered in
+//!   `screens::all`; a screen changes the model and returns effects, never calls `update`;
+//! - `state` (model + derived + screens + overlay, and the moves between screens),
+//!   `update` (routes a message to what has the focus, carries out navigation and dialogs),
+//!   `view` (draws; footer and F1 help from the keymaps), `input` (events → messages, the
+//!   global keymap);
+//! - this file: the run loop, which owns the terminal and performs the file effects.
 //!
-//! Keys (F1 shows those of the current screen):
-//! - everywhere: Ctrl+Q / Ctrl+C quit (every change is already saved), F1 or `?` help
-//!   (`?` not while typing), Ctrl+S export, F2 / Ctrl+P full-width preview, PgUp/PgDn and
-//!   the mouse wheel scroll the preview, Tab/Shift+Tab walk form fields and then move focus
-//!   between the questions and the sidebar, Esc closes/goes back a step;
-//! - sidebar: ↑/↓ choose a step, Enter/→ open it, Esc/← back to the questions; a click on
-//!   a step opens it;
-//! - text fields: ←/→, Home/End, Ctrl+←/→ word jumps, Backspace/Delete, bracketed paste;
-//!   a field is checked when the user leaves it;
-//! - provider steps: type to search, Space toggles, Enter picks the searched provider or
-//!   goes on, ←/→ choose a variant; Enter on "+ Eigen aanbieder toevoegen" opens the
-//!   own-provider form, Enter (when not searching) or Ctrl+E on an own provider (marked
-//!   "eigen toevoeging") opens it filled in, Delete twice removes it from the step;
-//! - own-provider form: ↑/↓ or Tab/Shift+Tab walk the fields (checked when left), Space,
-//!   ←/→ or j/n answer "buiten de EER?", Space or ←/→ choose the safeguard, Enter goes to
-//!   the next field and saves on the last field or on "Opslaan", Esc cancels;
-//! - export: Space toggles a format, Enter on "Exporteren" writes, j/n answer the
-//!   overwrite question.
-//!
-//! Files: `--answers FILE` (created when missing, never overwritten when it does not parse),
-//! or a new file in the data dir (PRIVACYBELEID_DATA_DIR, else the platform's data dir),
-//! which also holds `recent.toml`. The current step is kept in `[wizard] step`.
+//! Keys: each screen's keymap is its list of keys with their Dutch descriptions; F1 shows
+//! those of what has the focus, the footer the most important ones. Files: `--answers FILE`
+//! (created when missing, never overwritten when it does not parse), or a new file in the
+//! data dir (PRIVACYBELEID_DATA_DIR, else the platform's data dir), which also holds
+//! `recent.toml`. The current step is kept in `[wizard] step`.
 
+pub mod derived;
 pub mod input;
+pub mod keymap;
 pub mod layout;
+pub mod model;
+pub mod msg;
 pub mod persist;
 pub mod preview;
+pub mod screen;
 pub mod screens;
 pub mod state;
+pub mod strings;
+pub mod theme;
 pub mod update;
 pub mod view;
 pub mod widgets;
@@ -47,7 +46,9 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 
 use crate::engine::{Answers, Engine};
-use state::{Effect, Msg, Options, State};
+use model::Options;
+use msg::{Effect, Msg};
+use state::State;
 
 /// Runs the wizard; returns the process exit code.
 pub fn run(engine: &Engine, answers: Option<PathBuf>) -> i32 {
@@ -59,10 +60,8 @@ pub fn run(engine: &Engine, answers: Option<PathBuf>) -> i32 {
             match Answers::load(p) {
                 Ok(a) => loaded = Some(a),
                 Err(e) => {
-                    eprintln!("fout: {e}");
-                    eprintln!(
-                        "Het bestand is niet gewijzigd. Verbeter het en start de wizard opnieuw."
-                    );
+                    eprintln!("{}", strings::run::error(&e));
+                    eprintln!("{}", strings::run::FILE_UNCHANGED);
                     return 2;
                 }
             }
@@ -77,9 +76,8 @@ pub fn run(engine: &Engine, answers: Option<PathBuf>) -> i32 {
             };
             if let Err(e) = crate::atomic::write(p, a.to_toml_string().as_bytes()) {
                 eprintln!(
-                    "fout: kan {} niet maken: {}",
-                    p.display(),
-                    crate::engine::error::io_reason(&e)
+                    "{}",
+                    strings::run::cannot_create(p, &crate::engine::error::io_reason(&e))
                 );
                 return 2;
             }
@@ -104,22 +102,21 @@ pub fn run(engine: &Engine, answers: Option<PathBuf>) -> i32 {
         recent,
         cwd: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
     };
+    theme::init_from_env();
     let mut state = State::new(engine, opts);
     if answers.is_some() {
-        state.status = "Elke wijziging wordt direct bewaard".into();
+        state.model.status = strings::status::EVERY_CHANGE_SAVED.into();
     }
 
     if !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
-        eprintln!(
-            "fout: de wizard heeft een terminal nodig; gebruik `privacybeleid render` in scripts"
-        );
+        eprintln!("{}", strings::run::NEEDS_TERMINAL);
         return 1;
     }
     let mut terminal = match ratatui::try_init() {
         Ok(t) => t,
         Err(e) => {
             restore();
-            eprintln!("fout: kan de terminal niet gebruiken: {e}");
+            eprintln!("{}", strings::run::no_terminal(&e));
             return 1;
         }
     };
@@ -137,13 +134,13 @@ pub fn run(engine: &Engine, answers: Option<PathBuf>) -> i32 {
         Ok(()) => 0,
         Err(e) => {
             restore();
-            eprintln!("fout: {e}");
+            eprintln!("{}", strings::run::error(&e));
             return 1;
         }
     };
     restore();
-    if let Some(p) = &state.path {
-        println!("Antwoorden bewaard in {}", p.display());
+    if let Some(p) = &state.model.path {
+        println!("{}", strings::run::saved_in(p));
     }
     code
 }
@@ -160,7 +157,7 @@ fn restore() {
 
 fn main_loop(terminal: &mut ratatui::DefaultTerminal, state: &mut State) -> std::io::Result<()> {
     let size = terminal.size()?;
-    state.size = (size.width, size.height);
+    state.model.size = (size.width, size.height);
     loop {
         state.sync();
         terminal.draw(|f| view::view(f, state))?;
@@ -172,14 +169,14 @@ fn main_loop(terminal: &mut ratatui::DefaultTerminal, state: &mut State) -> std:
         {
             panic!("testpaniek op verzoek (PRIVACYBELEID_TEST_PANIC)");
         }
-        let Some(msg) = input::translate(ev, input::typing(state)) else {
+        let Some(msg) = input::translate(ev, state.typing()) else {
             continue;
         };
         let mut effects = update::update(state, msg);
         // One save per event is enough: it writes the latest answers.
         effects.dedup();
         perform(state, effects);
-        if state.quit {
+        if state.model.quit {
             return Ok(());
         }
     }
@@ -191,8 +188,9 @@ pub fn perform(state: &mut State, effects: Vec<Effect>) {
     while let Some(e) = queue.pop_front() {
         let msg = match e {
             Effect::Save => {
-                let text = state.answers.to_toml_string();
-                Msg::Saved(persist::save(state.path.as_deref(), &text, &state.today))
+                let m = &state.model;
+                let text = m.answers.to_toml_string();
+                Msg::Saved(persist::save(m.path.as_deref(), &text, &m.today))
             }
             Effect::Open(p) => {
                 let r = Answers::load(&p)
@@ -213,7 +211,8 @@ pub fn perform(state: &mut State, effects: Vec<Effect>) {
                     Msg::Exported(persist::export(&files))
                 }
             }
-            Effect::Quit => continue,
+            // Update carries out navigation and dialogs itself.
+            Effect::Quit | Effect::Go(_) | Effect::Ask(_) => continue,
         };
         queue.extend(update::update(state, msg));
     }

@@ -1,62 +1,64 @@
-//! Pure state transitions: `update(state, msg)` changes the state and returns effects for the
-//! run loop (saving, opening, exporting). No I/O happens here, so it is unit-testable.
+//! Pure state transitions: `update(state, msg)` hands the message to what has the focus
+//! (the screen, the sidebar, the full preview, an overlay), carries out the navigation
+//! and dialog effects that come back, and returns the file effects for the run loop
+//! (saving, opening, exporting). No I/O happens here, so it is unit-testable.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::collections::VecDeque;
 
-use super::layout::{layout, sidebar_hit};
-use super::screens::{export, policy_options, providers, review, shop_form, start};
-use super::state::{Effect, Focus, Msg, Screen, State, Step};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::Position;
+
+use super::layout::sidebar_hit;
+use super::model::{Focus, Route};
+use super::msg::{Effect, Msg, Nav};
+use super::screens;
+use super::state::{Overlay, State};
+use super::strings::status as t;
+use super::widgets::{dialog, preview_pane, sidebar};
 
 pub fn update(s: &mut State, msg: Msg) -> Vec<Effect> {
+    let fx = handle(s, msg);
+    carry_out(s, fx)
+}
+
+fn handle(s: &mut State, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Quit => {
-            s.quit = true;
+            s.model.quit = true;
             vec![Effect::Quit]
         }
         Msg::Resize(w, h) => {
-            s.size = (w, h);
+            s.model.size = (w, h);
             vec![]
         }
         Msg::Saved(Ok(p)) => {
-            s.status = format!("Opgeslagen in {}", p.display());
-            s.path = Some(p);
+            s.model.status = t::saved_in(&p);
+            s.model.path = Some(p);
             vec![]
         }
         Msg::Saved(Err(e)) => {
-            s.status = format!("Niet opgeslagen: {e}");
+            s.model.status = t::not_saved(&e);
             vec![]
         }
         Msg::Opened(Ok((p, a))) => {
-            s.answers = *a;
-            s.path = Some(p);
-            s.dirty = true;
+            s.model.answers = *a;
+            s.model.path = Some(p);
             s.enter_wizard();
-            s.status = "Geopend".into();
+            s.model.status = t::OPENED.into();
             vec![]
         }
         Msg::Opened(Err(e)) => {
-            s.status = format!("Kan niet openen: {e}");
+            s.model.status = t::cannot_open(&e);
             vec![]
         }
-        Msg::ExportExists(files) => {
-            s.export.busy = false;
-            s.export.confirm = Some(files);
-            vec![]
+        Msg::ExportExists(_) | Msg::Exported(_) | Msg::Chose { .. } => {
+            if matches!(msg, Msg::Chose { .. }) {
+                s.overlay = None;
+            }
+            let id = s.model.active();
+            s.with_screen(id, |scr, cx| scr.reply(cx, &msg))
         }
-        Msg::Exported(Ok(paths)) => {
-            s.export.busy = false;
-            s.export.confirm = None;
-            s.status = format!("{} bestand(en) geschreven", paths.len());
-            s.export.written = paths;
-            vec![]
-        }
-        Msg::Exported(Err(e)) => {
-            s.export.busy = false;
-            s.export.confirm = None;
-            s.export.errors = vec![format!("Exporteren mislukt: {e}")];
-            vec![]
-        }
-        _ if s.help => {
+        _ if s.overlay == Some(Overlay::Help) => {
             let close = match &msg {
                 Msg::Help => true,
                 Msg::Key(k) => matches!(
@@ -67,22 +69,38 @@ pub fn update(s: &mut State, msg: Msg) -> Vec<Effect> {
                 _ => false,
             };
             if close {
-                s.help = false;
+                s.overlay = None;
             }
             vec![]
         }
+        _ if matches!(s.overlay, Some(Overlay::Dialog(_))) => {
+            let Some(Overlay::Dialog(d)) = &s.overlay else {
+                return vec![];
+            };
+            match &msg {
+                Msg::Key(k) => match dialog::answer(d, k) {
+                    Some(m) => handle(s, m),
+                    None => vec![],
+                },
+                _ => vec![],
+            }
+        }
         Msg::Help => {
-            s.help = true;
+            s.overlay = Some(Overlay::Help);
             vec![]
         }
         Msg::TogglePreview => {
-            if s.screen == Screen::Wizard {
-                s.preview_full = !s.preview_full;
+            if s.model.in_wizard() {
+                s.model.focus = if s.model.focus == Focus::Preview {
+                    Focus::Main
+                } else {
+                    Focus::Preview
+                };
             }
             vec![]
         }
         Msg::PreviewPage(n) => {
-            let page = (s.size.1 as i32 - 6).max(1);
+            let page = (s.model.size.1 as i32 - 6).max(1);
             scroll_preview(s, n * page);
             vec![]
         }
@@ -91,205 +109,171 @@ pub fn update(s: &mut State, msg: Msg) -> Vec<Effect> {
             vec![]
         }
         Msg::OpenExport => {
-            if s.screen != Screen::Wizard {
+            if !s.model.in_wizard() {
                 return vec![];
             }
-            leave_current(s);
-            let i = s.steps.iter().position(|x| *x == Step::Export).unwrap_or(0);
-            s.go_to(i);
-            s.focus = Focus::Main;
-            s.preview_full = false;
-            vec![save(s)]
+            s.model.focus = Focus::Main;
+            vec![Effect::Go(Nav::Step(screens::export::ID))]
         }
-        Msg::Paste(text) => match s.screen {
-            Screen::Start => vec![],
-            Screen::Wizard if s.focus == Focus::Sidebar => vec![],
-            Screen::Wizard => match s.current() {
-                Step::Shop => shop_form::paste(s, &text),
-                Step::Section(sec) => providers::paste(s, sec, &text),
-                Step::Policy => policy_options::paste(s, &text),
-                Step::Export => export::paste(s, &text),
-                Step::Review => vec![],
-            },
-        },
+        Msg::Paste(text) => {
+            if s.model.focus != Focus::Main {
+                return vec![];
+            }
+            let id = s.model.active();
+            s.with_screen(id, |scr, cx| scr.paste(cx, &text))
+        }
         Msg::Click { column, row } => click(s, column, row),
         Msg::Key(k) => key(s, k),
     }
 }
 
-/// A save effect for the current answers.
-pub fn save(s: &mut State) -> Effect {
-    s.dirty = true;
-    Effect::Save
-}
-
-fn scroll_preview(s: &mut State, by: i32) {
-    let Some(width) = layout(s).preview.map(|a| a.width.saturating_sub(2)) else {
-        return; // No preview on screen: nothing to scroll.
-    };
-    s.preview_offset = s.preview_offset.saturating_add(by);
-    let width = Some(width);
-    match (&s.preview_cache, width) {
-        (Some(c), Some(width)) if c.width == width => {
-            let base = c.starts.get(s.preview_block).copied().unwrap_or(0) as i32;
-            let max = c.lines.len() as i32 - 1;
-            s.preview_offset = s.preview_offset.clamp(-base, (max - base).max(-base));
+/// Carries out navigation and dialogs; returns the effects for the run loop.
+fn carry_out(s: &mut State, fx: Vec<Effect>) -> Vec<Effect> {
+    let mut queue: VecDeque<Effect> = fx.into();
+    let mut out = vec![];
+    while let Some(e) = queue.pop_front() {
+        match e {
+            Effect::Go(nav) => queue.extend(navigate(s, nav)),
+            Effect::Ask(d) => s.overlay = Some(Overlay::Dialog(d)),
+            Effect::Save => {
+                // The answers changed: the check and the preview are stale.
+                s.derived.dirty = true;
+                if !out.contains(&Effect::Save) {
+                    out.push(Effect::Save);
+                }
+            }
+            other => out.push(other),
         }
-        _ => s.preview_offset = s.preview_offset.clamp(-10_000, 10_000),
     }
+    out
 }
 
-/// Validation that runs when the user leaves a step or a field.
-pub fn leave_current(s: &mut State) {
-    if s.screen == Screen::Wizard && s.current() == Step::Shop {
-        shop_form::leave_field(s);
+fn navigate(s: &mut State, nav: Nav) -> Vec<Effect> {
+    let step = s.model.step;
+    match nav {
+        Nav::Next => jump(s, step + 1),
+        Nav::Prev if step == 0 => vec![],
+        Nav::Prev => jump(s, step - 1),
+        Nav::Step(id) => match s.model.step_index(id) {
+            Some(i) => jump(s, i),
+            None => vec![],
+        },
+        Nav::Field(id, field) => {
+            let fx = navigate(s, Nav::Step(id));
+            s.with_screen(id, |scr, _| scr.focus_field(&field));
+            fx
+        }
+        Nav::Wizard => {
+            s.enter_wizard();
+            vec![]
+        }
+        Nav::Page(id) => {
+            s.leave_active();
+            s.model.back = s.model.route;
+            s.model.route = Route::Page(id);
+            s.model.focus = Focus::Main;
+            s.with_screen(id, |scr, cx| scr.enter(cx));
+            vec![]
+        }
+        Nav::Back => {
+            s.model.route = s.model.back;
+            vec![]
+        }
     }
 }
 
 /// Moves to another step (from the sidebar, a review item, Enter or Esc).
-pub fn jump(s: &mut State, i: usize) -> Vec<Effect> {
-    leave_current(s);
-    s.go_to(i);
-    s.preview_full = false;
-    vec![save(s)]
-}
-
-pub fn next_step(s: &mut State) -> Vec<Effect> {
-    let i = (s.step + 1).min(s.steps.len() - 1);
-    jump(s, i)
-}
-
-pub fn prev_step(s: &mut State) -> Vec<Effect> {
-    if s.step == 0 {
-        return vec![];
+fn jump(s: &mut State, i: usize) -> Vec<Effect> {
+    s.leave_active();
+    s.go_to(i.min(s.model.steps.len() - 1));
+    if s.model.focus == Focus::Preview {
+        s.model.focus = Focus::Main;
     }
-    let i = s.step - 1;
-    jump(s, i)
+    vec![Effect::Save]
+}
+
+fn scroll_preview(s: &mut State, by: i32) {
+    let Some(width) = s.areas().preview.map(|a| a.width.saturating_sub(2)) else {
+        return; // No preview on screen: nothing to scroll.
+    };
+    s.derived.scroll_by(by, width);
 }
 
 fn key(s: &mut State, k: KeyEvent) -> Vec<Effect> {
-    if s.screen == Screen::Start {
-        return start::key(s, k);
+    let id = s.model.active();
+    if !s.model.in_wizard() {
+        return s.with_screen(id, |scr, cx| scr.key(cx, k));
     }
-    if s.preview_full {
-        match k.code {
-            KeyCode::Esc => s.preview_full = false,
-            KeyCode::Up => scroll_preview(s, -1),
-            KeyCode::Down => scroll_preview(s, 1),
-            _ => {}
+    match s.model.focus {
+        Focus::Preview => {
+            match preview_pane::action(&k) {
+                Some(preview_pane::Act::Leave) => s.model.focus = Focus::Main,
+                Some(preview_pane::Act::Up) => scroll_preview(s, -1),
+                Some(preview_pane::Act::Down) => scroll_preview(s, 1),
+                None => {}
+            }
+            return vec![];
         }
-        return vec![];
+        Focus::Sidebar | Focus::Main => {}
     }
-    let modal = match s.current() {
-        Step::Export => s.export.confirm.is_some(),
-        Step::Section(_) => s.prov.form.is_some(),
-        _ => false,
-    };
+    let modal = s.active().modal();
     if !modal && matches!(k.code, KeyCode::Tab | KeyCode::BackTab) {
         // A focus ring: in forms Tab walks the fields first, then on to the sidebar.
         let forward = k.code == KeyCode::Tab;
-        if s.focus == Focus::Main && tab_within(s, forward) {
-            return vec![];
-        }
-        if s.focus == Focus::Main {
-            leave_current(s);
-            s.focus = Focus::Sidebar;
-            s.sidebar_cursor = s.step;
+        if s.model.focus == Focus::Main {
+            if s.with_screen(id, |scr, cx| scr.tab(cx, forward)) {
+                return vec![];
+            }
+            s.leave_active();
+            s.model.focus = Focus::Sidebar;
+            s.model.sidebar_cursor = s.model.step;
         } else {
-            s.focus = Focus::Main;
+            s.model.focus = Focus::Main;
         }
         return vec![];
     }
-    if s.focus == Focus::Sidebar {
+    if s.model.focus == Focus::Sidebar {
         return sidebar_key(s, k);
     }
-    match s.current() {
-        Step::Shop => shop_form::key(s, k),
-        Step::Section(sec) => providers::key(s, sec, k),
-        Step::Policy => policy_options::key(s, k),
-        Step::Review => review::key(s, k),
-        Step::Export => export::key(s, k),
-    }
-}
-
-/// Moves to the next/previous field of a form step; false at either end (or in a list).
-fn tab_within(s: &mut State, forward: bool) -> bool {
-    let (cur, n) = match s.current() {
-        Step::Shop => (s.shop.cursor, crate::engine::answers::SHOP_FIELDS.len()),
-        Step::Policy => (s.policy.cursor, 3),
-        Step::Export => (s.export.cursor, 6),
-        _ => return false,
-    };
-    let next = match (forward, cur) {
-        (true, c) if c + 1 < n => c + 1,
-        (false, c) if c > 0 => c - 1,
-        _ => return false,
-    };
-    match s.current() {
-        Step::Shop => shop_form::move_to(s, next),
-        Step::Policy => s.policy.cursor = next,
-        _ => s.export.cursor = next,
-    }
-    true
+    s.with_screen(id, |scr, cx| scr.key(cx, k))
 }
 
 fn sidebar_key(s: &mut State, k: KeyEvent) -> Vec<Effect> {
-    let n = s.steps.len();
-    match k.code {
-        KeyCode::Up => s.sidebar_cursor = s.sidebar_cursor.saturating_sub(1),
-        KeyCode::Down => s.sidebar_cursor = (s.sidebar_cursor + 1).min(n - 1),
-        KeyCode::Home => s.sidebar_cursor = 0,
-        KeyCode::End => s.sidebar_cursor = n - 1,
-        KeyCode::Enter | KeyCode::Right | KeyCode::Char(' ') => {
-            let i = s.sidebar_cursor;
-            s.focus = Focus::Main;
+    let n = s.model.steps.len();
+    let m = &mut s.model;
+    match sidebar::action(&k) {
+        Some(sidebar::Act::Up) => m.sidebar_cursor = m.sidebar_cursor.saturating_sub(1),
+        Some(sidebar::Act::Down) => m.sidebar_cursor = (m.sidebar_cursor + 1).min(n - 1),
+        Some(sidebar::Act::Home) => m.sidebar_cursor = 0,
+        Some(sidebar::Act::End) => m.sidebar_cursor = n - 1,
+        Some(sidebar::Act::Open) => {
+            let i = m.sidebar_cursor;
+            m.focus = Focus::Main;
             return jump(s, i);
         }
-        KeyCode::Esc | KeyCode::Left => s.focus = Focus::Main,
-        _ => {}
+        Some(sidebar::Act::Leave) => m.focus = Focus::Main,
+        None => {}
     }
     vec![]
 }
 
 fn click(s: &mut State, column: u16, row: u16) -> Vec<Effect> {
-    let a = layout(s);
+    let a = s.areas();
     if a.too_small {
         return vec![];
     }
-    if s.screen == Screen::Start {
-        return start::click(s, &a, column, row);
-    }
-    if let Some(i) = sidebar_hit(s, &a, column, row) {
-        s.focus = Focus::Main;
+    if let Some(i) = sidebar_hit(&s.model, &a, column, row) {
+        s.model.focus = Focus::Main;
         return jump(s, i);
     }
-    if s.preview_full {
+    if s.model.focus == Focus::Preview {
         return vec![];
     }
     let Some(main) = a.main else { return vec![] };
-    if !main.contains(ratatui::layout::Position { x: column, y: row }) {
+    if !main.contains(Position { x: column, y: row }) {
         return vec![];
     }
-    s.focus = Focus::Main;
-    match s.current() {
-        Step::Shop => shop_form::click(s, main, column, row),
-        Step::Section(sec) => providers::click(s, sec, main, column, row),
-        Step::Policy => policy_options::click(s, main, column, row),
-        Step::Review => review::click(s, main, column, row),
-        Step::Export => export::click(s, main, column, row),
-    }
-}
-
-/// True when the key is plain typing (no Ctrl/Alt).
-pub fn plain(k: &KeyEvent) -> bool {
-    !k.modifiers
-        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-}
-
-/// Keeps `cursor` visible in a list of `len` rows shown `height` at a time; returns the first row.
-pub fn list_offset(cursor: usize, len: usize, height: usize) -> usize {
-    if height == 0 || len <= height {
-        return 0;
-    }
-    (cursor + 1).saturating_sub(height).min(len - height)
+    s.model.focus = Focus::Main;
+    let id = s.model.active();
+    s.with_screen(id, |scr, cx| scr.click(cx, main, column, row))
 }

@@ -1,43 +1,124 @@
-//! A provider step: the section's providers (common first), type-to-filter, Space toggles,
-//! variants with ←/→, and own providers (added and edited in `custom_provider`'s form).
+//! A provider step (one per section): the section's providers (common first), type-to-filter,
+//! Space toggles, variants with ←/→, and own providers (added and edited in the form of
+//! `custom_provider`).
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use ratatui::Frame;
 
-use super::{custom_provider, dim, error, fit, highlight};
-use crate::engine::Section;
-use crate::wizard::state::{Effect, Focus, ProviderItem, State};
-use crate::wizard::update::{list_offset, next_step, plain, prev_step, save};
+use super::custom_provider::{self, CustomForm, Outcome};
+use crate::engine::{Answers, Provider, Section};
+use crate::wizard::derived::Derived;
+use crate::wizard::keymap::{self, Binding, Key, Keymap, Row};
+use crate::wizard::model::{Model, ScreenId};
+use crate::wizard::msg::{Effect, Nav};
+use crate::wizard::screen::{Ctx, Kind, Screen};
+use crate::wizard::strings::providers as t;
+use crate::wizard::theme;
+use crate::wizard::widgets::text::{fit, list_offset};
 use crate::wizard::widgets::text_input::TextInput;
 
-pub const KEYS: &[(&str, &str)] = &[
-    ("↑/↓ Home/End", "door de lijst"),
-    ("Spatie", "aanbieder aan/uit"),
-    ("letters", "zoeken in de lijst"),
-    ("Backspace", "zoekterm inkorten"),
-    (
-        "←/→",
-        "variant kiezen (bij een gekozen aanbieder met varianten)",
-    ),
-    (
-        "Enter",
-        "na zoeken: kies de aanbieder; anders volgende stap",
-    ),
-    (
-        "Enter op \"+ Eigen\"",
-        "eigen aanbieder toevoegen (formulier met gegevens)",
-    ),
-    // Enter edits only when not searching; Ctrl+E always.
-    (
-        "Enter / Ctrl+E",
-        "eigen aanbieder bewerken; 2× Delete: verwijderen",
-    ),
-    ("Esc", "zoekterm wissen, anders vorige stap"),
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Item {
+    Provider(String),
+    AddCustom,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Act {
+    Up,
+    Down,
+    Home,
+    End,
+    Toggle,
+    Enter,
+    EditOwn,
+    Delete,
+    VariantPrev,
+    VariantNext,
+    Shorten,
+    Esc,
+    Type,
+}
+
+const KEYS: &Keymap<Act> = &[
+    Binding {
+        keys: &[(Key::Plain(KeyCode::Char(' ')), Act::Toggle)],
+        footer: Some(t::KEY_TOGGLE),
+        help: t::HELP_TOGGLE,
+    },
+    Binding {
+        keys: &[(Key::Text, Act::Type)],
+        footer: Some(t::KEY_SEARCH),
+        help: t::HELP_SEARCH,
+    },
+    Binding {
+        keys: &[(Key::Plain(KeyCode::Enter), Act::Enter)],
+        footer: Some(t::KEY_ENTER),
+        help: t::HELP_ENTER,
+    },
+    Binding {
+        keys: &[
+            (Key::Plain(KeyCode::Up), Act::Up),
+            (Key::Plain(KeyCode::Down), Act::Down),
+            (Key::Plain(KeyCode::Home), Act::Home),
+            (Key::Plain(KeyCode::End), Act::End),
+        ],
+        footer: None,
+        help: t::HELP_MOVE,
+    },
+    Binding {
+        keys: &[(Key::Plain(KeyCode::Backspace), Act::Shorten)],
+        footer: None,
+        help: t::HELP_SHORTEN,
+    },
+    Binding {
+        keys: &[
+            (Key::Plain(KeyCode::Left), Act::VariantPrev),
+            (Key::Plain(KeyCode::Right), Act::VariantNext),
+        ],
+        footer: None,
+        help: t::HELP_VARIANT,
+    },
+    Binding {
+        keys: &[(Key::Plain(KeyCode::Enter), Act::Enter)],
+        footer: None,
+        help: t::HELP_ADD,
+    },
+    Binding {
+        keys: &[
+            (Key::Plain(KeyCode::Enter), Act::Enter),
+            (Key::Ctrl(KeyCode::Char('e')), Act::EditOwn),
+        ],
+        footer: None,
+        help: t::HELP_EDIT_OWN,
+    },
+    Binding {
+        keys: &[(Key::Plain(KeyCode::Delete), Act::Delete)],
+        footer: None,
+        help: t::HELP_DELETE,
+    },
+    Binding {
+        keys: &[(Key::Plain(KeyCode::Esc), Act::Esc)],
+        footer: None,
+        help: t::HELP_ESC,
+    },
 ];
+
+pub struct Providers {
+    pub section: Section,
+    pub cursor: usize,
+    pub filter: TextInput,
+    /// The own-provider form (adding or editing), while open.
+    pub form: Option<CustomForm>,
+    /// An own provider Delete was pressed on once: a second Delete removes it.
+    pub delete: Option<String>,
+    /// A message about the last action, and whether it is an error.
+    pub message: Option<(String, bool)>,
+}
 
 struct Areas {
     search: Rect,
@@ -61,305 +142,476 @@ fn areas(main: Rect) -> Areas {
     }
 }
 
-pub fn ensure_answered(s: &mut State, sec: Section) {
-    if !s.answers.providers.is_answered(sec) {
-        let list = s.selected(sec);
-        s.answers.providers.set(sec, list);
+impl Providers {
+    pub fn new(section: Section) -> Providers {
+        Providers {
+            section,
+            cursor: 0,
+            filter: TextInput::default(),
+            form: None,
+            delete: None,
+            message: None,
+        }
     }
-}
 
-pub fn toggle(s: &mut State, sec: Section, id: &str) -> Vec<Effect> {
-    ensure_answered(s, sec);
-    let on = s.answers.providers.toggle(sec, id);
-    if !on
-        && !crate::engine::Section::ALL
+    /// The list: common first, then the rest by name, then own additions; the search applied.
+    pub fn items(&self, m: &Model) -> Vec<Item> {
+        let section = self.section;
+        let info = m.engine.section_info(section);
+        let cat = m.engine.catalog();
+        let mut ids: Vec<String> = info
+            .common
             .iter()
-            .any(|x| s.answers.providers.get(*x).iter().any(|p| p == id))
-    {
-        s.answers.variants.remove(id);
+            .filter(|id| cat.get(id).is_some_and(|p| p.serves(section)))
+            .cloned()
+            .collect();
+        let mut rest: Vec<&Provider> = cat
+            .in_section(section)
+            .filter(|p| !ids.contains(&p.id))
+            .collect();
+        rest.sort_by_key(|p| p.name.to_lowercase());
+        ids.extend(rest.into_iter().map(|p| p.id.clone()));
+        for c in &m.answers.custom_providers {
+            if c.sections.iter().any(|s| s == section.id()) && !ids.contains(&c.id) {
+                ids.push(c.id.clone());
+            }
+        }
+        let q = self.filter.value();
+        let mut items: Vec<Item> = ids
+            .into_iter()
+            .filter(|id| match cat.get(id) {
+                Some(p) => p.matches(&q),
+                None => m.provider(id).is_some_and(|p| p.matches(&q)),
+            })
+            .map(Item::Provider)
+            .collect();
+        items.push(Item::AddCustom);
+        items
     }
-    s.prov.message = None;
-    vec![save(s)]
-}
 
-fn cycle_variant(s: &mut State, sec: Section, id: &str, forward: bool) -> Vec<Effect> {
-    let Some(p) = s.provider(id) else {
-        return vec![];
-    };
-    if p.variants.is_empty() || !s.selected(sec).iter().any(|x| x == id) {
-        return vec![];
+    /// Puts the cursor on `id` (or the top when it is not listed).
+    fn point_at(&mut self, m: &Model, id: &str) {
+        self.cursor = self
+            .items(m)
+            .iter()
+            .position(|x| matches!(x, Item::Provider(p) if p == id))
+            .unwrap_or(0);
     }
-    let ids: Vec<Option<String>> = std::iter::once(None)
-        .chain(p.variants.iter().map(|v| Some(v.id.clone())))
-        .collect();
-    let cur = s.variant_of(id);
-    let pos = ids.iter().position(|v| *v == cur).unwrap_or(0);
-    let n = ids.len();
-    let next = if forward {
-        (pos + 1) % n
-    } else {
-        (pos + n - 1) % n
-    };
-    match &ids[next] {
-        Some(v) => {
-            s.answers.variants.insert(id.to_string(), v.clone());
-        }
-        None => {
-            s.answers.variants.remove(id);
-        }
-    }
-    vec![save(s)]
-}
 
-pub fn key(s: &mut State, sec: Section, k: KeyEvent) -> Vec<Effect> {
-    if s.prov.form.is_some() {
-        return custom_provider::key(s, sec, k);
+    fn toggle(&mut self, m: &mut Model, id: &str) -> Vec<Effect> {
+        let sec = self.section;
+        m.ensure_answered(sec);
+        let on = m.answers.providers.toggle(sec, id);
+        if !on
+            && !Section::ALL
+                .iter()
+                .any(|x| m.answers.providers.get(*x).iter().any(|p| p == id))
+        {
+            m.answers.variants.remove(id);
+        }
+        self.message = None;
+        vec![Effect::Save]
     }
-    let items = s.provider_items(sec);
-    let n = items.len();
-    s.prov.cursor = s.prov.cursor.min(n - 1);
-    let item = items[s.prov.cursor].clone();
-    // Only a second Delete straight after the first removes an own provider.
-    let pending = s.prov.delete.take();
-    if pending.is_some() && k.code != KeyCode::Delete {
-        s.prov.message = None;
-    }
-    match k.code {
-        KeyCode::Delete => {
-            if let ProviderItem::Provider(id) = item {
-                if s.custom(&id).is_some() {
-                    if pending.as_ref() == Some(&id) {
-                        return custom_provider::remove(s, sec, &id);
-                    }
-                    let name = s.custom(&id).map(|c| c.name.clone()).unwrap_or_default();
-                    s.prov.message = Some((
-                        format!(
-                            "Nogmaals Delete om `{name}` hier te verwijderen; andere toets: niet"
-                        ),
-                        true,
-                    ));
-                    s.prov.delete = Some(id);
-                }
-            }
-        }
-        KeyCode::Up => s.prov.cursor = s.prov.cursor.saturating_sub(1),
-        KeyCode::Down => s.prov.cursor = (s.prov.cursor + 1).min(n - 1),
-        KeyCode::Home => s.prov.cursor = 0,
-        KeyCode::End => s.prov.cursor = n - 1,
-        KeyCode::Char(' ') => match item {
-            ProviderItem::Provider(id) => return toggle(s, sec, &id),
-            // Nothing matches the search: the space belongs to the search text.
-            ProviderItem::AddCustom if !s.prov.filter.is_empty() => s.prov.filter.insert(' '),
-            ProviderItem::AddCustom => custom_provider::open_new(s),
-        },
-        // Ctrl+E: the details of an own provider, also while searching.
-        KeyCode::Char('e') if k.modifiers.contains(KeyModifiers::CONTROL) => {
-            if let ProviderItem::Provider(id) = item {
-                custom_provider::open_edit(s, &id);
-            }
-        }
-        KeyCode::Enter => match item {
-            ProviderItem::AddCustom => custom_provider::open_new(s),
-            // After a search, Enter picks the highlighted provider and clears the search.
-            ProviderItem::Provider(id) if !s.prov.filter.is_empty() => {
-                s.prov.filter = TextInput::default();
-                s.point_at_provider(sec, &id);
-                if !s.selected(sec).contains(&id) {
-                    return toggle(s, sec, &id);
-                }
-            }
-            // On an own provider, Enter opens its details.
-            ProviderItem::Provider(id) if s.custom(&id).is_some() => {
-                custom_provider::open_edit(s, &id);
-            }
-            ProviderItem::Provider(_) => {
-                ensure_answered(s, sec);
-                return next_step(s);
-            }
-        },
-        KeyCode::Left | KeyCode::Right => {
-            if let ProviderItem::Provider(id) = item {
-                return cycle_variant(s, sec, &id, k.code == KeyCode::Right);
-            }
-        }
-        KeyCode::Esc => {
-            if s.prov.filter.is_empty() {
-                return prev_step(s);
-            }
-            s.prov.filter = TextInput::default();
-            s.prov.cursor = 0;
-        }
-        KeyCode::Backspace => {
-            s.prov.filter.backspace();
-            s.prov.cursor = 0;
-        }
-        KeyCode::Char(c) if plain(&k) => {
-            s.prov.filter.insert(c);
-            s.prov.cursor = 0;
-        }
-        _ => {}
-    }
-    vec![]
-}
 
-pub fn paste(s: &mut State, _sec: Section, text: &str) -> Vec<Effect> {
-    s.prov.delete = None;
-    match s.prov.form {
-        Some(_) => custom_provider::paste(s, text),
-        None => {
-            s.prov.filter.paste(text);
-            s.prov.cursor = 0;
-        }
-    }
-    vec![]
-}
-
-pub fn click(s: &mut State, sec: Section, main: Rect, column: u16, row: u16) -> Vec<Effect> {
-    if s.prov.form.is_some() {
-        return custom_provider::click(s, sec, main, column, row);
-    }
-    s.prov.delete = None;
-    let a = areas(main);
-    if row < a.list.y || row >= a.list.y + a.list.height {
-        return vec![];
-    }
-    let items = s.provider_items(sec);
-    let off = list_offset(s.prov.cursor, items.len(), a.list.height as usize);
-    let i = (row - a.list.y) as usize + off;
-    let Some(item) = items.get(i).cloned() else {
-        return vec![];
-    };
-    s.prov.cursor = i;
-    match item {
-        ProviderItem::Provider(id) => toggle(s, sec, &id),
-        ProviderItem::AddCustom => {
-            custom_provider::open_new(s);
-            vec![]
-        }
-    }
-}
-
-pub fn view(f: &mut Frame, main: Rect, s: &State, sec: Section) {
-    if let Some(form) = &s.prov.form {
-        return custom_provider::view(f, main, s, sec, form);
-    }
-    let info = s.engine.section_info(sec);
-    let focused = s.focus == Focus::Main;
-    let w = main.width.saturating_sub(2) as usize;
-    f.render_widget(
-        Paragraph::new(vec![Line::from(Span::styled(
-            fit(&info.question, w),
-            Style::new().add_modifier(Modifier::BOLD),
-        ))]),
-        Rect::new(main.x + 1, main.y, main.width.saturating_sub(2), 1),
-    );
-    f.render_widget(
-        Paragraph::new(Span::styled(info.help.clone(), dim())).wrap(Wrap { trim: true }),
-        Rect::new(main.x + 1, main.y + 1, main.width.saturating_sub(2), 2),
-    );
-    let a = areas(main);
-    let buf = f.buffer_mut();
-    buf.set_string(a.search.x, a.search.y, "Zoeken: ", Style::new());
-    let search_area = Rect::new(
-        a.search.x + 8,
-        a.search.y,
-        a.search.width.saturating_sub(8),
-        1,
-    );
-    if s.prov.filter.is_empty() {
-        buf.set_string(
-            search_area.x,
-            search_area.y,
-            fit("(typ om te zoeken)", search_area.width as usize),
-            dim(),
-        );
-    } else {
-        s.prov.filter.render(
-            search_area,
-            buf,
-            Style::new().add_modifier(Modifier::UNDERLINED),
-        );
-    }
-    let items = s.provider_items(sec);
-    let selected = s.selected(sec);
-    let cursor = s.prov.cursor.min(items.len() - 1);
-    let off = list_offset(cursor, items.len(), a.list.height as usize);
-    let lw = a.list.width as usize;
-    for (r, item) in items
-        .iter()
-        .enumerate()
-        .skip(off)
-        .take(a.list.height as usize)
-    {
-        let y = a.list.y + (r - off) as u16;
-        let is_cur = r == cursor && focused;
-        let style = if is_cur { highlight() } else { Style::new() };
-        let text = match item {
-            ProviderItem::Provider(id) => {
-                let on = selected.contains(id);
-                let p = s.provider(id);
-                let name = p.as_ref().map(|p| p.name.clone()).unwrap_or(id.clone());
-                let mut t = format!("[{}] {name}", if on { "x" } else { " " });
-                if let Some(p) = &p {
-                    if p.custom {
-                        t.push_str(" (eigen toevoeging)");
-                    }
-                    if on && !p.variants.is_empty() {
-                        let label = s
-                            .variant_of(id)
-                            .and_then(|v| p.variants.iter().find(|x| x.id == v))
-                            .map(|v| v.label.clone())
-                            .unwrap_or_else(|| "variant: ←/→ om te kiezen".into());
-                        t.push_str(&format!(" — ‹{label}›"));
-                    }
-                    if info.common.contains(id) && s.prov.filter.is_empty() {
-                        t.push_str(" ★");
-                    }
-                }
-                t
-            }
-            ProviderItem::AddCustom => "+ Eigen aanbieder toevoegen (niet in de lijst)".to_string(),
+    fn cycle_variant(&mut self, m: &mut Model, id: &str, forward: bool) -> Vec<Effect> {
+        let Some(p) = m.provider(id) else {
+            return vec![];
         };
-        let pointer = if r == cursor { "› " } else { "  " };
-        buf.set_string(a.list.x, y, " ".repeat(lw), style);
-        buf.set_string(a.list.x, y, fit(&format!("{pointer}{text}"), lw), style);
+        if p.variants.is_empty() || !m.selected(self.section).iter().any(|x| x == id) {
+            return vec![];
+        }
+        let ids: Vec<Option<String>> = std::iter::once(None)
+            .chain(p.variants.iter().map(|v| Some(v.id.clone())))
+            .collect();
+        let cur = m.variant_of(id);
+        let pos = ids.iter().position(|v| *v == cur).unwrap_or(0);
+        let n = ids.len();
+        let next = if forward {
+            (pos + 1) % n
+        } else {
+            (pos + n - 1) % n
+        };
+        match &ids[next] {
+            Some(v) => {
+                m.answers.variants.insert(id.to_string(), v.clone());
+            }
+            None => {
+                m.answers.variants.remove(id);
+            }
+        }
+        vec![Effect::Save]
     }
-    let summary = match (&s.prov.message, items.get(cursor)) {
-        (Some((m, is_error)), _) => Line::from(Span::styled(
-            m.clone(),
-            if *is_error {
-                error()
-            } else {
-                Style::new().fg(ratatui::style::Color::Green)
+
+    fn open_new(&mut self) {
+        self.form = Some(CustomForm::new(self.filter.value().trim()));
+        self.message = None;
+    }
+
+    fn open_edit(&mut self, m: &Model, id: &str) {
+        if let Some(c) = m.custom(id) {
+            self.form = Some(CustomForm::edit(c));
+            self.message = None;
+        }
+    }
+
+    /// What the form's key or click came to.
+    fn form_done(&mut self, m: &Model, out: Outcome) -> Vec<Effect> {
+        match out {
+            Outcome::Stay => vec![],
+            Outcome::Cancelled => {
+                self.form = None;
+                self.message = None;
+                vec![]
+            }
+            Outcome::Saved { id, message } => {
+                if self.form.as_ref().is_some_and(|f| f.adding) {
+                    self.filter = TextInput::default();
+                }
+                self.form = None;
+                self.point_at(m, &id);
+                self.message = Some((message, false));
+                vec![Effect::Save]
+            }
+        }
+    }
+}
+
+impl Screen for Providers {
+    fn id(&self) -> ScreenId {
+        ScreenId(self.section.id())
+    }
+    fn kind(&self) -> Kind {
+        Kind::Step
+    }
+    fn label(&self) -> String {
+        self.section.label().into()
+    }
+    fn help_title(&self) -> String {
+        if self.form.is_some() {
+            t::HELP_TITLE_FORM.into()
+        } else {
+            t::HELP_TITLE.into()
+        }
+    }
+    fn keys(&self) -> Vec<Row> {
+        if self.form.is_some() {
+            custom_provider::keys()
+        } else {
+            keymap::rows(KEYS)
+        }
+    }
+    fn typing(&self) -> bool {
+        // In the own-provider form only its text fields take letters.
+        self.form.as_ref().is_none_or(CustomForm::typing)
+    }
+    fn modal(&self) -> bool {
+        self.form.is_some()
+    }
+
+    fn enter(&mut self, _cx: &mut Ctx) {
+        *self = Providers::new(self.section);
+    }
+
+    fn key(&mut self, cx: &mut Ctx, k: KeyEvent) -> Vec<Effect> {
+        let sec = self.section;
+        if let Some(form) = self.form.as_mut() {
+            let out = form.key(cx.m, sec, k);
+            return self.form_done(cx.m, out);
+        }
+        let items = self.items(cx.m);
+        let n = items.len();
+        self.cursor = self.cursor.min(n - 1);
+        let item = items[self.cursor].clone();
+        let act = keymap::lookup(KEYS, &k);
+        // Only a second Delete straight after the first removes an own provider.
+        let pending = self.delete.take();
+        if pending.is_some() && act != Some(Act::Delete) {
+            self.message = None;
+        }
+        match act {
+            Some(Act::Delete) => {
+                if let Item::Provider(id) = item {
+                    if let Some(c) = cx.m.custom(&id) {
+                        if pending.as_ref() == Some(&id) {
+                            let msg = custom_provider::remove(cx.m, sec, &id);
+                            let n = self.items(cx.m).len();
+                            self.cursor = self.cursor.min(n - 1);
+                            self.message = Some((msg, false));
+                            return vec![Effect::Save];
+                        }
+                        self.message = Some((t::delete_again(&c.name), true));
+                        self.delete = Some(id);
+                    }
+                }
+            }
+            Some(Act::Up) => self.cursor = self.cursor.saturating_sub(1),
+            Some(Act::Down) => self.cursor = (self.cursor + 1).min(n - 1),
+            Some(Act::Home) => self.cursor = 0,
+            Some(Act::End) => self.cursor = n - 1,
+            Some(Act::Toggle) => match item {
+                Item::Provider(id) => return self.toggle(cx.m, &id),
+                // Nothing matches the search: the space belongs to the search text.
+                Item::AddCustom if !self.filter.is_empty() => self.filter.insert(' '),
+                Item::AddCustom => self.open_new(),
             },
-        )),
-        (None, Some(ProviderItem::Provider(id))) => Line::from(match s.provider(id) {
-            // An own provider has no catalog facts; summary() would end in "Ontvangt: .".
-            Some(p) if p.custom => custom_provider::detail(s, id),
-            Some(p) => p.summary(),
-            None => String::new(),
-        }),
-        (None, _) => Line::from(Span::styled(
-            "Typ de naam en druk op Enter; Esc annuleert. De aanbieder komt bij dit onderdeel.",
-            dim(),
-        )),
-    };
-    let names: Vec<String> = selected
-        .iter()
-        .map(|id| s.provider(id).map(|p| p.name).unwrap_or_else(|| id.clone()))
-        .collect();
-    let chosen = if names.is_empty() {
-        " Gekozen: niets (Enter: verder zonder) ".to_string()
-    } else {
-        format!(" Gekozen: {} ", names.join(", "))
-    };
-    f.render_widget(
-        Paragraph::new(summary).wrap(Wrap { trim: true }).block(
-            Block::new()
-                .borders(Borders::TOP)
-                .border_style(dim())
-                .title(fit(&chosen, a.summary.width as usize)),
-        ),
-        a.summary,
-    );
+            // Ctrl+E: the details of an own provider, also while searching.
+            Some(Act::EditOwn) => {
+                if let Item::Provider(id) = item {
+                    self.open_edit(cx.m, &id);
+                }
+            }
+            Some(Act::Enter) => match item {
+                Item::AddCustom => self.open_new(),
+                // After a search, Enter picks the highlighted provider and clears the search.
+                Item::Provider(id) if !self.filter.is_empty() => {
+                    self.filter = TextInput::default();
+                    self.point_at(cx.m, &id);
+                    if !cx.m.selected(sec).contains(&id) {
+                        return self.toggle(cx.m, &id);
+                    }
+                }
+                // On an own provider, Enter opens its details.
+                Item::Provider(id) if cx.m.custom(&id).is_some() => self.open_edit(cx.m, &id),
+                Item::Provider(_) => {
+                    cx.m.ensure_answered(sec);
+                    return vec![Effect::Go(Nav::Next)];
+                }
+            },
+            Some(Act::VariantPrev) | Some(Act::VariantNext) => {
+                if let Item::Provider(id) = item {
+                    return self.cycle_variant(cx.m, &id, act == Some(Act::VariantNext));
+                }
+            }
+            Some(Act::Esc) => {
+                if self.filter.is_empty() {
+                    return vec![Effect::Go(Nav::Prev)];
+                }
+                self.filter = TextInput::default();
+                self.cursor = 0;
+            }
+            Some(Act::Shorten) => {
+                self.filter.backspace();
+                self.cursor = 0;
+            }
+            Some(Act::Type) => {
+                if let KeyCode::Char(c) = k.code {
+                    self.filter.insert(c);
+                    self.cursor = 0;
+                }
+            }
+            None => {}
+        }
+        vec![]
+    }
+
+    fn paste(&mut self, cx: &mut Ctx, text: &str) -> Vec<Effect> {
+        self.delete = None;
+        match self.form.as_mut() {
+            Some(form) => form.paste(cx.m, text),
+            None => {
+                self.filter.paste(text);
+                self.cursor = 0;
+            }
+        }
+        vec![]
+    }
+
+    fn click(&mut self, cx: &mut Ctx, main: Rect, column: u16, row: u16) -> Vec<Effect> {
+        let sec = self.section;
+        if let Some(form) = self.form.as_mut() {
+            let out = form.click(cx.m, sec, main, column, row);
+            return self.form_done(cx.m, out);
+        }
+        self.delete = None;
+        let a = areas(main);
+        if row < a.list.y || row >= a.list.y + a.list.height {
+            return vec![];
+        }
+        let items = self.items(cx.m);
+        let off = list_offset(self.cursor, items.len(), a.list.height as usize);
+        let i = (row - a.list.y) as usize + off;
+        let Some(item) = items.get(i).cloned() else {
+            return vec![];
+        };
+        self.cursor = i;
+        match item {
+            Item::Provider(id) => self.toggle(cx.m, &id),
+            Item::AddCustom => {
+                self.open_new();
+                vec![]
+            }
+        }
+    }
+
+    fn owns(&self, field: &str, a: &Answers) -> bool {
+        let sec = self.section;
+        if let Some(rest) = field.strip_prefix("providers.") {
+            let key = rest.split('[').next().unwrap_or(rest);
+            return key == sec.id();
+        }
+        if let Some(pid) = field.strip_prefix("variants.") {
+            let here = a.providers.get(sec).iter().any(|x| x == pid);
+            // A variant of a provider no step has: the reviews step (review platforms).
+            let nowhere = Section::ALL
+                .iter()
+                .all(|s| !a.providers.get(*s).iter().any(|x| x == pid));
+            return here || (nowhere && sec == Section::Reviews);
+        }
+        if let Some(rest) = field.strip_prefix("custom_provider[") {
+            let i: usize = rest
+                .split(']')
+                .next()
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(0);
+            return a
+                .custom_providers
+                .get(i)
+                .and_then(|c| c.sections.iter().find_map(|s| Section::from_id(s)))
+                == Some(sec);
+        }
+        false
+    }
+
+    fn anchors(&self) -> Vec<&'static str> {
+        // A part without providers is left out of the policy: then show where it would
+        // go, near the part of the closest section before it that is there.
+        Section::ALL
+            .iter()
+            .rev()
+            .skip_while(|x| **x != self.section)
+            .chain(std::iter::once(&Section::Webshop))
+            .flat_map(|x| match x {
+                Section::Newsletter | Section::TransactionalEmail | Section::BusinessEmail => {
+                    vec![x.id(), "email"]
+                }
+                _ => vec![x.id()],
+            })
+            .chain(["over"])
+            .collect()
+    }
+
+    fn badge(&self, m: &Model) -> String {
+        match m.selected(self.section).len() {
+            0 => String::new(),
+            n => format!(" ({n})"),
+        }
+    }
+
+    fn draw(&self, f: &mut Frame, main: Rect, m: &Model, _d: &Derived, focused: bool) {
+        let sec = self.section;
+        if let Some(form) = &self.form {
+            return form.draw(f, main, sec, focused);
+        }
+        let info = m.engine.section_info(sec);
+        let w = main.width.saturating_sub(2) as usize;
+        f.render_widget(
+            Paragraph::new(vec![Line::from(Span::styled(
+                fit(&info.question, w),
+                theme::bold(),
+            ))]),
+            Rect::new(main.x + 1, main.y, main.width.saturating_sub(2), 1),
+        );
+        f.render_widget(
+            Paragraph::new(Span::styled(info.help.clone(), theme::dim())).wrap(Wrap { trim: true }),
+            Rect::new(main.x + 1, main.y + 1, main.width.saturating_sub(2), 2),
+        );
+        let a = areas(main);
+        let buf = f.buffer_mut();
+        buf.set_string(a.search.x, a.search.y, t::SEARCH, Style::new());
+        let search_area = Rect::new(
+            a.search.x + 8,
+            a.search.y,
+            a.search.width.saturating_sub(8),
+            1,
+        );
+        if self.filter.is_empty() {
+            buf.set_string(
+                search_area.x,
+                search_area.y,
+                fit(t::SEARCH_EMPTY, search_area.width as usize),
+                theme::dim(),
+            );
+        } else {
+            self.filter.render(search_area, buf, theme::field());
+        }
+        let items = self.items(m);
+        let selected = m.selected(sec);
+        let cursor = self.cursor.min(items.len() - 1);
+        let off = list_offset(cursor, items.len(), a.list.height as usize);
+        let lw = a.list.width as usize;
+        for (r, item) in items
+            .iter()
+            .enumerate()
+            .skip(off)
+            .take(a.list.height as usize)
+        {
+            let y = a.list.y + (r - off) as u16;
+            let is_cur = r == cursor && focused;
+            let style = if is_cur {
+                theme::highlight()
+            } else {
+                Style::new()
+            };
+            let text = match item {
+                Item::Provider(id) => {
+                    let on = selected.contains(id);
+                    let p = m.provider(id);
+                    let name = p.as_ref().map(|p| p.name.clone()).unwrap_or(id.clone());
+                    let mut text = format!("[{}] {name}", if on { "x" } else { " " });
+                    if let Some(p) = &p {
+                        if p.custom {
+                            text.push_str(t::OWN);
+                        }
+                        if on && !p.variants.is_empty() {
+                            let label = m
+                                .variant_of(id)
+                                .and_then(|v| p.variants.iter().find(|x| x.id == v))
+                                .map(|v| v.label.clone())
+                                .unwrap_or_else(|| t::VARIANT_NONE.into());
+                            text.push_str(&format!(" — ‹{label}›"));
+                        }
+                        if info.common.contains(id) && self.filter.is_empty() {
+                            text.push_str(" ★");
+                        }
+                    }
+                    text
+                }
+                Item::AddCustom => t::ADD.to_string(),
+            };
+            let pointer = if r == cursor { "› " } else { "  " };
+            buf.set_string(a.list.x, y, " ".repeat(lw), style);
+            buf.set_string(a.list.x, y, fit(&format!("{pointer}{text}"), lw), style);
+        }
+        let summary = match (&self.message, items.get(cursor)) {
+            (Some((msg, is_error)), _) => Line::from(Span::styled(
+                msg.clone(),
+                if *is_error {
+                    theme::error()
+                } else {
+                    theme::ok()
+                },
+            )),
+            (None, Some(Item::Provider(id))) => Line::from(match m.provider(id) {
+                // An own provider has no catalog facts; summary() would end in "Ontvangt: .".
+                Some(p) if p.custom => custom_provider::detail(m, id),
+                Some(p) => p.summary(),
+                None => String::new(),
+            }),
+            (None, _) => Line::from(Span::styled(t::ADD_HINT, theme::dim())),
+        };
+        let names: Vec<String> = selected
+            .iter()
+            .map(|id| m.provider(id).map(|p| p.name).unwrap_or_else(|| id.clone()))
+            .collect();
+        let chosen = t::chosen(&names);
+        f.render_widget(
+            Paragraph::new(summary).wrap(Wrap { trim: true }).block(
+                Block::new()
+                    .borders(Borders::TOP)
+                    .border_style(theme::dim())
+                    .title(fit(&chosen, a.summary.width as usize)),
+            ),
+            a.summary,
+        );
+    }
 }

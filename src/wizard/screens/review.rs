@@ -2,55 +2,64 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
-use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
 
-use super::{dim, error, fit, highlight, warning};
-use crate::engine::answers::SHOP_FIELDS;
+use super::form;
 use crate::engine::Severity;
-use crate::wizard::state::{step_of, Effect, Focus, State, Step};
-use crate::wizard::update::{jump, list_offset, next_step, prev_step};
+use crate::wizard::derived::Derived;
+use crate::wizard::keymap::{self, Binding, Key, Keymap, Row};
+use crate::wizard::model::{Model, ScreenId};
+use crate::wizard::msg::{Effect, Nav};
+use crate::wizard::screen::{Ctx, Kind, Screen};
+use crate::wizard::strings::review as t;
+use crate::wizard::theme;
+use crate::wizard::widgets::text::{fit, list_offset};
 
-pub const KEYS: &[(&str, &str)] = &[
-    ("↑/↓", "door de meldingen"),
-    (
-        "Enter",
-        "naar de stap van de melding (zonder meldingen: verder)",
-    ),
-    ("Esc", "vorige stap"),
-];
+pub const ID: ScreenId = ScreenId("review");
 
-pub fn open(s: &mut State, i: usize) -> Vec<Effect> {
-    let Some(d) = s.diags.get(i).cloned() else {
-        return next_step(s);
-    };
-    let step = step_of(&d.field, &s.answers);
-    let idx = s.steps.iter().position(|x| *x == step).unwrap_or(0);
-    let fx = jump(s, idx);
-    if step == Step::Shop {
-        if let Some(key) = d.field.strip_prefix("shop.") {
-            if let Some(f) = SHOP_FIELDS.iter().position(|k| *k == key) {
-                s.shop.cursor = f;
-            }
-        }
-    }
-    fx
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Act {
+    Up,
+    Down,
+    Home,
+    End,
+    Open,
+    Back,
 }
 
-pub fn key(s: &mut State, k: KeyEvent) -> Vec<Effect> {
-    let n = s.diags.len();
-    match k.code {
-        KeyCode::Up => s.review_cursor = s.review_cursor.saturating_sub(1),
-        KeyCode::Down => s.review_cursor = (s.review_cursor + 1).min(n.saturating_sub(1)),
-        KeyCode::Home => s.review_cursor = 0,
-        KeyCode::End => s.review_cursor = n.saturating_sub(1),
-        KeyCode::Enter => return open(s, s.review_cursor),
-        KeyCode::Esc => return prev_step(s),
-        _ => {}
-    }
-    vec![]
+const KEYS: &Keymap<Act> = &[
+    Binding {
+        keys: &[
+            (Key::Plain(KeyCode::Up), Act::Up),
+            (Key::Plain(KeyCode::Down), Act::Down),
+        ],
+        footer: Some(t::KEY_MOVE),
+        help: t::HELP_MOVE,
+    },
+    Binding {
+        keys: &[(Key::Plain(KeyCode::Enter), Act::Open)],
+        footer: Some(t::KEY_OPEN),
+        help: t::HELP_OPEN,
+    },
+    Binding {
+        keys: &[
+            (Key::Plain(KeyCode::Home), Act::Home),
+            (Key::Plain(KeyCode::End), Act::End),
+        ],
+        footer: None,
+        help: t::HELP_JUMP,
+    },
+    Binding {
+        keys: &[(Key::Plain(KeyCode::Esc), Act::Back)],
+        footer: None,
+        help: t::HELP_BACK,
+    },
+];
+
+#[derive(Default)]
+pub struct Review {
+    pub cursor: usize,
 }
 
 fn list_area(main: Rect) -> Rect {
@@ -62,69 +71,103 @@ fn list_area(main: Rect) -> Rect {
     )
 }
 
-pub fn click(s: &mut State, main: Rect, _column: u16, row: u16) -> Vec<Effect> {
-    let a = list_area(main);
-    if row < a.y || row >= a.y + a.height {
-        return vec![];
+impl Review {
+    fn open(&self, d: &Derived, i: usize) -> Vec<Effect> {
+        match (d.diags.get(i), d.diag_steps.get(i)) {
+            (Some(diag), Some(step)) => vec![Effect::Go(Nav::Field(*step, diag.field.clone()))],
+            _ => vec![Effect::Go(Nav::Next)],
+        }
     }
-    let off = list_offset(s.review_cursor, s.diags.len(), a.height as usize);
-    let i = (row - a.y) as usize + off;
-    if i < s.diags.len() {
-        s.review_cursor = i;
-        return open(s, i);
-    }
-    vec![]
 }
 
-pub fn view(f: &mut Frame, main: Rect, s: &State) {
-    let w = main.width.saturating_sub(2) as usize;
-    let (errors, warnings) = s.diag_counts();
-    let summary = if s.diags.is_empty() {
-        "Alles in orde: geen fouten en geen waarschuwingen.".to_string()
-    } else {
-        format!("{errors} fout(en) en {warnings} waarschuwing(en). Enter gaat naar de stap.")
-    };
-    f.render_widget(
-        Paragraph::new(vec![
-            Line::from(Span::styled(
-                "Controle",
-                Style::new().add_modifier(Modifier::BOLD),
-            )),
-            Line::from(Span::styled(fit(&summary, w), dim())),
-        ]),
-        Rect::new(main.x + 1, main.y, main.width.saturating_sub(2), 2),
-    );
-    let a = list_area(main);
-    let off = list_offset(s.review_cursor, s.diags.len(), a.height as usize);
-    let focused = s.focus == Focus::Main;
-    let buf = f.buffer_mut();
-    for (i, d) in s.diags.iter().enumerate().skip(off).take(a.height as usize) {
-        let y = a.y + (i - off) as u16;
-        let (mark, st) = match d.severity {
-            Severity::Error => ("✗", error()),
-            Severity::Warning => ("!", warning()),
-        };
-        let step = step_of(&d.field, &s.answers);
-        let pointer = if i == s.review_cursor { "›" } else { " " };
-        let text = format!("{pointer}{mark} {}: {}", step.label(), d.message);
-        let style = if i == s.review_cursor && focused {
-            highlight()
-        } else {
-            st
-        };
-        buf.set_string(a.x, y, fit(&text, a.width as usize), style);
+impl Screen for Review {
+    fn id(&self) -> ScreenId {
+        ID
     }
-    if let Some(d) = s.diags.get(s.review_cursor) {
-        f.render_widget(
-            Paragraph::new(format!("{} ({})", d.message, d.field))
-                .style(dim())
-                .wrap(Wrap { trim: true }),
-            Rect::new(
-                main.x + 1,
-                main.y + main.height.saturating_sub(3),
-                main.width.saturating_sub(2),
-                3.min(main.height),
-            ),
-        );
+    fn kind(&self) -> Kind {
+        Kind::Step
+    }
+    fn label(&self) -> String {
+        t::LABEL.into()
+    }
+    fn keys(&self) -> Vec<Row> {
+        keymap::rows(KEYS)
+    }
+
+    fn enter(&mut self, _cx: &mut Ctx) {
+        self.cursor = 0;
+    }
+
+    fn key(&mut self, cx: &mut Ctx, k: KeyEvent) -> Vec<Effect> {
+        let n = cx.d.diags.len();
+        match keymap::lookup(KEYS, &k) {
+            Some(Act::Up) => self.cursor = self.cursor.saturating_sub(1),
+            Some(Act::Down) => self.cursor = (self.cursor + 1).min(n.saturating_sub(1)),
+            Some(Act::Home) => self.cursor = 0,
+            Some(Act::End) => self.cursor = n.saturating_sub(1),
+            Some(Act::Open) => return self.open(cx.d, self.cursor),
+            Some(Act::Back) => return vec![Effect::Go(Nav::Prev)],
+            None => {}
+        }
+        vec![]
+    }
+
+    fn click(&mut self, cx: &mut Ctx, main: Rect, _column: u16, row: u16) -> Vec<Effect> {
+        let a = list_area(main);
+        if row < a.y || row >= a.y + a.height {
+            return vec![];
+        }
+        let off = list_offset(self.cursor, cx.d.diags.len(), a.height as usize);
+        let i = (row - a.y) as usize + off;
+        if i < cx.d.diags.len() {
+            self.cursor = i;
+            return self.open(cx.d, i);
+        }
+        vec![]
+    }
+
+    fn draw(&self, f: &mut Frame, main: Rect, m: &Model, d: &Derived, focused: bool) {
+        let (errors, warnings) = d.counts();
+        let summary = if d.diags.is_empty() {
+            t::ALL_WELL.to_string()
+        } else {
+            t::summary(errors, warnings)
+        };
+        form::heading(f, main, t::TITLE, &summary);
+        let a = list_area(main);
+        let off = list_offset(self.cursor, d.diags.len(), a.height as usize);
+        let buf = f.buffer_mut();
+        for (i, diag) in d.diags.iter().enumerate().skip(off).take(a.height as usize) {
+            let y = a.y + (i - off) as u16;
+            let (mark, st) = match diag.severity {
+                Severity::Error => ("✗", theme::error()),
+                Severity::Warning => ("!", theme::warning()),
+            };
+            let step = d.diag_steps.get(i).map_or("", |s| m.step_label(*s));
+            let text = format!(
+                "{}{mark} {step}: {}",
+                form::pointer(i == self.cursor),
+                diag.message
+            );
+            let style = if i == self.cursor && focused {
+                theme::highlight()
+            } else {
+                st
+            };
+            buf.set_string(a.x, y, fit(&text, a.width as usize), style);
+        }
+        if let Some(diag) = d.diags.get(self.cursor) {
+            f.render_widget(
+                Paragraph::new(t::detail(&diag.message, &diag.field))
+                    .style(theme::dim())
+                    .wrap(Wrap { trim: true }),
+                Rect::new(
+                    main.x + 1,
+                    main.y + main.height.saturating_sub(3),
+                    main.width.saturating_sub(2),
+                    3.min(main.height),
+                ),
+            );
+        }
     }
 }

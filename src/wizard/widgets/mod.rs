@@ -1,6 +1,8 @@
-//! Reusable pieces: text field, sidebar, preview pane, help overlay.
+//! Reusable pieces: text field, text helpers, sidebar, preview pane, help overlay, dialog.
 
+pub mod dialog;
 pub mod help;
 pub mod preview_pane;
 pub mod sidebar;
+pub mod text;
 pub mod text_input;

@@ -1,0 +1,438 @@
+//! Every Dutch text the wizard shows, by screen, named. Text that comes from the engine
+//! (section questions, provider facts, check messages) is not here: the engine owns it.
+//! Ready for an English UI later: this is the one file to translate.
+
+/// Names of keys and the help texts of the text-field keys.
+pub mod keys {
+    pub const SPACE: &str = "Spatie";
+    pub const TEXT: &str = "letters";
+    pub const CLICK: &str = "muisklik";
+    pub const WHEEL: &str = "muiswiel";
+    pub const HELP_CURSOR: &str = "cursor in het veld";
+    pub const HELP_WORD: &str = "woord terug/verder";
+    pub const HELP_ERASE: &str = "teken wissen";
+    pub const HELP_TYPE: &str = "typen in het veld (ook plakken)";
+}
+
+/// The keys that work everywhere.
+pub mod global {
+    pub const KEY_HELP: &str = "hulp";
+    pub const HELP_HELP: &str = "deze hulp (? niet tijdens typen)";
+    pub const KEY_QUIT: &str = "stoppen";
+    pub const HELP_QUIT: &str = "stoppen (alles is al bewaard)";
+    pub const KEY_PREVIEW: &str = "voorbeeld";
+    pub const HELP_PREVIEW: &str = "voorbeeld op volledig scherm aan/uit";
+    pub const KEY_TAB: &str = "stappen";
+    pub const HELP_TAB: &str = "volgend/vorig veld, daarna naar de zijbalk (stappen)";
+    pub const KEY_EXPORT: &str = "export";
+    pub const HELP_EXPORT: &str = "exporteren";
+    pub const HELP_SCROLL: &str = "voorbeeld scrollen (ook met het muiswiel)";
+    pub const HELP_CLICK: &str = "stap in de zijbalk of regel in een lijst kiezen; wiel: scrollen";
+}
+
+/// The status line.
+pub mod status {
+    use std::path::Path;
+
+    pub const NOT_SAVED: &str = "Nog niet opgeslagen";
+    pub const EVERY_CHANGE_SAVED: &str = "Elke wijziging wordt direct bewaard";
+    pub const OPENED: &str = "Geopend";
+
+    pub fn saved_in(p: &Path) -> String {
+        format!("Opgeslagen in {}", p.display())
+    }
+    pub fn not_saved(e: &str) -> String {
+        format!("Niet opgeslagen: {e}")
+    }
+    pub fn cannot_open(e: &str) -> String {
+        format!("Kan niet openen: {e}")
+    }
+}
+
+/// The frame: title bar, status counts, a window that is too small.
+pub mod view {
+    pub const TOO_SMALL: &str = "Venster te klein";
+
+    pub fn min_size(w: u16, h: u16) -> String {
+        format!("minimaal {w}×{h}")
+    }
+    pub fn title_step(name: Option<&str>, n: usize, of: usize, label: &str) -> String {
+        let name = name.unwrap_or("nieuw beleid");
+        format!(" privacybeleid — {name} — stap {n} van {of}: {label}")
+    }
+    pub fn title_page(label: &str) -> String {
+        format!(" privacybeleid — {label}")
+    }
+    pub fn counts(errors: usize, warnings: usize) -> String {
+        format!(" ✗ {errors} fout(en)  ! {warnings} waarschuwing(en) ")
+    }
+}
+
+/// The help overlay.
+pub mod help {
+    pub const PREVIEW: &str = "Voorbeeld";
+    pub const SIDEBAR: &str = "Zijbalk";
+    pub const LEGEND: &str = "Zijbalk: · niet bezocht  ✓ klaar  ! waarschuwing  ✗ fout";
+    pub const CLOSE: &str = "Esc, Enter of F1 sluit deze hulp.";
+
+    pub fn title(what: &str) -> String {
+        format!(" Toetsen: {what} ")
+    }
+}
+
+pub mod sidebar {
+    pub const TITLE: &str = " Stappen ";
+    pub const TITLE_FOCUSED: &str = " ▶ Stappen (actief) ";
+    pub const KEY_MOVE: &str = "stap";
+    pub const HELP_MOVE: &str = "stap kiezen";
+    pub const KEY_OPEN: &str = "openen";
+    pub const HELP_OPEN: &str = "naar de gekozen stap";
+    pub const KEY_LEAVE: &str = "vragen";
+    pub const HELP_LEAVE: &str = "terug naar de vragen";
+}
+
+pub mod preview {
+    pub const TITLE: &str = " Voorbeeld (F2: volledig scherm) ";
+    pub const TITLE_FULL: &str = " Voorbeeld (F2 of Esc: terug) ";
+    pub const TITLE_EXAMPLE: &str = " Voorbeeld met voorbeeldgegevens ";
+    pub const PICK_PRESET: &str = "Kies een preset om het beleid ervan hier te zien.";
+    pub const KEY_SCROLL: &str = "scrollen";
+    pub const HELP_SCROLL: &str = "scrollen (ook PgUp/PgDn en het muiswiel)";
+    pub const KEY_LEAVE: &str = "terug";
+    pub const HELP_LEAVE: &str = "terug naar de vragen (ook F2)";
+}
+
+pub mod start {
+    use std::path::Path;
+
+    pub const LABEL: &str = "beginnen";
+    pub const WELCOME: &str =
+        "Welkom. Met deze wizard schrijft u het privacybeleid van uw webwinkel.";
+    pub const CHOOSE: &str = "Kies hoe u wilt beginnen en druk op Enter.";
+    pub const RECENT: &str = "Recente bestanden";
+    pub const PRESETS: &str = "Beginnen met een preset";
+    pub const MORE: &str = "Meer";
+    pub const NEW: &str = "Nieuw privacybeleid (leeg beginnen)";
+    pub const NEW_IN_DATA_DIR: &str =
+        "Begint een nieuw, leeg beleid. Het wordt bewaard in uw gegevensmap.";
+    pub const STATUS_NEW: &str = "Nieuw privacybeleid";
+    pub const KEY_MOVE: &str = "kiezen";
+    pub const HELP_MOVE: &str = "kies een regel";
+    pub const HELP_JUMP: &str = "ook: volgende/vorige, eerste/laatste regel";
+    pub const KEY_OPEN: &str = "openen";
+    pub const HELP_OPEN: &str = "openen of beginnen";
+    pub const HELP_CLICK: &str = "kies en open";
+
+    pub fn preset_row(name: &str, description: &str) -> String {
+        format!("{name} — {description}")
+    }
+    pub fn preset_full(name: &str, description: &str) -> String {
+        format!("{name}: {description}")
+    }
+    pub fn continue_with(p: &Path) -> String {
+        format!("Verder met {}", p.display())
+    }
+    pub fn new_in(p: &Path) -> String {
+        format!("Begint een nieuw beleid in {}.", p.display())
+    }
+}
+
+pub mod about {
+    use std::path::Path;
+
+    pub const LABEL: &str = "over dit programma";
+    pub const MENU: &str = "Over dit programma en de toetsen";
+    pub const TITLE: &str = "Over privacybeleid";
+    pub const INTRO: &[&str] = &[
+        "Deze wizard schrijft het privacybeleid van een Nederlandse webwinkel: per doel een",
+        "grondslag, elke ontvanger met wat die krijgt, doorgifte buiten de EER met de waarborg,",
+        "bewaartermijnen en alle rechten van uw klanten.",
+        "",
+        "Elke wijziging wordt meteen bewaard in het antwoordenbestand; stoppen kan altijd.",
+    ];
+    pub const NO_FILE: &str =
+        "Nog geen antwoordenbestand: het komt in uw gegevensmap zodra u begint.";
+    pub const KEYS_TITLE: &str = "Toetsen die overal werken";
+    pub const MARKS: &str = "Zijbalk: · niet bezocht  ✓ klaar  ! waarschuwing  ✗ fout";
+    pub const KEY_BACK: &str = "terug";
+    pub const HELP_BACK: &str = "terug naar waar u was";
+    pub const KEY_SCROLL: &str = "scrollen";
+    pub const HELP_SCROLL: &str = "scrollen";
+
+    pub fn file(p: &Path) -> String {
+        format!("Antwoordenbestand: {}", p.display())
+    }
+}
+
+pub mod shop {
+    pub const LABEL: &str = "Gegevens webwinkel";
+    pub const TITLE: &str = "Gegevens van uw webwinkel";
+    pub const REQUIRED_NOTE: &str = "Velden met * zijn verplicht.";
+    pub const REQUIRED: &str = "verplicht veld: vul dit in";
+    pub const KEY_MOVE: &str = "regel";
+    pub const HELP_MOVE: &str = "vorig/volgend veld";
+    pub const KEY_NEXT: &str = "verder";
+    pub const HELP_NEXT: &str = "volgend veld; na het laatste: volgende stap";
+    pub const HELP_BACK: &str = "vorige stap";
+
+    pub fn label(key: &str) -> &'static str {
+        match key {
+            "name" => "Naam webwinkel",
+            "operator" => "Bedrijfsnaam",
+            "website" => "Website",
+            "effective_date" => "Ingangsdatum",
+            "street" => "Straat en huisnr.",
+            "postcode" => "Postcode",
+            "city" => "Plaats",
+            "country" => "Land",
+            "phone" => "Telefoon",
+            "email" => "E-mailadres",
+            "kvk" => "KvK-nummer",
+            "vat" => "Btw-id",
+            "privacy_contact" => "Contact privacy",
+            _ => "",
+        }
+    }
+
+    pub fn hint(key: &str) -> &'static str {
+        match key {
+            "name" => "De naam zoals klanten die kennen.",
+            "operator" => "De juridische naam (bv. Jansen Handel B.V.), als die anders is.",
+            "website" => "Volledig webadres, bijvoorbeeld https://www.uwwinkel.nl",
+            "effective_date" => "Vanaf wanneer dit beleid geldt: JJJJ-MM-DD.",
+            "street" => "Bezoek- of vestigingsadres.",
+            "postcode" => "Bijvoorbeeld 1234 AB.",
+            "city" => "Vestigingsplaats.",
+            "country" => "Leeg laten voor Nederland.",
+            "phone" => "Bijvoorbeeld 020 123 4567.",
+            "email" => "Het adres waarop klanten u bereiken.",
+            "kvk" => "8 cijfers.",
+            "vat" => "Bijvoorbeeld NL123456789B01.",
+            "privacy_contact" => "Naam of functie van wie privacyvragen beantwoordt.",
+            _ => "",
+        }
+    }
+}
+
+pub mod providers {
+    pub const HELP_TITLE: &str = "Aanbieders kiezen";
+    pub const HELP_TITLE_FORM: &str = "Eigen aanbieder";
+    pub const KEY_TOGGLE: &str = "kiezen";
+    pub const HELP_TOGGLE: &str = "aanbieder aan/uit";
+    pub const KEY_SEARCH: &str = "zoeken";
+    pub const HELP_SEARCH: &str = "zoeken in de lijst";
+    pub const KEY_ENTER: &str = "verder";
+    pub const HELP_ENTER: &str = "na zoeken: kies de aanbieder; anders volgende stap";
+    pub const HELP_MOVE: &str = "door de lijst";
+    pub const HELP_SHORTEN: &str = "zoekterm inkorten";
+    pub const HELP_VARIANT: &str = "variant kiezen (bij een gekozen aanbieder met varianten)";
+    pub const HELP_ADD: &str = "op \"+ Eigen\": eigen aanbieder toevoegen (formulier)";
+    pub const HELP_EDIT_OWN: &str = "op een eigen aanbieder: bewerken";
+    pub const HELP_DELETE: &str = "2× op een eigen aanbieder: uit de stap verwijderen";
+    pub const HELP_ESC: &str = "zoekterm wissen, anders vorige stap";
+    pub const SEARCH: &str = "Zoeken: ";
+    pub const SEARCH_EMPTY: &str = "(typ om te zoeken)";
+    pub const OWN: &str = " (eigen toevoeging)";
+    pub const VARIANT_NONE: &str = "variant: ←/→ om te kiezen";
+    pub const ADD: &str = "+ Eigen aanbieder toevoegen (niet in de lijst)";
+    pub const ADD_HINT: &str =
+        "Typ de naam en druk op Enter; Esc annuleert. De aanbieder komt bij dit onderdeel.";
+
+    pub fn chosen(names: &[String]) -> String {
+        if names.is_empty() {
+            " Gekozen: niets (Enter: verder zonder) ".to_string()
+        } else {
+            format!(" Gekozen: {} ", names.join(", "))
+        }
+    }
+    pub fn delete_again(name: &str) -> String {
+        format!("Nogmaals Delete om `{name}` hier te verwijderen; andere toets: niet")
+    }
+}
+
+/// The own-provider form.
+pub mod custom {
+    pub const KEY_MOVE: &str = "veld";
+    pub const HELP_MOVE: &str = "vorig/volgend veld";
+    pub const KEY_ENTER: &str = "verder/opslaan";
+    pub const HELP_ENTER: &str = "volgend veld; op het laatste veld of \"Opslaan\": bewaren";
+    pub const KEY_CANCEL: &str = "annuleren";
+    pub const HELP_CANCEL: &str = "annuleren: niets toegevoegd of gewijzigd";
+    pub const HELP_CHOOSE: &str = "buiten de EER nee/ja; waarborg kiezen";
+    pub const SG_DPF: &str = "EU-VS Data Privacy Framework";
+    pub const SG_SCC: &str = "standaardcontractbepalingen";
+    pub const SG_ADEQUACY: &str = "adequaatheidsbesluit";
+    pub const SG_BCR: &str = "bindende bedrijfsvoorschriften";
+    pub const SUBTITLE: &str = "Velden met * zijn verplicht. Esc annuleert.";
+    pub const SAVE_BUTTON: &str = "[ Opslaan ]";
+    pub const YES: &str = "‹ ja ›";
+    pub const NO: &str = "‹ nee ›";
+    pub const REQUIRED: &str = "verplicht veld: vul dit in";
+    pub const NEEDS_LETTER: &str = "gebruik ten minste één letter of cijfer in de naam";
+    pub const COUNTRY_OUTSIDE: &str =
+        "gegevens buiten de EER: vul het land buiten de EER in (bv. Verenigde Staten)";
+    pub const TAKEN_OVER: &str = "Bestaande eigen aanbieder: gegevens overgenomen.";
+    pub const INSIDE: &str = "binnen de EER";
+    pub const NO_LINK: &str = "nog geen link naar de privacyverklaring";
+    pub const ACTION_COMPLETE: &str = "Enter: gegevens aanvullen";
+    pub const ACTION_EDIT: &str = "Enter: bewerken";
+
+    pub const LABEL_NAME: &str = "Naam *";
+    pub const LABEL_COMPANY: &str = "Bedrijfsnaam";
+    pub const LABEL_COUNTRY: &str = "Land";
+    pub const LABEL_URL: &str = "Privacyverklaring";
+    pub const LABEL_OUTSIDE: &str = "Gegevens buiten de EER?";
+    pub const LABEL_SAFEGUARD: &str = "Waarborg";
+    pub const HINT_NAME: &str = "Naam zoals die in het beleid komt.";
+    pub const HINT_COMPANY: &str = "Juridische naam, bv. Wolkje B.V.; leeg = de naam.";
+    pub const HINT_COUNTRY: &str = "Land van vestiging; standaard Nederland.";
+    pub const HINT_URL: &str = "Webadres van de privacyverklaring; mag leeg.";
+    pub const HINT_OUTSIDE: &str = "Gaan gegevens buiten de EER? Spatie of j/n.";
+    pub const HINT_SAFEGUARD: &str = "Waarop rust de doorgifte? ←/→ of Spatie kiest.";
+    pub const HINT_SAVE: &str = "Enter bewaart de aanbieder; Esc annuleert.";
+
+    pub fn in_catalog(name: &str) -> String {
+        format!("`{name}` staat al in de lijst; zoek erop en kies die")
+    }
+    pub fn outside(safeguard: &str) -> String {
+        format!("buiten de EER ({safeguard})")
+    }
+    pub fn privacy_link(url: &str) -> String {
+        format!("privacyverklaring: {url}")
+    }
+    pub fn detail(
+        name: &str,
+        action: &str,
+        company: &str,
+        country: &str,
+        transfer: &str,
+        url: &str,
+    ) -> String {
+        format!("{name} — eigen toevoeging ({action}). {company}, {country}; {transfer}; {url}.")
+    }
+    pub fn removed(name: &str) -> String {
+        format!("✓ `{name}` verwijderd")
+    }
+    pub fn removed_here(name: &str) -> String {
+        format!("✓ `{name}` uit dit onderdeel verwijderd")
+    }
+    pub fn added(name: &str) -> String {
+        format!("✓ `{name}` toegevoegd en gekozen")
+    }
+    pub fn saved(name: &str) -> String {
+        format!("✓ gegevens van `{name}` bewaard")
+    }
+    pub fn title_add(section: &str) -> String {
+        format!("Eigen aanbieder toevoegen — {section}")
+    }
+    pub fn title_edit(section: &str) -> String {
+        format!("Eigen aanbieder bewerken — {section}")
+    }
+}
+
+pub mod policy {
+    pub const LABEL: &str = "Beleidskeuzes";
+    pub const TITLE: &str = "Keuzes voor het beleid";
+    pub const KEY_MOVE: &str = "regel";
+    pub const HELP_MOVE: &str = "vorige/volgende vraag";
+    pub const KEY_NEXT: &str = "verder";
+    pub const HELP_NEXT: &str = "volgende vraag; na de laatste: volgende stap";
+    pub const HELP_CHOOSE: &str = "klantaccounts: ja / nee / niet ingevuld";
+    pub const HELP_BACK: &str = "vorige stap";
+    pub const LABEL_RETENTION: &str = "Bewaartermijn (jaren)";
+    pub const LABEL_ACCOUNTS: &str = "Klantaccounts";
+    pub const LABEL_DPO: &str = "Functionaris (FG)";
+    pub const HINT_RETENTION: &str = "Hoeveel jaar na het laatste contact bewaart u klantgegevens hooguit? (1 tot 20; leeg = niet vermelden)";
+    pub const HINT_ACCOUNTS: &str = "Kunnen klanten een account aanmaken in uw winkel?";
+    pub const HINT_DPO: &str = "Naam van de functionaris gegevensbescherming, alleen als u die hebt aangesteld; anders leeg laten.";
+
+    pub fn accounts(v: Option<bool>) -> &'static str {
+        match v {
+            Some(true) => "‹ ja ›",
+            Some(false) => "‹ nee ›",
+            None => "‹ niet ingevuld ›",
+        }
+    }
+    pub fn retention_error(v: &str) -> String {
+        format!("`{v}`: typ een aantal jaren van 1 tot 20")
+    }
+}
+
+pub mod review {
+    pub const LABEL: &str = "Controle";
+    pub const TITLE: &str = "Controle";
+    pub const ALL_WELL: &str = "Alles in orde: geen fouten en geen waarschuwingen.";
+    pub const KEY_MOVE: &str = "regel";
+    pub const HELP_MOVE: &str = "door de meldingen";
+    pub const KEY_OPEN: &str = "verder";
+    pub const HELP_OPEN: &str = "naar de stap van de melding (zonder meldingen: verder)";
+    pub const HELP_JUMP: &str = "eerste/laatste melding";
+    pub const HELP_BACK: &str = "vorige stap";
+
+    pub fn summary(errors: usize, warnings: usize) -> String {
+        format!("{errors} fout(en) en {warnings} waarschuwing(en). Enter gaat naar de stap.")
+    }
+    pub fn detail(message: &str, field: &str) -> String {
+        format!("{message} ({field})")
+    }
+}
+
+pub mod export {
+    pub const LABEL: &str = "Exporteren";
+    pub const TITLE: &str = "Exporteren";
+    pub const DOC_POLICY: &str = "Privacybeleid";
+    pub const KEY_MOVE: &str = "regel";
+    pub const HELP_MOVE: &str = "vorige/volgende regel";
+    pub const KEY_TOGGLE: &str = "aan/uit";
+    pub const HELP_TOGGLE: &str = "formaat aan/uit";
+    pub const KEY_ENTER: &str = "kiezen";
+    pub const HELP_ENTER: &str = "op een formaat: aan/uit; op Exporteren: schrijven";
+    pub const HELP_BACK: &str = "vorige stap";
+    pub const KEY_YES: &str = "overschrijven";
+    pub const HELP_YES: &str = "bestaande bestanden overschrijven";
+    pub const KEY_NO: &str = "niet";
+    pub const HELP_NO: &str = "niet overschrijven";
+    pub const DIR: &str = "Map: ";
+    pub const BUTTON: &str = "[ Exporteren ]";
+    pub const CHOOSE_ONE: &str = "Kies ten minste één formaat.";
+    pub const FILL_DIR: &str = "Vul de map in waar de bestanden moeten komen.";
+    pub const NOT_EXPORTED: &str = "Niet geëxporteerd: bestaande bestanden blijven staan";
+    pub const REFUSED: &str = "Exporteren kan pas als deze fouten zijn opgelost:";
+    pub const SEE_REVIEW: &str = "Zie de stap Controle, of druk op Exporteren voor de lijst.";
+    pub const WRITTEN: &str = "Geschreven:";
+    pub const FILES: &str = "Bestanden:";
+    pub const EXISTS: &str = "Deze bestanden bestaan al:";
+    pub const OVERWRITE_Q: &str = "Overschrijven? j = ja, n of Esc = nee";
+    pub const OVERWRITE_TITLE: &str = " Overschrijven? ";
+
+    pub fn still_errors(n: usize) -> String {
+        format!("Er zijn nog {n} fout(en); exporteren kan pas als ze zijn opgelost.")
+    }
+    pub fn written_status(n: usize) -> String {
+        format!("{n} bestand(en) geschreven")
+    }
+    pub fn failed(e: &str) -> String {
+        format!("Exporteren mislukt: {e}")
+    }
+}
+
+/// Messages of the run loop on the terminal (before and after the screen).
+pub mod run {
+    pub const FILE_UNCHANGED: &str =
+        "Het bestand is niet gewijzigd. Verbeter het en start de wizard opnieuw.";
+    pub const NEEDS_TERMINAL: &str =
+        "fout: de wizard heeft een terminal nodig; gebruik `privacybeleid render` in scripts";
+
+    pub fn error(e: &dyn std::fmt::Display) -> String {
+        format!("fout: {e}")
+    }
+    pub fn cannot_create(p: &std::path::Path, reason: &str) -> String {
+        format!("fout: kan {} niet maken: {reason}", p.display())
+    }
+    pub fn no_terminal(e: &dyn std::fmt::Display) -> String {
+        format!("fout: kan de terminal niet gebruiken: {e}")
+    }
+    pub fn saved_in(p: &std::path::Path) -> String {
+        format!("Antwoorden bewaard in {}", p.display())
+    }
+}

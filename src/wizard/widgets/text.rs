@@ -1,0 +1,104 @@
+//! Text helpers shared by screens and widgets: cut to a width, wrap, keep a row in view.
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Cuts `s` to at most `width` columns.
+pub fn fit(s: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = c.width().unwrap_or(0);
+        if w + cw > width {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    out
+}
+
+/// Cuts `s` to at most `width` columns and ends it with "…" when something was left off.
+pub fn ellipsis(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = fit(s, width - 1);
+    out.push('…');
+    out
+}
+
+/// Keeps `cursor` visible in a list of `len` rows shown `height` at a time; returns the first row.
+pub fn list_offset(cursor: usize, len: usize, height: usize) -> usize {
+    if height == 0 || len <= height {
+        return 0;
+    }
+    (cursor + 1).saturating_sub(height).min(len - height)
+}
+
+/// Wraps `text` into lines of at most `width` columns (words longer than a line are cut).
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut out = Vec::new();
+    let mut line = String::new();
+    let mut line_w = 0;
+    for word in text.split_whitespace() {
+        let ww = word.width();
+        if ww <= width {
+            if !line.is_empty() && line_w + 1 + ww > width {
+                out.push(std::mem::take(&mut line));
+                line_w = 0;
+            }
+            if !line.is_empty() {
+                line.push(' ');
+                line_w += 1;
+            }
+            line.push_str(word);
+            line_w += ww;
+            continue;
+        }
+        // A word wider than a line: on a line of its own, cut into pieces; the last
+        // piece stays open for the words after it.
+        if !line.is_empty() {
+            out.push(std::mem::take(&mut line));
+            line_w = 0;
+        }
+        for c in word.chars() {
+            let cw = c.width().unwrap_or(0);
+            if cw > width {
+                continue; // not even one fits (a wide char in a 1-column pane)
+            }
+            if line_w + cw > width {
+                out.push(std::mem::take(&mut line));
+                line_w = 0;
+            }
+            line.push(c);
+            line_w += cw;
+        }
+    }
+    if !line.is_empty() {
+        out.push(line);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_words_and_cuts_long_ones() {
+        assert_eq!(wrap("een twee drie", 8), ["een twee", "drie"]);
+        assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("日本語", 1), Vec::<String>::new());
+        assert_eq!(wrap("日本語", 4), ["日本", "語"]);
+    }
+
+    #[test]
+    fn ellipsis_marks_what_is_cut() {
+        assert_eq!(ellipsis("Meta Pixel", 20), "Meta Pixel");
+        assert_eq!(ellipsis("Meta Pixel", 6), "Meta …");
+    }
+}
