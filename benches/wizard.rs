@@ -1,8 +1,6 @@
 //! One keypress in the wizard: update + re-render of the policy + draw of a 160x48 frame
 //! with the live preview (TestBackend). A frame budget is 16 ms.
 
-use std::path::PathBuf;
-
 use criterion::{criterion_group, criterion_main, Criterion};
 use privacybeleid::engine::{Answers, Engine, Section};
 use privacybeleid::wizard::model::ScreenId;
@@ -29,10 +27,10 @@ fn state(engine: &Engine) -> State<'_> {
         engine,
         Options {
             today: "2025-01-15".into(),
-            path: Some(PathBuf::from("/tmp/bench/beleid.toml")),
+            path: Some(std::env::temp_dir().join("bench").join("beleid.toml")),
             answers: Some(a),
             recent: vec![],
-            cwd: PathBuf::from("/tmp/bench"),
+            cwd: std::env::temp_dir().join("bench"),
         },
     );
     s.model.size = (160, 48);

@@ -1,5 +1,6 @@
 //! The command line: render, check, providers, presets, and the wizard.
 
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -223,6 +224,14 @@ enum What {
     BannerJs,
 }
 
+/// A line on standard error. Unlike `eprintln!` it never panics: when even standard error
+/// cannot be written there is nobody left to tell.
+macro_rules! say {
+    ($($t:tt)*) => {{
+        let _ = writeln!(std::io::stderr(), $($t)*);
+    }};
+}
+
 /// Exit codes: 0 fine, 1 errors in the answers, 2 cannot read / parse / write.
 pub const EXIT_OK: i32 = 0;
 pub const EXIT_INVALID: i32 = 1;
@@ -285,11 +294,76 @@ pub fn parse_args() -> Result<Cli, i32> {
                 }
                 _ => "ongeldige aanroep".to_string(),
             };
-            eprintln!("fout: {message}");
-            eprintln!("Zie `privacybeleid --help` of `privacybeleid OPDRACHT --help`.");
+            say!("fout: {message}");
+            say!("Zie `privacybeleid --help` of `privacybeleid OPDRACHT --help`.");
             Err(EXIT_UNREADABLE)
         }
     }
+}
+
+/// Writes a command's output to standard output. A reader that went away (`| head -1`) is
+/// not an error: the command ends quietly with the code it had. Any other failure (a full
+/// disk, `> /dev/full`) is reported and makes the exit code 2.
+pub(crate) fn emit(text: &str, code: i32) -> i32 {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => code,
+        Err(e) => emit_failed(&e, code),
+    }
+}
+
+/// Standard output for commands that write line by line: remembers the first failure, and
+/// [`Out::finish`] turns it into the exit code as [`emit`] does.
+pub(crate) struct Out {
+    lock: std::io::StdoutLock<'static>,
+    error: Option<std::io::Error>,
+}
+
+impl Out {
+    pub(crate) fn new() -> Out {
+        Out {
+            lock: std::io::stdout().lock(),
+            error: None,
+        }
+    }
+
+    pub(crate) fn finish(mut self, code: i32) -> i32 {
+        let flushed = self.lock.flush();
+        match self.error.take().map_or(flushed, Err) {
+            Ok(()) => code,
+            Err(e) => emit_failed(&e, code),
+        }
+    }
+}
+
+impl Write for Out {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.error.is_some() {
+            return Ok(buf.len());
+        }
+        match self.lock.write_all(buf) {
+            Ok(()) => Ok(buf.len()),
+            Err(e) => {
+                self.error = Some(e);
+                Ok(buf.len())
+            }
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn emit_failed(e: &std::io::Error, code: i32) -> i32 {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        return code;
+    }
+    say!(
+        "fout: kan de uitvoer niet schrijven: {}",
+        crate::engine::error::io_reason(e)
+    );
+    code.max(EXIT_UNREADABLE)
 }
 
 pub fn run(cli: Cli, engine: &Engine) -> i32 {
@@ -312,14 +386,14 @@ pub fn run(cli: Cli, engine: &Engine) -> i32 {
 
 fn load(path: &Path) -> Result<Answers, i32> {
     Answers::load(path).map_err(|e| {
-        eprintln!("fout: {e}");
+        say!("fout: {e}");
         EXIT_UNREADABLE
     })
 }
 
 fn print_diagnostics(diags: &[crate::engine::Diagnostic]) {
     for d in diags {
-        eprintln!("{d}");
+        say!("{d}");
     }
 }
 
@@ -327,7 +401,7 @@ fn render(engine: &Engine, args: RenderArgs) -> i32 {
     let what = match what(&args) {
         Ok(w) => w,
         Err(message) => {
-            eprintln!("fout: {message}");
+            say!("fout: {message}");
             return EXIT_UNREADABLE;
         }
     };
@@ -342,13 +416,13 @@ fn render(engine: &Engine, args: RenderArgs) -> i32 {
         },
     );
     if args.fragment && !matches!(args.format, Some(FormatArg::Html)) {
-        eprintln!("let op: --fragment werkt alleen met --format html en is genegeerd");
+        say!("let op: --fragment werkt alleen met --format html en is genegeerd");
     }
     if matches!(args.tone, Some(ToneArg::Je)) && matches!(args.lang, Some(LangArg::En)) {
-        eprintln!("let op: --tone geldt alleen voor Nederlands en is bij --lang en genegeerd");
+        say!("let op: --tone geldt alleen voor Nederlands en is bij --lang en genegeerd");
     }
     if !matches!(what, What::Banner | What::BannerJs) && voice != Voice::default() {
-        eprintln!(
+        say!(
             "fout: --lang en en --tone je zijn er nog alleen voor --document banner; \
              het privacybeleid en de cookieverklaring zijn nu alleen in het Nederlands met u"
         );
@@ -356,24 +430,26 @@ fn render(engine: &Engine, args: RenderArgs) -> i32 {
     }
     let paths = &args.source.answers;
     if paths.len() > 1 && args.out_dir.is_none() {
-        eprintln!("fout: geef bij meer antwoordenbestanden ook --out-dir MAP op");
+        say!("fout: geef bij meer antwoordenbestanden ook --out-dir MAP op");
         return EXIT_UNREADABLE;
+    }
+    let mut out = Output {
+        inputs: paths.clone(),
+        written: HashMap::new(),
+    };
+    if let Some(dir) = &args.out_dir {
+        if let Err(code) = make_dir(dir) {
+            return code;
+        }
     }
     if paths.is_empty() {
         let Some(id) = &args.source.preset else {
-            unreachable!("clap requires one source")
+            say!("fout: geef --answers BESTAND of --preset ID op");
+            return EXIT_UNREADABLE;
         };
         let mut a = engine.example_shop().clone();
         a.preset = Some(id.clone());
-        return render_one(
-            engine,
-            &a,
-            what,
-            voice,
-            target(&args, &a, what),
-            None,
-            &args,
-        );
+        return render_one(engine, &a, what, voice, None, &args, &mut out);
     }
     // Each file on its own: one with errors does not stop the others; the worst code wins.
     let mut worst = EXIT_OK;
@@ -381,17 +457,9 @@ fn render(engine: &Engine, args: RenderArgs) -> i32 {
         let code = match load(path) {
             Ok(a) => {
                 if paths.len() > 1 {
-                    eprintln!("{}:", path.display());
+                    say!("{}:", path.display());
                 }
-                render_one(
-                    engine,
-                    &a,
-                    what,
-                    voice,
-                    target(&args, &a, what),
-                    Some(path),
-                    &args,
-                )
+                render_one(engine, &a, what, voice, Some(path), &args, &mut out)
             }
             Err(code) => code,
         };
@@ -422,21 +490,143 @@ fn what(args: &RenderArgs) -> Result<What, String> {
     }
 }
 
-/// Where one document goes: --out, a file in --out-dir, or standard output (None).
-fn target(args: &RenderArgs, answers: &Answers, what: What) -> Option<PathBuf> {
-    let name = answers.shop.name.as_deref();
-    match (&args.out, &args.out_dir) {
-        (Some(p), _) => Some(p.clone()),
-        (None, Some(dir)) => Some(dir.join(match what {
-            What::Policy(format) => crate::engine::format::file_name(name, format),
-            What::Cookies(format) => {
-                cookies::file_name(name, "cookieverklaring", format.extension())
-            }
-            What::Banner => cookies::file_name(name, "cookiemelding", "json"),
-            What::BannerJs => cookies::file_name(name, "cookiemelding", "js"),
-        })),
-        (None, None) => None,
+/// Creates a missing --out-dir folder (and its parents), saying so.
+fn make_dir(dir: &Path) -> Result<(), i32> {
+    if dir.is_dir() {
+        return Ok(());
     }
+    if dir.exists() {
+        say!(
+            "fout: --out-dir {} is een bestand, geen map; kies een map",
+            dir.display()
+        );
+        return Err(EXIT_UNREADABLE);
+    }
+    match std::fs::create_dir_all(dir) {
+        Ok(()) => {
+            say!("Map gemaakt: {}", dir.display());
+            Ok(())
+        }
+        Err(e) => {
+            say!(
+                "fout: kan de map {} niet maken: {}",
+                dir.display(),
+                crate::engine::error::io_reason(&e)
+            );
+            Err(EXIT_UNREADABLE)
+        }
+    }
+}
+
+/// What one run of `render` has read and written, so that no file written earlier in the
+/// run is overwritten and no input is written over.
+struct Output {
+    inputs: Vec<PathBuf>,
+    /// Lower-cased file name (folders may ignore case) → the answers file it came from.
+    written: HashMap<String, String>,
+}
+
+impl Output {
+    /// Where one policy goes: --out, a file in --out-dir (made unique in this run), or
+    /// standard output (None).
+    fn target(
+        &mut self,
+        args: &RenderArgs,
+        answers: &Answers,
+        what: What,
+        source: Option<&Path>,
+    ) -> Option<PathBuf> {
+        let from = source.map_or_else(|| "de preset".to_string(), |p| p.display().to_string());
+        match (&args.out, &args.out_dir) {
+            (Some(p), _) => Some(p.clone()),
+            (None, Some(dir)) => {
+                let name = file_name(answers.shop.name.as_deref(), what);
+                let (stem, ext) = split_ext(&name);
+                let mut unique = name.clone();
+                let mut n = 1;
+                while self.written.contains_key(&unique.to_lowercase()) {
+                    n += 1;
+                    unique = format!("{stem}-{n}.{ext}");
+                }
+                if n > 1 {
+                    let first = &self.written[&name.to_lowercase()];
+                    say!(
+                        "let op: {from} krijgt dezelfde bestandsnaam als {first} ({name}, naar de winkelnaam); \
+                         dit document is geschreven als {unique} (volgnummer {n} toegevoegd)"
+                    );
+                }
+                self.written.insert(unique.to_lowercase(), from);
+                Some(dir.join(unique))
+            }
+            (None, None) => None,
+        }
+    }
+
+    /// Refuses a target that is one of the inputs, or that is an answers file.
+    fn guard(&self, target: &Path) -> Result<(), String> {
+        let Ok(meta) = std::fs::metadata(target) else {
+            return Ok(());
+        };
+        if self
+            .inputs
+            .iter()
+            .filter_map(|p| std::fs::metadata(p).ok())
+            .any(|m| same_file(&m, &meta))
+        {
+            return Err(format!(
+                "{} is ook het antwoordenbestand dat u opgaf; kies een ander uitvoerbestand \
+                 (het antwoordenbestand is niet gewijzigd)",
+                target.display()
+            ));
+        }
+        if meta.is_file() && is_answers_file(target) {
+            return Err(format!(
+                "{} is een antwoordenbestand; het beleid wordt daar niet overheen geschreven. \
+                 Kies een ander uitvoerbestand",
+                target.display()
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// The file name of one document in --out-dir, after the shop's name.
+fn file_name(shop: Option<&str>, what: What) -> String {
+    match what {
+        What::Policy(format) => crate::engine::format::file_name(shop, format),
+        What::Cookies(format) => cookies::file_name(shop, "cookieverklaring", format.extension()),
+        What::Banner => cookies::file_name(shop, "cookiemelding", "json"),
+        What::BannerJs => cookies::file_name(shop, "cookiemelding", "js"),
+    }
+}
+
+/// "a-privacybeleid.fragment.html" → ("a-privacybeleid", "fragment.html").
+fn split_ext(name: &str) -> (&str, &str) {
+    for ext in ["fragment.html", "html", "md", "txt", "json", "js"] {
+        if let Some(stem) = name.strip_suffix(ext).and_then(|s| s.strip_suffix('.')) {
+            return (stem, ext);
+        }
+    }
+    name.rsplit_once('.').unwrap_or((name, ""))
+}
+
+#[cfg(unix)]
+fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    a.dev() == b.dev() && a.ino() == b.ino()
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &std::fs::Metadata, _: &std::fs::Metadata) -> bool {
+    false
+}
+
+/// A file that reads as answers with something in them (an empty file does not count).
+fn is_answers_file(path: &Path) -> bool {
+    crate::engine::answers::read_text(path)
+        .ok()
+        .and_then(|t| Answers::from_toml_str(&t).ok())
+        .is_some_and(|a| a != Answers::default())
 }
 
 fn render_one(
@@ -444,16 +634,14 @@ fn render_one(
     answers: &Answers,
     what: What,
     voice: Voice,
-    out: Option<PathBuf>,
     answers_path: Option<&Path>,
     args: &RenderArgs,
+    out: &mut Output,
 ) -> i32 {
     let diags = engine.check(answers);
     if validate::has_errors(&diags) {
         print_diagnostics(&diags);
-        eprintln!(
-            "Niets gemaakt: los eerst de fouten hierboven op (zie ook `privacybeleid check`)."
-        );
+        say!("Niets gemaakt: los eerst de fouten hierboven op (zie ook `privacybeleid check`).");
         return EXIT_INVALID;
     }
     if matches!(what, What::Banner | What::BannerJs)
@@ -462,12 +650,13 @@ fn render_one(
             .iter()
             .any(|t| t.groups.iter().any(|g| g.consent))
     {
-        eprintln!("let op: geen van de gekozen diensten vraagt toestemming; de cookiemelding verschijnt daarom niet vanzelf, alleen via de link Cookie-instellingen");
+        say!("let op: geen van de gekozen diensten vraagt toestemming; de cookiemelding verschijnt daarom niet vanzelf, alleen via de link Cookie-instellingen");
     }
     // Consultants (issue 9): the policy of an answers file carries its version.
+    let target = out.target(args, answers, what, answers_path);
     let export = match what {
         What::Policy(_) => {
-            match consult::prepare_policy(engine, answers, answers_path, out.is_some(), args) {
+            match consult::prepare_policy(engine, answers, answers_path, target.is_some(), args) {
                 Ok(e) => e,
                 Err(code) => return code,
             }
@@ -486,33 +675,32 @@ fn render_one(
     let text = match made {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("fout: {e}");
+            say!("fout: {e}");
             return EXIT_UNREADABLE;
         }
     };
-    match out {
-        Some(path) => match atomic::write(&path, text.as_bytes()) {
-            Ok(()) => {
-                eprintln!("Geschreven: {}", path.display());
-                match export {
-                    Some(e) => consult::record_export(e, &path),
-                    None => EXIT_OK,
-                }
+    let Some(path) = target else {
+        return emit(&text, EXIT_OK);
+    };
+    if let Err(msg) = out.guard(&path) {
+        say!("fout: {msg}");
+        return EXIT_UNREADABLE;
+    }
+    match atomic::write(&path, text.as_bytes()) {
+        Ok(()) => {
+            say!("Geschreven: {}", path.display());
+            match export {
+                Some(e) => consult::record_export(e, &path),
+                None => EXIT_OK,
             }
-            Err(e) => {
-                eprintln!(
-                    "fout: kan {} niet schrijven: {}",
-                    path.display(),
-                    crate::engine::error::io_reason(&e)
-                );
-                EXIT_UNREADABLE
-            }
-        },
-        None => {
-            let mut out = std::io::stdout().lock();
-            // A closed pipe (e.g. `| head`) is not an error worth a message.
-            let _ = out.write_all(text.as_bytes());
-            EXIT_OK
+        }
+        Err(e) => {
+            say!(
+                "fout: kan {} niet schrijven: {}",
+                path.display(),
+                crate::engine::error::io_reason(&e)
+            );
+            EXIT_UNREADABLE
         }
     }
 }
@@ -524,6 +712,7 @@ fn check_all(engine: &Engine, paths: &[PathBuf], json: bool) -> i32 {
     }
     let mut worst = EXIT_OK;
     let mut report = Vec::new();
+    let mut text = String::new();
     for path in paths {
         let code = if json {
             match Answers::load(path) {
@@ -544,23 +733,53 @@ fn check_all(engine: &Engine, paths: &[PathBuf], json: bool) -> i32 {
                 }
             }
         } else {
-            check(engine, path, false)
+            let (code, out) = check_text(engine, path);
+            text.push_str(&out);
+            code
         };
         worst = worst.max(code);
     }
     if json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&report).unwrap_or_default()
-        );
+        text = json_text(&report);
     }
-    worst
+    emit(&text, worst)
+}
+
+fn json_text(v: &impl serde::Serialize) -> String {
+    // Plain data (strings, numbers, lists) always serialises.
+    let mut s = serde_json::to_string_pretty(v).unwrap_or_default();
+    s.push('\n');
+    s
 }
 
 fn check(engine: &Engine, path: &Path, json: bool) -> i32 {
+    if !json {
+        let (code, text) = check_text(engine, path);
+        return emit(&text, code);
+    }
     let answers = match load(path) {
         Ok(a) => a,
         Err(code) => return code,
+    };
+    let mut diags = engine.check(&answers);
+    consult::add_history_warnings(engine, &answers, path, &mut diags);
+    emit(&json_text(&diags), code_of(&diags))
+}
+
+fn code_of(diags: &[crate::engine::Diagnostic]) -> i32 {
+    if validate::has_errors(diags) {
+        EXIT_INVALID
+    } else {
+        EXIT_OK
+    }
+}
+
+/// `check` of one file as text: the exit code and what goes to standard output (an
+/// unreadable file is reported on standard error at once).
+fn check_text(engine: &Engine, path: &Path) -> (i32, String) {
+    let answers = match load(path) {
+        Ok(a) => a,
+        Err(code) => return (code, String::new()),
     };
     let mut diags = engine.check(&answers);
     consult::add_history_warnings(engine, &answers, path, &mut diags);
@@ -569,25 +788,15 @@ fn check(engine: &Engine, path: &Path, json: bool) -> i32 {
         .filter(|d| d.severity == Severity::Error)
         .count();
     let warnings = diags.len() - errors;
-    if json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&diags).unwrap_or_default()
-        );
-    } else {
-        for d in &diags {
-            println!("{d}");
-        }
-        println!(
-            "{}: {errors} fout(en), {warnings} waarschuwing(en)",
-            path.display()
-        );
+    let mut out = String::new();
+    for d in &diags {
+        out.push_str(&format!("{d}\n"));
     }
-    if errors > 0 {
-        EXIT_INVALID
-    } else {
-        EXIT_OK
-    }
+    out.push_str(&format!(
+        "{}: {errors} fout(en), {warnings} waarschuwing(en)\n",
+        path.display()
+    ));
+    (code_of(&diags), out)
 }
 
 fn providers(engine: &Engine, section: Option<&str>, json: bool) -> i32 {
@@ -600,9 +809,9 @@ fn providers(engine: &Engine, section: Option<&str>, json: bool) -> i32 {
                     s,
                     Section::ALL.iter().map(|x| x.id()),
                 ));
-                eprintln!("fout: onbekend onderdeel `{s}`{hint}");
+                say!("fout: onbekend onderdeel `{s}`{hint}");
                 let all: Vec<&str> = Section::ALL.iter().map(|x| x.id()).collect();
-                eprintln!("Onderdelen: {}", all.join(", "));
+                say!("Onderdelen: {}", all.join(", "));
                 return EXIT_UNREADABLE;
             }
         },
@@ -613,30 +822,36 @@ fn providers(engine: &Engine, section: Option<&str>, json: bool) -> i32 {
         .iter()
         .filter(|p| filter.is_none_or(|s| p.serves(s)))
         .collect();
-    if json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&list).unwrap_or_default()
-        );
+    let text = if json {
+        json_text(&list)
     } else {
+        let mut t = String::new();
         for p in list {
             let secs: Vec<&str> = p.sections.iter().map(|s| s.id()).collect();
-            println!("{:<26} {:<34} {}", p.id, p.name, secs.join(", "));
+            t.push_str(&format!(
+                "{:<26} {:<34} {}\n",
+                p.id,
+                p.name,
+                secs.join(", ")
+            ));
         }
-    }
-    EXIT_OK
+        t
+    };
+    emit(&text, EXIT_OK)
 }
 
 fn presets(engine: &Engine, json: bool) -> i32 {
-    if json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(engine.presets()).unwrap_or_default()
-        );
+    let text = if json {
+        json_text(&engine.presets())
     } else {
+        let mut t = String::new();
         for p in engine.presets() {
-            println!("{:<36} {}\n{:<36} {}", p.id, p.name, "", p.description);
+            t.push_str(&format!(
+                "{:<36} {}\n{:<36} {}\n",
+                p.id, p.name, "", p.description
+            ));
         }
-    }
-    EXIT_OK
+        t
+    };
+    emit(&text, EXIT_OK)
 }

@@ -122,13 +122,10 @@ pub fn history(_engine: &Engine, path: &Path, json: bool) -> i32 {
                 })
             })
             .collect();
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&list).unwrap_or_default()
-        );
-        return EXIT_OK;
+        let json = serde_json::to_string_pretty(&list).unwrap_or_default();
+        return super::emit(&format!("{json}\n"), EXIT_OK);
     }
-    let mut out = std::io::stdout().lock();
+    let mut out = super::Out::new();
     if h.is_empty() {
         let _ = writeln!(
             out,
@@ -136,7 +133,7 @@ pub fn history(_engine: &Engine, path: &Path, json: bool) -> i32 {
             path.display(),
             path.display()
         );
-        return EXIT_OK;
+        return out.finish(EXIT_OK);
     }
     let _ = writeln!(out, "{}: {} versie(s)", path.display(), h.versions.len());
     for r in &h.versions {
@@ -162,7 +159,7 @@ pub fn history(_engine: &Engine, path: &Path, json: bool) -> i32 {
             h.dir.display()
         );
     }
-    EXIT_OK
+    out.finish(EXIT_OK)
 }
 
 /// `F` or `F@3`.
@@ -215,7 +212,7 @@ pub fn diff(engine: &Engine, old: &str, new: &str, text: bool) -> i32 {
         }
     };
     let lines = crate::consult::changes::describe(&a.0, &b.0);
-    let mut out = std::io::stdout().lock();
+    let mut out = super::Out::new();
     let _ = writeln!(out, "Van {old} naar {new}:");
     if lines.is_empty() {
         let _ = writeln!(out, "Geen veranderingen die de lezer merkt.");
@@ -232,7 +229,7 @@ pub fn diff(engine: &Engine, old: &str, new: &str, text: bool) -> i32 {
             let _ = write!(out, "{}", textdiff::word_diff(&a.1, &b.1, colour));
         }
     }
-    EXIT_OK
+    out.finish(EXIT_OK)
 }
 
 /// Pads to a display width, cutting with `…` when longer.
@@ -300,13 +297,10 @@ pub fn status(engine: &Engine, dir: &Path, json: bool, provider: Option<&str>) -
         rows.retain(|r| r.providers.iter().any(|p| p == id));
     }
     if json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&rows).unwrap_or_default()
-        );
-        return EXIT_OK;
+        let json = serde_json::to_string_pretty(&rows).unwrap_or_default();
+        return super::emit(&format!("{json}\n"), EXIT_OK);
     }
-    let mut out = std::io::stdout().lock();
+    let mut out = super::Out::new();
     if rows.is_empty() {
         let _ = match provider {
             Some(id) => writeln!(out, "Geen klant in {} gebruikt `{id}`.", dir.display()),
@@ -316,7 +310,7 @@ pub fn status(engine: &Engine, dir: &Path, json: bool, provider: Option<&str>) -
                 dir.display()
             ),
         };
-        return EXIT_OK;
+        return out.finish(EXIT_OK);
     }
     let _ = writeln!(
         out,
@@ -356,5 +350,5 @@ pub fn status(engine: &Engine, dir: &Path, json: bool, provider: Option<&str>) -
         "{} klant(en); {stale} met een nieuwe export nodig.",
         rows.len()
     );
-    EXIT_OK
+    out.finish(EXIT_OK)
 }

@@ -355,19 +355,27 @@ pub struct WizardState {
     pub step: Option<String>,
 }
 
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum DateOrText {
-    Date(toml::value::Datetime),
-    Text(String),
+/// A date field: a TOML date or text (so `check` can report a wrong one); any other kind
+/// of value gets a Dutch message instead of serde's.
+struct DateOrText(String);
+
+impl<'de> Deserialize<'de> for DateOrText {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        match toml::Value::deserialize(d)? {
+            toml::Value::Datetime(dt) => Ok(DateOrText(dt.to_string())),
+            toml::Value::String(s) => Ok(DateOrText(s)),
+            _ => Err(D::Error::custom(format!(
+                "{}hier hoort een datum, bijvoorbeeld 2025-01-31",
+                super::error::OWN
+            ))),
+        }
+    }
 }
 
 impl DateOrText {
     fn text(self) -> String {
-        match self {
-            DateOrText::Date(dt) => dt.to_string(),
-            DateOrText::Text(s) => s,
-        }
+        self.0
     }
 }
 
@@ -388,6 +396,30 @@ fn date_out<S: Serializer>(v: &Option<String>, s: S) -> Result<S::Ok, S::Error> 
         Some(dt) => dt.serialize(s),
         None => v.serialize(s),
     }
+}
+
+/// The largest answers file read: a real one is a few kB; this stops a wrong file (or
+/// /dev/zero) from filling memory.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// Reads an answers file as text, at most [`MAX_FILE_BYTES`].
+pub fn read_text(path: &Path) -> Result<String, EngineError> {
+    use std::io::Read;
+    let read_err = |e| EngineError::Read {
+        path: path.to_path_buf(),
+        source: e,
+    };
+    let file = std::fs::File::open(path).map_err(read_err)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(read_err)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(EngineError::TooLarge {
+            path: path.to_path_buf(),
+        });
+    }
+    String::from_utf8(bytes).map_err(|_| read_err(std::io::ErrorKind::InvalidData.into()))
 }
 
 fn dates_in<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, String>, D::Error> {
@@ -413,10 +445,7 @@ impl Answers {
     }
 
     pub fn load(path: &Path) -> Result<Answers, EngineError> {
-        let text = std::fs::read_to_string(path).map_err(|e| EngineError::Read {
-            path: path.to_path_buf(),
-            source: e,
-        })?;
+        let text = read_text(path)?;
         Answers::from_toml_str(&text).map_err(|e| EngineError::Parse {
             path: path.to_path_buf(),
             error: e,

@@ -7,6 +7,9 @@ pub fn check_shop_field(key: &str, value: &str) -> Option<String> {
     if v.is_empty() {
         return None;
     }
+    if let Some(msg) = text(value) {
+        return Some(msg);
+    }
     match key {
         "email" => email(v),
         "website" => url(v),
@@ -15,9 +18,58 @@ pub fn check_shop_field(key: &str, value: &str) -> Option<String> {
         "kvk" => kvk(v),
         "vat" => vat(v),
         "effective_date" => date(v),
-        _ if v.chars().any(char::is_control) => Some("bevat stuurtekens; typ gewone tekst".into()),
         _ => None,
     }
+}
+
+/// The rule for every text field: no control characters, no invisible characters and no
+/// characters that change the writing direction. They cannot be seen in the policy, yet
+/// they change what it says or how it reads (a name of zero-width spaces looks empty; a
+/// right-to-left override shows a web address backwards).
+pub fn text(value: &str) -> Option<String> {
+    let (pos, c) = value
+        .chars()
+        .enumerate()
+        .find(|(_, c)| hidden_kind(*c).is_some())?;
+    let kind = hidden_kind(c)?;
+    let only = value
+        .chars()
+        .all(|c| hidden_kind(c).is_some() || c.is_whitespace());
+    let what = if only {
+        "bestaat alleen uit onzichtbare tekens".to_string()
+    } else {
+        format!("bevat {kind} (U+{:04X}) op positie {}", c as u32, pos + 1)
+    };
+    Some(format!(
+        "{what}; typ de tekst opnieuw of verwijder het teken (het wordt vaak ongemerkt mee gekopieerd)"
+    ))
+}
+
+/// What kind of hidden character `c` is, if it is one.
+fn hidden_kind(c: char) -> Option<&'static str> {
+    let u = c as u32;
+    if matches!(u, 0x200E | 0x200F | 0x061C | 0x202A..=0x202E | 0x2066..=0x2069) {
+        return Some("een teken dat de schrijfrichting omdraait");
+    }
+    if c.is_control() {
+        return Some("een stuurteken");
+    }
+    // Unicode's format characters (category Cf) and other characters without a glyph.
+    let invisible = matches!(u,
+        0x00AD | 0x034F | 0x0600..=0x0605 | 0x06DD | 0x070F | 0x0890..=0x0891 | 0x08E2
+        | 0x115F | 0x1160 | 0x17B4 | 0x17B5 | 0x180B..=0x180F | 0x200B..=0x200D
+        | 0x2028 | 0x2029 | 0x2060..=0x2065 | 0x206A..=0x206F | 0x3164 | 0xFE00..=0xFE0F
+        | 0xFEFF | 0xFFA0 | 0xFFF9..=0xFFFB | 0x110BD | 0x110CD | 0x13430..=0x1343F
+        | 0x1BCA0..=0x1BCA3 | 0x1D173..=0x1D17A | 0xE0000..=0xE0FFF);
+    if invisible {
+        return Some("een onzichtbaar teken");
+    }
+    // Private use: no meaning outside the program that made it (the engine uses a few
+    // of these as markers).
+    if matches!(u, 0xE000..=0xF8FF | 0xF0000..=0xFFFFD | 0x100000..=0x10FFFD) {
+        return Some("een teken zonder vaste betekenis (privégebruik)");
+    }
+    None
 }
 
 pub fn email(v: &str) -> Option<String> {
@@ -166,18 +218,32 @@ pub fn vat(v: &str) -> Option<String> {
     }
 }
 
-/// A calendar date as YYYY-MM-DD.
+/// The years an effective date may fall in: a policy is not older than the web, and a
+/// date centuries ahead is a typing error.
+pub const DATE_YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
+/// A calendar date as YYYY-MM-DD, in [`DATE_YEARS`].
 pub fn date(v: &str) -> Option<String> {
-    if parse_date(v).is_some() {
-        None
-    } else {
-        Some(format!(
+    match calendar_date(v) {
+        None => Some(format!(
             "`{v}` is geen geldige datum (vorm: JJJJ-MM-DD, bijvoorbeeld 2025-01-31)"
-        ))
+        )),
+        Some((y, _, _)) if !DATE_YEARS.contains(&y) => Some(format!(
+            "`{v}` is een bestaande datum, maar de ingangsdatum moet tussen {} en {} liggen; vul de datum in waarop dit beleid ingaat",
+            DATE_YEARS.start(),
+            DATE_YEARS.end()
+        )),
+        Some(_) => None,
     }
 }
 
+/// A valid date in [`DATE_YEARS`].
 pub fn parse_date(v: &str) -> Option<(i32, u32, u32)> {
+    calendar_date(v).filter(|(y, _, _)| DATE_YEARS.contains(y))
+}
+
+/// Any calendar date written YYYY-MM-DD.
+fn calendar_date(v: &str) -> Option<(i32, u32, u32)> {
     let parts: Vec<&str> = v.trim().split('-').collect();
     let [y, m, d] = parts.as_slice() else {
         return None;
@@ -194,7 +260,7 @@ pub fn parse_date(v: &str) -> Option<(i32, u32, u32)> {
         2 => 28,
         _ => return None,
     };
-    ((1900..=2200).contains(&y) && (1..=days).contains(&d)).then_some((y, m, d))
+    (1..=days).contains(&d).then_some((y, m, d))
 }
 
 /// Catalog and custom ids: lowercase letters, digits and single hyphens.
@@ -371,6 +437,39 @@ mod tests {
         ] {
             assert!(date(bad).is_some(), "{bad}");
         }
+    }
+
+    #[test]
+    fn hidden_characters() {
+        for ok in [
+            "Zoë's Bloemen",
+            "Café Ñoño & Zn.",
+            "København",
+            "שלום",
+            "日本",
+        ] {
+            assert_eq!(text(ok), None, "{ok}");
+        }
+        for (bad, what) in [
+            ("\u{200B}\u{200B}", "alleen uit onzichtbare"),
+            ("a\u{200B}b", "onzichtbaar teken (U+200B) op positie 2"),
+            ("a\u{202E}b", "schrijfrichting"),
+            ("a\u{2067}b", "schrijfrichting"),
+            ("a\u{200F}b", "schrijfrichting"),
+            ("a\tb", "stuurteken"),
+            ("a\u{7f}b", "stuurteken"),
+            ("a\u{FEFF}", "onzichtbaar"),
+            ("a\u{E000}", "privégebruik"),
+            ("a\u{E0041}", "onzichtbaar"),
+        ] {
+            let m = text(bad).unwrap_or_default();
+            assert!(m.contains(what), "{bad:?}: {m}");
+        }
+        assert!(check_shop_field("name", "\u{200B}").is_some());
+        assert!(check_shop_field("website", "https://x.nl/\u{202E}")
+            .unwrap()
+            .contains("schrijfrichting"));
+        assert!(date("9999-12-31").unwrap().contains("tussen 1900 en 2200"));
     }
 
     #[test]

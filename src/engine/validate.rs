@@ -162,7 +162,29 @@ fn check_custom(a: &Answers, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
 pub fn custom_provider(c: &CustomProvider, catalog: &Catalog, field: &str) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let countries = catalog.countries();
-    if let Some(msg) = rules::provider_id(&c.id) {
+    let texts = [
+        ("id", Some(&c.id)),
+        ("name", Some(&c.name)),
+        ("company", c.company.as_ref()),
+        ("country", c.country.as_ref()),
+        ("privacy_url", c.privacy_url.as_ref()),
+        ("safeguard", c.safeguard.as_ref()),
+    ];
+    let mut hidden = Vec::new();
+    for (key, value) in texts {
+        if let Some(msg) = value.and_then(|v| rules::text(v)) {
+            out.push(Diagnostic::error(format!("{field}.{key}"), msg));
+            hidden.push(key);
+        }
+    }
+    for s in &c.sections {
+        if let Some(msg) = rules::text(s) {
+            out.push(Diagnostic::error(format!("{field}.sections"), msg));
+        }
+    }
+    if hidden.contains(&"id") {
+        // One message per field: the hidden character is what to fix first.
+    } else if let Some(msg) = rules::provider_id(&c.id) {
         out.push(Diagnostic::error(format!("{field}.id"), msg));
     }
     if catalog.get(&c.id).is_some() {
@@ -254,7 +276,7 @@ pub fn custom_provider(c: &CustomProvider, catalog: &Catalog, field: &str) -> Ve
         ("privacy_url", &c.privacy_url),
         ("agreement_url", &c.agreement_url),
     ] {
-        if let Some(url) = url {
+        if let Some(url) = url.as_ref().filter(|_| !hidden.contains(&key)) {
             if let Some(msg) = rules::url(url) {
                 out.push(Diagnostic::error(format!("{field}.{key}"), msg));
             }
@@ -553,6 +575,9 @@ fn check_variants(a: &Answers, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
 }
 
 fn check_policy(a: &Answers, out: &mut Vec<Diagnostic>) {
+    if let Some(msg) = a.policy.dpo.as_deref().and_then(rules::text) {
+        out.push(Diagnostic::error("policy.dpo", msg));
+    }
     if let Some(y) = a.policy.retention_max_years {
         if !(1..=20).contains(&y) {
             out.push(Diagnostic::error(

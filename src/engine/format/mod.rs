@@ -46,9 +46,22 @@ impl Format {
     }
 }
 
-/// The file name an exported policy gets: `<slug-of-shop-name>-privacybeleid.<ext>`.
+/// The longest shop part of a file name: file systems allow 255 bytes per name, and a
+/// name this long is still readable.
+pub const MAX_SLUG: usize = 80;
+
+/// The file name an exported policy gets: `<slug-of-shop-name>-privacybeleid.<ext>`, the
+/// shop part cut at a word boundary after [`MAX_SLUG`] characters.
 pub fn file_name(shop_name: Option<&str>, format: Format) -> String {
-    let slug = crate::engine::rules::slug(shop_name.unwrap_or(""));
+    let mut slug = crate::engine::rules::slug(shop_name.unwrap_or(""));
+    if slug.len() > MAX_SLUG {
+        // The slug is ASCII: any byte index is a character boundary.
+        let cut = slug[..MAX_SLUG]
+            .rfind('-')
+            .filter(|i| *i >= MAX_SLUG / 2)
+            .unwrap_or(MAX_SLUG);
+        slug.truncate(cut);
+    }
     if slug.is_empty() {
         format!("privacybeleid.{}", format.extension())
     } else {
@@ -80,5 +93,12 @@ mod tests {
             "privacybeleid.fragment.html"
         );
         assert_eq!(file_name(Some("!!"), Format::Text), "privacybeleid.txt");
+        let long = "Bakkerij ".repeat(40);
+        let name = file_name(Some(&long), Format::HtmlFragment);
+        assert!(name.len() <= MAX_SLUG + 30, "{name}");
+        assert!(
+            name.starts_with("bakkerij-bakkerij") && !name.contains("--"),
+            "{name}"
+        );
     }
 }
