@@ -431,10 +431,14 @@ fn render(engine: &Engine, args: RenderArgs) -> i32 {
     if matches!(args.tone, Some(ToneArg::Je)) && matches!(args.lang, Some(LangArg::En)) {
         say!("let op: --tone geldt alleen voor Nederlands en is bij --lang en genegeerd");
     }
-    if !matches!(what, What::Banner | What::BannerJs) && voice != Voice::default() {
+    // Never a silent fallback: a document without translations refuses another voice.
+    if !matches!(what, What::Cookies(_) | What::Banner | What::BannerJs)
+        && voice != Voice::default()
+    {
         say!(
-            "fout: --lang en en --tone je zijn er nog alleen voor --document banner; \
-             het privacybeleid en de cookieverklaring zijn nu alleen in het Nederlands met u"
+            "fout: --lang en en --tone je zijn er nog niet voor het privacybeleid, het register \
+             en de verwerkersovereenkomsten (wel voor --document cookies en banner); die zijn nu \
+             alleen in het Nederlands met u"
         );
         return EXIT_UNREADABLE;
     }
