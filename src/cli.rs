@@ -816,17 +816,23 @@ fn check_text(engine: &Engine, path: &Path) -> (i32, String) {
     };
     let mut diags = engine.check(&answers);
     consult::add_history_warnings(engine, &answers, path, &mut diags);
-    let errors = diags
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
-    let warnings = diags.len() - errors;
+    let count = |sev| diags.iter().filter(|d| d.severity == sev).count();
+    let (errors, warnings, notes) = (
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info),
+    );
     let mut out = String::new();
     for d in &diags {
         out.push_str(&format!("{d}\n"));
     }
+    let notes = if notes > 0 {
+        format!(", {notes} opmerking(en)")
+    } else {
+        String::new()
+    };
     out.push_str(&format!(
-        "{}: {errors} fout(en), {warnings} waarschuwing(en)\n",
+        "{}: {errors} fout(en), {warnings} waarschuwing(en){notes}\n",
         path.display()
     ));
     (code_of(&diags), out)

@@ -628,7 +628,7 @@ fn click_in_the_sidebar_jumps() {
         &mut s,
         Msg::Click {
             column: 5,
-            row: 2 + 6,
+            row: 2 + 7,
         },
     );
     assert_eq!(s.model.current(), sec(Section::Payments));

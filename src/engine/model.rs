@@ -112,6 +112,8 @@ struct ProviderView {
     /// The same with bare country names, for the table.
     transfer_list: String,
     consent: bool,
+    /// It puts cookies or similar items in the visitor's browser (the catalog lists them).
+    stores: bool,
     cookie_category: &'static str,
     credit_check: bool,
     profiling: bool,
@@ -205,6 +207,8 @@ struct TransfersView {
 #[derive(Serialize, Clone)]
 struct CookieToolView {
     name: String,
+    /// Embedded content or a chat widget (its own section describes it).
+    embedded: bool,
     purpose: &'static str,
     data: String,
     profiling: bool,
@@ -227,6 +231,8 @@ struct PolicyView {
     retention_words: Option<String>,
     customer_accounts: bool,
     dpo: Option<String>,
+    /// The website has its own contact form.
+    contact_form: bool,
     uses_consent: bool,
 }
 
@@ -250,7 +256,7 @@ struct PurposesFile {
 }
 
 /// The facts a purpose's `when` may name; anything else is a data error.
-pub const PURPOSE_CONDITIONS: [&str; 8] = [
+pub const PURPOSE_CONDITIONS: [&str; 9] = [
     "always",
     "newsletter",
     "review_invites",
@@ -259,6 +265,7 @@ pub const PURPOSE_CONDITIONS: [&str; 8] = [
     "analytics_consent",
     "marketing",
     "credit_check",
+    "embedded_consent",
 ];
 
 pub fn parse_purposes(text: &str) -> Result<Vec<Purpose>, super::EngineError> {
@@ -495,6 +502,7 @@ fn provider_view(
         transfer_text: transfer_text(p, true, &user),
         transfer_list: transfer_text(p, false, &user),
         consent: p.needs_consent(),
+        stores: !p.cookies.is_empty(),
         cookie_category: cookie_category_id(p.cookie_category()),
         credit_check: p.credit_check,
         profiling: p.activities_in(section).any(|a| a.profiling),
@@ -799,6 +807,9 @@ pub fn build(a: &Answers, catalog: &Catalog, purposes: &[Purpose]) -> Context {
             p.short_name.clone().unwrap_or_else(|| p.name.clone())
         };
         cookie_tools.push(CookieToolView {
+            embedded: secs
+                .iter()
+                .all(|x| matches!(x, Section::WebsiteTools | Section::CustomerService)),
             name: name.clone(),
             purpose: cookie_purpose(cookie_category_id(category)),
             data: list_nl(&p.data_in(s)),
@@ -824,12 +835,19 @@ pub fn build(a: &Answers, catalog: &Catalog, purposes: &[Purpose]) -> Context {
         .any(|t| t.consent && t.category == "statistics");
     let marketing = cookie_tools
         .iter()
-        .any(|t| t.consent && t.category != "statistics");
+        .any(|t| t.consent && !t.embedded && t.category != "statistics");
+    let embedded_consent = cookie_tools.iter().any(|t| t.consent && t.embedded);
+    has.insert("embedded_consent", embedded_consent);
+    let contact = a.policy.contact_form.unwrap_or(false) || has["customer_service"];
+    has.insert("contact", contact);
     has.insert("analytics_free", analytics_free);
     has.insert("analytics_consent", analytics_consent);
     has.insert("marketing", marketing);
-    has.insert("cookie_tools", !cookie_tools.is_empty());
-    has.insert("consent_tools", cookie_tools.iter().any(|t| t.consent));
+    has.insert("cookie_tools", cookie_tools.iter().any(|t| !t.embedded));
+    has.insert(
+        "consent_tools",
+        cookie_tools.iter().any(|t| t.consent && !t.embedded),
+    );
 
     let credit: Vec<String> = sections["payments"]
         .list
@@ -843,6 +861,8 @@ pub fn build(a: &Answers, catalog: &Catalog, purposes: &[Purpose]) -> Context {
         .filter(|t| t.profiling)
         .map(|t| t.name.clone())
         .collect();
+    // Embedded content and chat widgets are described in their own sections.
+    cookie_tools.retain(|t| !t.embedded);
 
     // Recipients: everyone who receives data, except software on the shop's own hosting and
     // marketplaces, which are the source of order data rather than recipients (art. 14).
@@ -956,6 +976,7 @@ pub fn build(a: &Answers, catalog: &Catalog, purposes: &[Purpose]) -> Context {
         retention_words: a.policy.retention_max_years.map(number_nl),
         customer_accounts: a.policy.customer_accounts.unwrap_or(false),
         dpo: wrap_opt(&a.policy.dpo),
+        contact_form: a.policy.contact_form.unwrap_or(false),
         uses_consent: active_purposes
             .iter()
             .any(|p| p.basis.iter().any(|b| b == "a")),

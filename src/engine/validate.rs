@@ -15,6 +15,8 @@ use super::section::Section;
 pub enum Severity {
     Error,
     Warning,
+    /// Information for the consultant, never a defect (e.g. facts a provider entry could not verify).
+    Info,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -42,6 +44,14 @@ impl Diagnostic {
         }
     }
 
+    fn info(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Info,
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+
     /// The section this diagnostic is about, if it is about one.
     pub fn section(&self) -> Option<Section> {
         let rest = self.field.strip_prefix("providers.")?;
@@ -54,6 +64,7 @@ impl std::fmt::Display for Diagnostic {
         let kind = match self.severity {
             Severity::Error => "fout",
             Severity::Warning => "waarschuwing",
+            Severity::Info => "opmerking",
         };
         write!(f, "{kind}: {}: {}", self.field, self.message)
     }
@@ -442,6 +453,7 @@ pub fn lookup(a: &Answers, catalog: &Catalog, id: &str) -> Option<Provider> {
 fn check_providers(a: &Answers, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
     // Warnings about a provider itself (not its use in one section) come once.
     let mut warned = std::collections::HashSet::new();
+    let mut told = std::collections::HashSet::new();
     for (key, ids) in &a.providers.0 {
         let Some(section) = Section::from_id(key) else {
             let hint = did_you_mean(&nearest(key, Section::ALL.iter().map(|s| s.id())));
@@ -484,7 +496,12 @@ fn check_providers(a: &Answers, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
                         ),
                     ));
                 }
-                Some(p) => provider_warnings(a, &p, section, &field, &mut warned, out),
+                Some(p) => {
+                    provider_warnings(a, &p, section, &field, &mut warned, out);
+                    if told.insert(p.id.clone()) {
+                        provider_notes(&p, &field, out);
+                    }
+                }
             }
         }
     }
@@ -521,6 +538,48 @@ fn check_providers(a: &Answers, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// The Dutch words for the unverified-fact vocabulary of the catalog.
+pub fn unverified_label(fact: &str) -> &str {
+    match fact {
+        "company" => "de bedrijfsnaam",
+        "country" => "het land van vestiging",
+        "role" => "de rol (verwerker of zelf verantwoordelijk)",
+        "data" => "welke gegevens het ontvangt",
+        "transfers" => "doorgifte buiten de EER (met de waarborg)",
+        "agreement" => "hoe de verwerkersovereenkomst wordt gesloten",
+        "cookies" => "de cookies",
+        "privacy_url" => "de link naar de privacyverklaring",
+        other => other,
+    }
+}
+
+/// Information, not defects: catalog facts that rest on no source, a privacy-friendlier choice.
+fn provider_notes(p: &Provider, field: &str, out: &mut Vec<Diagnostic>) {
+    if !p.custom && !p.unverified.is_empty() {
+        let facts: Vec<&str> = p.unverified.iter().map(|u| unverified_label(u)).collect();
+        let when = p
+            .checked
+            .as_deref()
+            .and_then(super::model::date_nl)
+            .map(|d| format!(" (catalogus gecontroleerd op {d})"))
+            .unwrap_or_default();
+        out.push(Diagnostic::info(
+            field,
+            format!(
+                "{}: niet uit een bron bevestigd{when}: {}; controleer dit bij de aanbieder",
+                p.name,
+                super::model::list_nl(&facts)
+            ),
+        ));
+    }
+    if let Some(alt) = &p.alternative {
+        out.push(Diagnostic::info(
+            field,
+            format!("{}: privacyvriendelijker is {alt}", p.name),
+        ));
+    }
+}
+
 fn provider_warnings(
     a: &Answers,
     p: &Provider,
@@ -533,6 +592,11 @@ fn provider_warnings(
     if first && p.needs_consent() {
         let what = if section == Section::Cookies {
             format!("{} vraagt vooraf toestemming van de bezoeker", p.name)
+        } else if matches!(section, Section::WebsiteTools | Section::CustomerService) {
+            format!(
+                "{} mag pas laden nadat de bezoeker toestemming heeft gegeven",
+                p.name
+            )
         } else {
             format!(
                 "{} zet een script of cookies op uw website (bijvoorbeeld om bezoekers te volgen) waarvoor vooraf toestemming nodig is; het beleid noemt het onder Cookies",

@@ -142,6 +142,7 @@ impl Screen for Review {
             let (mark, st) = match diag.severity {
                 Severity::Error => ("✗", theme::error()),
                 Severity::Warning => ("!", theme::warning()),
+                Severity::Info => ("i", theme::dim()),
             };
             let step = d.diag_steps.get(i).map_or("", |s| m.step_label(*s));
             let text = format!(
