@@ -60,11 +60,15 @@ for _ in $(seq 1 20); do
 done
 need "preset highlighted" wait_for '> Minimale starter'
 keys Enter
+need "name asked first" wait_for 'Naam van uw webwinkel'
+text "Zoë's Bloemen"
+keys Enter
 need "shop form" wait_for 'Gegevens van uw webwinkel'
+check "title carries the name" wait_for "privacybeleid — Zoë's Bloemen — stap 1"
 
 # 2. Shop details: typed (accents), a bad value with its message, and a bracketed paste.
-text "Zoë's Bloemen"
-keys Down Down
+# The cursor is on the first empty field (operator); the website is next.
+keys Down
 text "www.zoesbloemen.nl"
 keys Down
 check "validation message on leaving the field" wait_for 'mist https://'
