@@ -435,10 +435,14 @@ fn render(engine: &Engine, args: RenderArgs) -> i32 {
     if matches!(args.tone, Some(ToneArg::Je)) && matches!(args.lang, Some(LangArg::En)) {
         say!("let op: --tone geldt alleen voor Nederlands en is bij --lang en genegeerd");
     }
-    if !matches!(what, What::Banner | What::BannerJs) && voice != Voice::default() {
+    // Never a silent fallback: a document without translations refuses another voice.
+    if !matches!(what, What::Cookies(_) | What::Banner | What::BannerJs)
+        && voice != Voice::default()
+    {
         say!(
-            "fout: --lang en en --tone je zijn er nog alleen voor --document banner; \
-             het privacybeleid en de cookieverklaring zijn nu alleen in het Nederlands met u"
+            "fout: --lang en en --tone je zijn er nog niet voor het privacybeleid, het register \
+             en de verwerkersovereenkomsten (wel voor --document cookies en banner); die zijn nu \
+             alleen in het Nederlands met u"
         );
         return EXIT_UNREADABLE;
     }
@@ -816,17 +820,23 @@ fn check_text(engine: &Engine, path: &Path) -> (i32, String) {
     };
     let mut diags = engine.check(&answers);
     consult::add_history_warnings(engine, &answers, path, &mut diags);
-    let errors = diags
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
-    let warnings = diags.len() - errors;
+    let count = |sev| diags.iter().filter(|d| d.severity == sev).count();
+    let (errors, warnings, notes) = (
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info),
+    );
     let mut out = String::new();
     for d in &diags {
         out.push_str(&format!("{d}\n"));
     }
+    let notes = if notes > 0 {
+        format!(", {notes} opmerking(en)")
+    } else {
+        String::new()
+    };
     out.push_str(&format!(
-        "{}: {errors} fout(en), {warnings} waarschuwing(en)\n",
+        "{}: {errors} fout(en), {warnings} waarschuwing(en){notes}\n",
         path.display()
     ));
     (code_of(&diags), out)

@@ -218,7 +218,13 @@ pub fn perform(state: &mut State, effects: Vec<Effect>) {
             Effect::Save => {
                 let m = &state.model;
                 let text = m.answers.to_toml_string();
-                Msg::Saved(persist::save(m.path.as_deref(), &text, &m.today))
+                let name = m.answers.shop.name.as_deref();
+                Msg::Saved(persist::save_named(
+                    m.path.as_deref(),
+                    name,
+                    &text,
+                    &m.today,
+                ))
             }
             Effect::Open(p) => {
                 let r = Answers::load(&p)

@@ -97,7 +97,6 @@ impl<'e> State<'e> {
 
     /// True when printable keys go into a text field (then `?` is typed, not help).
     pub fn typing(&self) -> bool {
-        // Pages may type too (the clients screen's new name).
         self.model.focus == Focus::Main && self.active().typing()
     }
 

@@ -272,7 +272,7 @@ impl Screen for Clients {
     fn menu(&self) -> Option<&'static str> {
         Some(t::MENU)
     }
-    fn keys(&self) -> Vec<Row> {
+    fn keys(&self, _m: &Model) -> Vec<Row> {
         if self.naming.is_some() {
             keymap::rows(NAME_KEYS)
         } else {
