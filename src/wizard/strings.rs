@@ -187,6 +187,13 @@ pub mod shop {
     pub const HELP_NEXT: &str = "volgend veld; na het laatste: volgende stap";
     pub const HELP_BACK: &str = "vorige stap";
 
+    pub fn normalised(value: &str) -> String {
+        format!("✓ bewaard als {value}")
+    }
+    pub fn default_value(value: &str) -> String {
+        format!("{value} (standaard)")
+    }
+
     pub fn label(key: &str) -> &'static str {
         match key {
             "name" => "Naam webwinkel",

@@ -348,15 +348,15 @@ impl Screen for Export {
         vec![]
     }
 
-    fn tab(&mut self, _cx: &mut Ctx, forward: bool) -> bool {
+    fn tab(&mut self, _cx: &mut Ctx, forward: bool) -> Option<Vec<Effect>> {
         let all = rows();
         let i = self.index();
         match (forward, i) {
             (true, i) if i + 1 < all.len() => self.cursor = all[i + 1],
             (false, i) if i > 0 => self.cursor = all[i - 1],
-            _ => return false,
+            _ => return None,
         }
-        true
+        Some(vec![])
     }
 
     fn reply(&mut self, cx: &mut Ctx, msg: &Msg) -> Vec<Effect> {
