@@ -393,8 +393,9 @@ pub mod review {
     pub fn summary(errors: usize, warnings: usize) -> String {
         format!("{errors} fout(en) en {warnings} waarschuwing(en). → gaat naar de stap, Enter naar Exporteren.")
     }
-    pub fn detail(message: &str, field: &str) -> String {
-        format!("{message} ({field})")
+    /// The finding under the cursor in full, with the step it is about.
+    pub fn detail(message: &str, step: &str) -> String {
+        format!("{message} (stap {step}; → gaat erheen)")
     }
 }
 
@@ -431,6 +432,9 @@ pub mod export {
     }
     pub fn written_status(n: usize) -> String {
         format!("{n} bestand(en) geschreven")
+    }
+    pub fn refused_row(step: &str, message: &str) -> String {
+        format!("{step}: {message}")
     }
     pub fn failed(e: &str) -> String {
         format!("Exporteren mislukt: {e}")
