@@ -467,6 +467,7 @@ fn render(engine: &Engine, args: RenderArgs) -> i32 {
     }
     // Each file on its own: one with errors does not stop the others; the worst code wins.
     let mut worst = EXIT_OK;
+    let mut made = 0;
     for path in paths {
         let code = match load(path) {
             Ok(a) => {
@@ -477,7 +478,24 @@ fn render(engine: &Engine, args: RenderArgs) -> i32 {
             }
             Err(code) => code,
         };
+        if code == EXIT_OK {
+            made += 1;
+        }
         worst = worst.max(code);
+    }
+    // A tally at the end, so a consultant sees at once whether every client went through.
+    if let Some(dir) = &args.out_dir {
+        let skipped = paths.len() - made;
+        let skipped = if skipped > 0 {
+            format!("; {skipped} overgeslagen (zie hierboven)")
+        } else {
+            String::new()
+        };
+        say!(
+            "{made} van {} bestand(en) gemaakt in {}{skipped}",
+            paths.len(),
+            dir.display()
+        );
     }
     worst
 }
@@ -822,19 +840,19 @@ fn check_text(engine: &Engine, path: &Path) -> (i32, String) {
         count(Severity::Warning),
         count(Severity::Info),
     );
-    let mut out = String::new();
-    for d in &diags {
-        out.push_str(&format!("{d}\n"));
-    }
     let notes = if notes > 0 {
         format!(", {notes} opmerking(en)")
     } else {
         String::new()
     };
-    out.push_str(&format!(
+    // The file's name first, then what check found in it.
+    let mut out = format!(
         "{}: {errors} fout(en), {warnings} waarschuwing(en){notes}\n",
         path.display()
-    ));
+    );
+    for d in &diags {
+        out.push_str(&format!("{d}\n"));
+    }
     (code_of(&diags), out)
 }
 
