@@ -712,9 +712,10 @@ fn render_one(
         _ => None,
     };
     let made = match (what, &export) {
-        (What::Policy(format), Some(e)) => {
-            Ok(crate::engine::format::write(&e.plan.document, format))
-        }
+        (What::Policy(format), Some(e)) => Ok(crate::engine::format::write_policy(
+            &e.plan.document,
+            format,
+        )),
         (What::Policy(format), None) => engine.render(answers, format),
         (What::Cookies(format), _) => engine.render_cookie_statement(answers, format, voice),
         (What::Banner, _) => engine.banner_json(answers, voice),

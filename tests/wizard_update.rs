@@ -697,7 +697,10 @@ fn export_refused_while_there_are_errors() {
     export_mut(&mut s).cursor = ExportRow::Button;
     let fx = key(&mut s, KeyCode::Enter);
     assert!(fx.iter().all(|e| !matches!(e, Effect::Export { .. })));
-    assert!(export_of(&s).errors.iter().any(|e| e.contains("shop.name")));
+    assert!(export_of(&s)
+        .errors
+        .iter()
+        .any(|e| e.starts_with("Gegevens webwinkel: ") && !e.contains("shop.")));
 }
 
 #[test]
@@ -718,7 +721,7 @@ fn export_asks_before_overwriting() {
         names,
         [
             "zoes-bloemen-privacybeleid.md",
-            "zoes-bloemen-privacybeleid.html"
+            "zoes-bloemen-privacybeleid.fragment.html"
         ]
     );
     assert_eq!(

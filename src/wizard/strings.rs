@@ -415,6 +415,7 @@ pub mod export {
     pub const KEY_NO: &str = "niet";
     pub const HELP_NO: &str = "niet overschrijven";
     pub const DIR: &str = "Map: ";
+    pub const FRAGMENT_TITLE: &str = "met eigen titel (h1) in het fragment";
     pub const BUTTON: &str = "[ Exporteren ]";
     pub const CHOOSE_ONE: &str = "Kies ten minste één formaat.";
     pub const FILL_DIR: &str = "Vul de map in waar de bestanden moeten komen.";

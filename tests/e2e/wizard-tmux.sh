@@ -101,7 +101,8 @@ keys Enter
 need "files written" wait_for 'Geschreven:'
 MD="$WORK/zoes-bloemen-privacybeleid.md"
 check "markdown exported" test -f "$MD"
-check "html exported" test -f "$WORK/zoes-bloemen-privacybeleid.html"
+check "html fragment exported" test -f "$WORK/zoes-bloemen-privacybeleid.fragment.html"
+check "fragment without its own h1" bash -c "! grep -q '<h1>' '$WORK/zoes-bloemen-privacybeleid.fragment.html'"
 check "export has the shop name" grep -qF "Zoë's Bloemen" "$MD"
 check "export has the toggled provider" grep -qF "MultiSafepay" "$MD"
 check "export has the e-mail address" grep -qF "info@zoesbloemen.nl" "$MD"

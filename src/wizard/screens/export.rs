@@ -56,9 +56,20 @@ impl Doc {
         }
     }
 
-    pub fn render(self, engine: &Engine, answers: &Answers, f: Format) -> Result<String, String> {
-        match self {
-            Doc::Policy => engine.render(answers, f).map_err(|e| e.to_string()),
+    /// `title`: an HTML fragment keeps its own `<h1>` (default: the CMS page has the title).
+    pub fn render(
+        self,
+        engine: &Engine,
+        answers: &Answers,
+        f: Format,
+        title: bool,
+    ) -> Result<String, String> {
+        match (self, f) {
+            (Doc::Policy, Format::HtmlFragment) => engine
+                .document(answers)
+                .map(|d| crate::engine::format::fragment(&d, title))
+                .map_err(|e| e.to_string()),
+            (Doc::Policy, f) => engine.render(answers, f).map_err(|e| e.to_string()),
         }
     }
 }
@@ -88,6 +99,8 @@ impl Ord for Choice {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportRow {
     Choice(Choice),
+    /// Whether the HTML fragment has its own `<h1>` title.
+    FragmentTitle,
     Dir,
     Button,
 }
@@ -162,6 +175,8 @@ const CONFIRM_KEYS: &Keymap<Answer> = &[
 pub struct Export {
     pub cursor: ExportRow,
     pub chosen: BTreeSet<Choice>,
+    /// The HTML fragment keeps its `<h1>`; off by default, as a CMS page has its own title.
+    pub fragment_title: bool,
     pub dir: TextInput,
     /// Files that exist and would be overwritten: the question is open.
     pub confirm: Option<Vec<PathBuf>>,
@@ -171,12 +186,12 @@ pub struct Export {
 
 impl Default for Export {
     fn default() -> Self {
+        // Ready to go: the button has the cursor; Markdown and the fragment for a CMS page
+        // (what a shop pastes into its site) are ticked.
         Export {
-            cursor: ExportRow::Choice(Choice {
-                doc: Doc::Policy,
-                format: Format::Markdown,
-            }),
-            chosen: [Format::Markdown, Format::Html]
+            cursor: ExportRow::Button,
+            fragment_title: false,
+            chosen: [Format::Markdown, Format::HtmlFragment]
                 .into_iter()
                 .map(|format| Choice {
                     doc: Doc::Policy,
@@ -204,6 +219,7 @@ pub fn rows() -> Vec<ExportRow> {
             })
         })
         .collect();
+    v.push(ExportRow::FragmentTitle);
     v.push(ExportRow::Dir);
     v.push(ExportRow::Button);
     v
@@ -242,11 +258,13 @@ impl Export {
         self.written.clear();
         self.errors.clear();
         if cx.d.has_errors() {
+            // Named by the step they are about, not by their field id.
             self.errors =
                 cx.d.diags
                     .iter()
-                    .filter(|d| d.severity == Severity::Error)
-                    .map(|d| format!("{}: {}", d.field, d.message))
+                    .zip(&cx.d.diag_steps)
+                    .filter(|(d, _)| d.severity == Severity::Error)
+                    .map(|(d, step)| t::refused_row(cx.m.step_label(*step), &d.message))
                     .collect();
             return vec![];
         }
@@ -260,7 +278,10 @@ impl Export {
         }
         let mut files = Vec::new();
         for c in &self.chosen {
-            match c.doc.render(cx.m.engine, &cx.m.answers, c.format) {
+            match c
+                .doc
+                .render(cx.m.engine, &cx.m.answers, c.format, self.fragment_title)
+            {
                 Ok(text) => files.push((self.path(cx.m, *c), text)),
                 Err(e) => {
                     self.errors = vec![e];
@@ -388,9 +409,11 @@ impl Screen for Export {
         let n = all.len() - 2;
         let r = (row - first) as usize;
         if r < n {
-            if let ExportRow::Choice(c) = all[r] {
-                self.cursor = all[r];
-                self.toggle(c);
+            self.cursor = all[r];
+            match all[r] {
+                ExportRow::Choice(c) => self.toggle(c),
+                ExportRow::FragmentTitle => self.fragment_title = !self.fragment_title,
+                _ => {}
             }
         } else if r == n + 1 {
             self.cursor = ExportRow::Dir;
@@ -423,10 +446,18 @@ impl Screen for Export {
         {
             let buf = f.buffer_mut();
             for (i, row) in all.iter().take(n).enumerate() {
-                let ExportRow::Choice(c) = row else { continue };
-                let on = if self.chosen.contains(c) { "x" } else { " " };
                 let p = form::pointer(self.cursor == *row);
-                let text = format!("{p}[{on}] {} (.{})", c.format.label(), c.format.extension());
+                let text = match row {
+                    ExportRow::Choice(c) => {
+                        let on = if self.chosen.contains(c) { "x" } else { " " };
+                        format!("{p}[{on}] {} (.{})", c.format.label(), c.format.extension())
+                    }
+                    ExportRow::FragmentTitle => {
+                        let on = if self.fragment_title { "x" } else { " " };
+                        format!("{p}    [{on}] {}", t::FRAGMENT_TITLE)
+                    }
+                    _ => continue,
+                };
                 buf.set_string(
                     main.x + 1,
                     first + i as u16,
