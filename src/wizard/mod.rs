@@ -52,6 +52,19 @@ use state::State;
 
 /// Runs the wizard; returns the process exit code.
 pub fn run(engine: &Engine, answers: Option<PathBuf>) -> i32 {
+    run_in(engine, answers, None)
+}
+
+/// `wizard --dir KLANTEN/` (issue 9): the wizard on the clients screen of a folder.
+pub fn run_clients(engine: &Engine, dir: PathBuf) -> i32 {
+    if !dir.is_dir() {
+        eprintln!("{}", strings::run::not_a_folder(&dir));
+        return 2;
+    }
+    run_in(engine, None, Some(dir))
+}
+
+fn run_in(engine: &Engine, answers: Option<PathBuf>, clients: Option<PathBuf>) -> i32 {
     let today = persist::today();
     let data = persist::data_dir();
     let mut loaded = None;
@@ -103,7 +116,22 @@ pub fn run(engine: &Engine, answers: Option<PathBuf>) -> i32 {
         cwd: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
     };
     theme::init_from_env();
+    // The start screen shows the shop name of each recent file (issue 9).
+    let shop_names: Vec<(PathBuf, String)> = opts
+        .recent
+        .iter()
+        .filter_map(|p| {
+            let name = Answers::load(p).ok()?.shop.name?;
+            Some((p.clone(), name))
+        })
+        .collect();
     let mut state = State::new(engine, opts);
+    state.model.shop_names = shop_names;
+    if let Some(dir) = clients {
+        state.model.clients_dir = Some(dir);
+        state.model.route = model::Route::Page(screens::clients::ID);
+        state.with_screen(screens::clients::ID, |s, cx| s.enter(cx));
+    }
     if answers.is_some() {
         state.model.status = strings::status::EVERY_CHANGE_SAVED.into();
     }
@@ -158,9 +186,21 @@ fn restore() {
 fn main_loop(terminal: &mut ratatui::DefaultTerminal, state: &mut State) -> std::io::Result<()> {
     let size = terminal.size()?;
     state.model.size = (size.width, size.height);
+    // A change waiting for its save: the frame that shows it is drawn first, the answers file
+    // is written right after it, before the next key is read. So the screen answers a key
+    // without waiting for the disk, and a change that was on screen for more than the moment
+    // the write takes is in the file (tests/save_promise.rs kills the wizard to check).
+    let mut save_due = false;
     loop {
         state.sync();
         terminal.draw(|f| view::view(f, state))?;
+        if std::mem::take(&mut save_due) {
+            let status = state.model.status.clone();
+            perform(state, vec![Effect::Save]);
+            if state.model.status != status {
+                continue; // The first save, or a failed one: show it at once.
+            }
+        }
         let ev = event::read()?;
         // Lets the e2e test check that a panic restores the terminal (debug builds only).
         #[cfg(debug_assertions)]
@@ -173,10 +213,21 @@ fn main_loop(terminal: &mut ratatui::DefaultTerminal, state: &mut State) -> std:
             continue;
         };
         let mut effects = update::update(state, msg);
+        // Opening or exporting files keeps the order update asked for, saves included.
+        if !effects
+            .iter()
+            .any(|e| matches!(e, Effect::Open(_) | Effect::Export { .. }))
+        {
+            save_due |= effects.contains(&Effect::Save);
+            effects.retain(|e| *e != Effect::Save);
+        }
         // One save per event is enough: it writes the latest answers.
         effects.dedup();
         perform(state, effects);
         if state.model.quit {
+            if save_due {
+                perform(state, vec![Effect::Save]);
+            }
             return Ok(());
         }
     }
@@ -217,9 +268,29 @@ pub fn perform(state: &mut State, effects: Vec<Effect>) {
                     Msg::Exported(persist::export(&files))
                 }
             }
+            // Consultants (issue 9): the history beside the answers file, the export folder.
+            Effect::Record(r) => Msg::Recorded(record(&r)),
+            Effect::MakeDir(d) => Msg::DirMade(
+                std::fs::create_dir_all(&d)
+                    .map(|()| d.clone())
+                    .map_err(|e| {
+                        format!("{}: {}", d.display(), crate::engine::error::io_reason(&e))
+                    }),
+            ),
             // Update carries out navigation and dialogs itself.
             Effect::Quit | Effect::Go(_) | Effect::Ask(_) => continue,
         };
         queue.extend(update::update(state, msg));
     }
+}
+
+/// Writes an export's version and last-export record; the line for the status bar.
+fn record(r: &msg::Recording) -> Result<String, String> {
+    let mut h = crate::consult::History::load(&r.answers_file).map_err(|e| e.to_string())?;
+    let new = r.version.as_ref().map(|(rec, text)| (rec, text.as_str()));
+    h.record(new, &r.export).map_err(|e| e.to_string())?;
+    Ok(match &r.version {
+        Some((rec, _)) => strings::export::version_kept(rec.version),
+        None => strings::export::version_same(r.export.version),
+    })
 }
