@@ -508,6 +508,7 @@ fn render_many(
             });
         }
         drop(tx);
+        let mut made_ok: usize = 0;
         let (worst, failed) = atomic::batch(|| {
             let mut worst = EXIT_OK;
             // Results come in the order they are done; they are written in the order given.
@@ -527,6 +528,9 @@ fn render_many(
                             EXIT_UNREADABLE
                         }
                     };
+                    if code == EXIT_OK {
+                        made_ok += 1;
+                    }
                     worst = worst.max(code);
                     due += 1;
                 }
@@ -538,6 +542,21 @@ fn render_many(
                 "fout: kan {} niet schrijven: {}",
                 path.display(),
                 crate::engine::error::io_reason(e)
+            );
+        }
+        // A tally at the end, so a consultant sees at once whether every client went through.
+        if let Some(dir) = &args.out_dir {
+            let made = made_ok.saturating_sub(failed.len());
+            let skipped = paths.len() - made;
+            let skipped = if skipped > 0 {
+                format!("; {skipped} overgeslagen (zie hierboven)")
+            } else {
+                String::new()
+            };
+            say!(
+                "{made} van {} bestand(en) gemaakt in {}{skipped}",
+                paths.len(),
+                dir.display()
             );
         }
         if failed.is_empty() {
@@ -803,9 +822,10 @@ fn make(
         _ => None,
     };
     let made = match (what, &export) {
-        (What::Policy(format), Some(e)) => {
-            Ok(crate::engine::format::write(&e.plan.document, format))
-        }
+        (What::Policy(format), Some(e)) => Ok(crate::engine::format::write_policy(
+            &e.plan.document,
+            format,
+        )),
         (What::Policy(format), None) => engine.render(answers, format),
         (What::Cookies(format), _) => engine.render_cookie_statement(answers, format, voice),
         (What::Banner, _) => engine.banner_json(answers, voice),
@@ -950,19 +970,19 @@ fn check_text(engine: &Engine, path: &Path) -> (i32, String) {
         count(Severity::Warning),
         count(Severity::Info),
     );
-    let mut out = String::new();
-    for d in &diags {
-        out.push_str(&format!("{d}\n"));
-    }
     let notes = if notes > 0 {
         format!(", {notes} opmerking(en)")
     } else {
         String::new()
     };
-    out.push_str(&format!(
+    // The file's name first, then what check found in it.
+    let mut out = format!(
         "{}: {errors} fout(en), {warnings} waarschuwing(en){notes}\n",
         path.display()
-    ));
+    );
+    for d in &diags {
+        out.push_str(&format!("{d}\n"));
+    }
     (code_of(&diags), out)
 }
 

@@ -467,6 +467,18 @@ fn render_many_files_into_a_folder() {
         ]
     );
     assert!(stderr(&o).contains("shop.postcode"));
+    // A tally at the end says how many went through.
+    let last = stderr(&o).lines().last().unwrap_or_default().to_string();
+    assert!(
+        last.starts_with("2 van 3 bestand(en) gemaakt in ") && last.contains("1 overgeslagen"),
+        "{last}"
+    );
+    // check on several files: each file's name comes before what was found in it.
+    let o = run(&["check", "--answers", &good, &bad]);
+    let text = stdout(&o);
+    let bad_name = text.find("c.toml").unwrap();
+    let finding = text.find("shop.postcode").unwrap();
+    assert!(bad_name < finding, "{text}");
     let o = run(&["render", "--answers", &good, &other]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("--out-dir"));

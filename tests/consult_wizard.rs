@@ -269,7 +269,7 @@ fn an_export_keeps_its_version_remembers_its_settings_and_moves_the_date() {
     perform(&mut s, fx);
     for name in [
         "bakkerij-de-korenschoof-privacybeleid.md",
-        "bakkerij-de-korenschoof-privacybeleid.html",
+        "bakkerij-de-korenschoof-privacybeleid.fragment.html",
         "bakkerij-de-korenschoof-verwerkingsregister.md",
     ] {
         assert!(out.join(name).is_file(), "{name}");
@@ -291,11 +291,11 @@ fn an_export_keeps_its_version_remembers_its_settings_and_moves_the_date() {
     let e = saved.export.clone().expect("[export] written");
     assert_eq!(e.dir.as_deref(), Some(out.to_str().unwrap()));
     assert_eq!(e.documents, ["policy", "register"]);
-    assert_eq!(e.formats, ["md", "html"]);
+    assert_eq!(e.formats, ["md", "fragment"]);
     let mut again = State::new(engine(), opts(saved));
     let ex = export_screen(&mut again);
     assert_eq!(ex.dir.value(), out.display().to_string());
-    assert_eq!(ex.chosen.len(), 4, "policy md+html, register md+html");
+    assert_eq!(ex.chosen.len(), 3, "policy md+fragment, register md");
 
     // PayPal out, Klarna in, the date not moved: the export offers today.
     s.model.ensure_answered(Section::Payments);

@@ -695,7 +695,10 @@ fn export_refused_while_there_are_errors() {
     export_mut(&mut s).cursor = ExportRow::Button;
     let fx = key(&mut s, KeyCode::Enter);
     assert!(fx.iter().all(|e| !matches!(e, Effect::Export { .. })));
-    assert!(export_of(&s).errors.iter().any(|e| e.contains("shop.name")));
+    assert!(export_of(&s)
+        .errors
+        .iter()
+        .any(|e| e.starts_with("Gegevens webwinkel: ") && !e.contains("shop.")));
 }
 
 #[test]
@@ -718,7 +721,7 @@ fn export_asks_before_overwriting() {
         names,
         [
             "zoes-bloemen-privacybeleid.md",
-            "zoes-bloemen-privacybeleid.html"
+            "zoes-bloemen-privacybeleid.fragment.html"
         ]
     );
     assert_eq!(
@@ -858,4 +861,39 @@ fn click_on_a_field_moves_there_and_puts_the_cursor_under_the_mouse() {
     assert_eq!(shop_form(&s).inputs[6].cursor(), 4);
     typ(&mut s, "X");
     assert_eq!(s.model.answers.shop.city.as_deref(), Some("Den XHaag"));
+}
+
+/// Fields put what they can fix in its normal form when the user leaves them, and save it.
+#[test]
+fn fields_fix_what_they_can() {
+    let mut s = new_policy();
+    s.get_mut::<Shop>(shop::ID).unwrap().cursor = "website";
+    typ(&mut s, "www.theehuislotus.nl");
+    assert_eq!(
+        s.model.answers.shop.website.as_deref(),
+        Some("www.theehuislotus.nl"),
+        "stored as typed while typing"
+    );
+    let fx = key(&mut s, KeyCode::Down);
+    assert!(fx.contains(&Effect::Save));
+    assert_eq!(
+        s.model.answers.shop.website.as_deref(),
+        Some("https://www.theehuislotus.nl")
+    );
+    assert!(!shop_form(&s).errors.contains_key("website"));
+    assert!(shop_form(&s).notes["website"].contains("https://www.theehuislotus.nl"));
+    s.get_mut::<Shop>(shop::ID).unwrap().cursor = "postcode";
+    typ(&mut s, "3511ab");
+    let fx = key(&mut s, KeyCode::Tab);
+    assert!(fx.contains(&Effect::Save));
+    assert_eq!(s.model.answers.shop.postcode.as_deref(), Some("3511 AB"));
+    assert_eq!(shop_form(&s).inputs[5].value(), "3511 AB");
+    // What cannot be fixed keeps its message.
+    s.get_mut::<Shop>(shop::ID).unwrap().cursor = "postcode";
+    for _ in 0..7 {
+        key(&mut s, KeyCode::Backspace);
+    }
+    typ(&mut s, "35");
+    key(&mut s, KeyCode::Down);
+    assert!(shop_form(&s).errors["postcode"].contains("geen geldige postcode"));
 }

@@ -167,7 +167,7 @@ impl Engine {
     }
 
     pub fn render(&self, answers: &Answers, format: Format) -> Result<String, EngineError> {
-        Ok(format::write(&self.document(answers)?, format))
+        Ok(format::write_policy(&self.document(answers)?, format))
     }
 }
 

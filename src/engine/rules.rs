@@ -169,6 +169,25 @@ pub fn normalise_postcode(v: &str) -> String {
     }
 }
 
+/// The form a shop field is best stored in, when the typed value has an obvious one: a
+/// website typed without `https://` gets it, a postcode typed as `3511ab` becomes `3511 AB`.
+/// None: keep what was typed (it is fine, or only the user can fix it).
+pub fn normalise_shop_field(key: &str, value: &str) -> Option<String> {
+    let v = value.trim();
+    if v.is_empty() {
+        return None;
+    }
+    let better = match key {
+        "website" if !v.contains("://") => format!("https://{v}"),
+        "postcode" if postcode(v).is_none() => normalise_postcode(v),
+        _ => return None,
+    };
+    (better != v && check_shop_field(key, &better).is_none()).then_some(better)
+}
+
+/// The country a shop or provider is in when none is given.
+pub const DEFAULT_COUNTRY: &str = "Nederland";
+
 pub fn phone(v: &str) -> Option<String> {
     let allowed = v
         .chars()
@@ -391,6 +410,21 @@ mod tests {
             assert!(postcode(bad).is_some(), "{bad}");
         }
         assert_eq!(normalise_postcode("2553dk"), "2553 DK");
+    }
+
+    #[test]
+    fn shop_fields_get_their_normal_form() {
+        let n = normalise_shop_field;
+        assert_eq!(n("postcode", "3511ab").as_deref(), Some("3511 AB"));
+        assert_eq!(n("postcode", "3511 AB"), None);
+        assert_eq!(n("postcode", "35"), None);
+        assert_eq!(
+            n("website", "www.theehuislotus.nl").as_deref(),
+            Some("https://www.theehuislotus.nl")
+        );
+        assert_eq!(n("website", "https://x.nl"), None);
+        assert_eq!(n("website", "geen adres"), None);
+        assert_eq!(n("email", "a@b.nl"), None);
     }
 
     #[test]

@@ -64,8 +64,11 @@ pub trait Screen: AsAny {
     fn load(&mut self, _m: &Model) {}
     /// The screen comes into view.
     fn enter(&mut self, _cx: &mut Ctx) {}
-    /// The screen goes out of view (or the focus leaves it): check what was typed.
-    fn leave(&mut self, _cx: &mut Ctx) {}
+    /// The screen goes out of view (or the focus leaves it): check what was typed (and
+    /// save it when it was put in its normal form).
+    fn leave(&mut self, _cx: &mut Ctx) -> Vec<Effect> {
+        vec![]
+    }
 
     fn key(&mut self, cx: &mut Ctx, k: KeyEvent) -> Vec<Effect>;
     fn paste(&mut self, _cx: &mut Ctx, _text: &str) -> Vec<Effect> {
@@ -91,9 +94,10 @@ pub trait Screen: AsAny {
     fn modal(&self) -> bool {
         false
     }
-    /// Tab/Shift+Tab within the screen; false at either end (then the sidebar gets focus).
-    fn tab(&mut self, _cx: &mut Ctx, _forward: bool) -> bool {
-        false
+    /// Tab/Shift+Tab within the screen: the effects of moving on; None at either end
+    /// (then the sidebar gets the focus).
+    fn tab(&mut self, _cx: &mut Ctx, _forward: bool) -> Option<Vec<Effect>> {
+        None
     }
     /// Puts the cursor on the field a check message names (`shop.email`).
     fn focus_field(&mut self, _field: &str) {}

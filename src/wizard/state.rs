@@ -116,9 +116,9 @@ impl<'e> State<'e> {
     }
 
     /// Checks what was typed on the screen that goes out of view (or loses the focus).
-    pub fn leave_active(&mut self) {
+    pub fn leave_active(&mut self) -> Vec<super::msg::Effect> {
         let id = self.model.active();
-        self.with_screen(id, |s, cx| s.leave(cx));
+        self.with_screen(id, |s, cx| s.leave(cx))
     }
 
     /// Moves to step `i`; records it in the answers so reopening resumes there.

@@ -192,6 +192,13 @@ pub mod shop {
     pub const HELP_NEXT: &str = "volgend veld; na het laatste: volgende stap";
     pub const HELP_BACK: &str = "vorige stap";
 
+    pub fn normalised(value: &str) -> String {
+        format!("✓ bewaard als {value}")
+    }
+    pub fn default_value(value: &str) -> String {
+        format!("{value} (standaard)")
+    }
+
     pub fn label(key: &str) -> &'static str {
         match key {
             "name" => "Naam webwinkel",
@@ -391,8 +398,9 @@ pub mod review {
     pub fn summary(errors: usize, warnings: usize) -> String {
         format!("{errors} fout(en) en {warnings} waarschuwing(en). → gaat naar de stap, Enter naar Exporteren.")
     }
-    pub fn detail(message: &str, field: &str) -> String {
-        format!("{message} ({field})")
+    /// The finding under the cursor in full, with the step it is about.
+    pub fn detail(message: &str, step: &str) -> String {
+        format!("{message} (stap {step}; → gaat erheen)")
     }
 }
 
@@ -412,6 +420,7 @@ pub mod export {
     pub const KEY_NO: &str = "niet";
     pub const HELP_NO: &str = "niet overschrijven";
     pub const DIR: &str = "Map: ";
+    pub const FRAGMENT_TITLE: &str = "met eigen titel (h1) in het fragment";
     pub const BUTTON: &str = "[ Exporteren ]";
     pub const CHOOSE_ONE: &str = "Kies ten minste één formaat.";
     pub const FILL_DIR: &str = "Vul de map in waar de bestanden moeten komen.";
@@ -429,6 +438,9 @@ pub mod export {
     }
     pub fn written_status(n: usize) -> String {
         format!("{n} bestand(en) geschreven")
+    }
+    pub fn refused_row(step: &str, message: &str) -> String {
+        format!("{step}: {message}")
     }
     pub fn failed(e: &str) -> String {
         format!("Exporteren mislukt: {e}")

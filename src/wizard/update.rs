@@ -172,12 +172,12 @@ fn navigate(s: &mut State, nav: Nav) -> Vec<Effect> {
             vec![]
         }
         Nav::Page(id) => {
-            s.leave_active();
+            let fx = s.leave_active();
             s.model.back = s.model.route;
             s.model.route = Route::Page(id);
             s.model.focus = Focus::Main;
             s.with_screen(id, |scr, cx| scr.enter(cx));
-            vec![]
+            fx
         }
         Nav::Back => {
             s.model.route = s.model.back;
@@ -188,6 +188,7 @@ fn navigate(s: &mut State, nav: Nav) -> Vec<Effect> {
 
 /// Moves to another step (from the sidebar, a review item, Enter or Esc).
 fn jump(s: &mut State, i: usize) -> Vec<Effect> {
+    // The step's own save (if a field was put in its normal form) is the same as this one.
     s.leave_active();
     s.go_to(i.min(s.model.steps.len() - 1));
     if s.model.focus == Focus::Preview {
@@ -225,15 +226,15 @@ fn key(s: &mut State, k: KeyEvent) -> Vec<Effect> {
         // A focus ring: in forms Tab walks the fields first, then on to the sidebar.
         let forward = k.code == KeyCode::Tab;
         if s.model.focus == Focus::Main {
-            if s.with_screen(id, |scr, cx| scr.tab(cx, forward)) {
-                return vec![];
+            if let Some(fx) = s.with_screen(id, |scr, cx| scr.tab(cx, forward)) {
+                return fx;
             }
-            s.leave_active();
+            let fx = s.leave_active();
             s.model.focus = Focus::Sidebar;
             s.model.sidebar_cursor = s.model.step;
-        } else {
-            s.model.focus = Focus::Main;
+            return fx;
         }
+        s.model.focus = Focus::Main;
         return vec![];
     }
     if s.model.focus == Focus::Sidebar {

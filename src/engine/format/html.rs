@@ -54,7 +54,18 @@ fn cell(c: &[Inline]) -> String {
     })
 }
 
+/// The body with its `<h1>` title.
 pub fn fragment(doc: &Document) -> String {
+    body(doc, true)
+}
+
+/// The body without the `<h1>` title, for pasting into a CMS page, which shows its own title
+/// (the title would stand there twice).
+pub fn fragment_without_title(doc: &Document) -> String {
+    body(doc, false)
+}
+
+fn body(doc: &Document, title: bool) -> String {
     let mut out = String::from("<div class=\"privacybeleid\">\n");
     let mut i = 0;
     let blocks = &doc.blocks;
@@ -65,6 +76,7 @@ pub fn fragment(doc: &Document) -> String {
                 .map(|id| format!(" id=\"{}\"", escape(id)))
                 .unwrap_or_default();
         match b.kind {
+            BlockKind::Title if !title => {}
             BlockKind::Title => out.push_str(&format!("<h1>{}</h1>\n", inlines(b))),
             BlockKind::Heading => out.push_str(&format!("<h2{id}>{}</h2>\n", inlines(b))),
             BlockKind::Subheading => out.push_str(&format!("<h3{id}>{}</h3>\n", inlines(b))),
@@ -155,5 +167,14 @@ mod tests {
         );
         assert!(!safe_url("javascript:alert(1)"));
         assert!(safe_url("mailto:info@x.nl"));
+    }
+
+    #[test]
+    fn the_fragment_leaves_the_title_to_the_cms_page_unless_asked() {
+        let doc = Document::parse("# Privacybeleid X\n\nTekst.\n");
+        assert!(!fragment_without_title(&doc).contains("<h1>"));
+        assert!(fragment_without_title(&doc).contains("<p>Tekst.</p>"));
+        assert!(fragment(&doc).contains("<h1>Privacybeleid X</h1>"));
+        assert!(page(&doc).contains("<h1>Privacybeleid X</h1>"));
     }
 }

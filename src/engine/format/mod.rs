@@ -70,6 +70,24 @@ pub fn file_name(shop_name: Option<&str>, format: Format) -> String {
 }
 
 /// Like [`write`], with the document's language (the HTML page's `lang` attribute).
+/// The HTML fragment for a CMS page, with or without its own `<h1>` title.
+pub fn fragment(doc: &Document, with_title: bool) -> String {
+    if with_title {
+        html::fragment(doc)
+    } else {
+        html::fragment_without_title(doc)
+    }
+}
+
+/// A policy in `format`: as `write`, except that its HTML fragment leaves the `<h1>` to the
+/// CMS page it is pasted into.
+pub fn write_policy(doc: &Document, format: Format) -> String {
+    match format {
+        Format::HtmlFragment => html::fragment_without_title(doc),
+        f => write(doc, f),
+    }
+}
+
 pub fn write_in(doc: &Document, format: Format, lang: &str) -> String {
     match format {
         Format::Html => html::page_in(doc, lang),

@@ -32,7 +32,7 @@ pub const SAFEGUARDS: [(&str, &str); 4] = [
 
 /// Standard contractual clauses: what the engine assumes when none is named.
 const DEFAULT_SAFEGUARD: usize = 1;
-const DEFAULT_COUNTRY: &str = "Nederland";
+use crate::engine::rules::DEFAULT_COUNTRY;
 const LABEL_W: u16 = 20;
 
 /// A row of the own-provider form, in order; `Safeguard` only shows when `outside_eea` is on.

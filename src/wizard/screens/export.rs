@@ -76,11 +76,21 @@ impl Doc {
     }
 
     /// The register and the agreements; the policy goes through its version plan.
-    pub fn render(self, engine: &Engine, answers: &Answers, f: Format) -> Result<String, String> {
+    /// `title`: the policy's HTML fragment keeps its `<h1>` (default: the CMS page has one).
+    pub fn render(
+        self,
+        engine: &Engine,
+        answers: &Answers,
+        f: Format,
+        title: bool,
+    ) -> Result<String, String> {
         use crate::consult::documents as docs;
         let today = crate::consult::today();
         match self {
-            Doc::Policy => engine.render(answers, f).map_err(|e| e.to_string()),
+            Doc::Policy => engine
+                .document(answers)
+                .map(|d| write_policy(&d, f, title))
+                .map_err(|e| e.to_string()),
             Doc::Register => Ok(docs::write(
                 &docs::register(engine, answers, &today).document(),
                 f,
@@ -90,6 +100,14 @@ impl Doc {
                 f,
             )),
         }
+    }
+}
+
+/// The policy in a format; its HTML fragment with its own `<h1>` only when asked.
+fn write_policy(doc: &crate::engine::document::Document, f: Format, title: bool) -> String {
+    match f {
+        Format::HtmlFragment => crate::engine::format::fragment(doc, title),
+        f => crate::engine::format::write(doc, f),
     }
 }
 
@@ -131,6 +149,8 @@ impl Ord for Choice {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportRow {
     Choice(Choice),
+    /// Whether the policy's HTML fragment has its own `<h1>` title.
+    FragmentTitle,
     Dir,
     Button,
 }
@@ -205,6 +225,9 @@ const CONFIRM_KEYS: &Keymap<Answer> = &[
 pub struct Export {
     pub cursor: ExportRow,
     pub chosen: BTreeSet<Choice>,
+    /// The policy's HTML fragment keeps its `<h1>`; off by default, as a CMS page has its
+    /// own title.
+    pub fragment_title: bool,
     pub dir: TextInput,
     /// Files that exist and would be overwritten: the question is open.
     pub confirm: Option<Vec<PathBuf>>,
@@ -218,12 +241,12 @@ pub struct Export {
 
 impl Default for Export {
     fn default() -> Self {
+        // Ready to go: the button has the cursor; Markdown and the fragment for a CMS page
+        // (what a shop pastes into its site) are ticked.
         Export {
-            cursor: ExportRow::Choice(Choice {
-                doc: Doc::Policy,
-                format: Format::Markdown,
-            }),
-            chosen: [Format::Markdown, Format::Html]
+            cursor: ExportRow::Button,
+            fragment_title: false,
+            chosen: [Format::Markdown, Format::HtmlFragment]
                 .into_iter()
                 .map(|format| Choice {
                     doc: Doc::Policy,
@@ -240,19 +263,20 @@ impl Default for Export {
     }
 }
 
-/// Every row in order: each document's formats, the folder, the button.
+/// Every row in order: each document's formats (the policy's followed by the fragment's
+/// title option), the folder, the button.
 pub fn rows() -> Vec<ExportRow> {
-    let mut v: Vec<ExportRow> = Doc::ALL
-        .iter()
-        .flat_map(|d| {
-            d.formats().iter().map(|f| {
-                ExportRow::Choice(Choice {
-                    doc: *d,
-                    format: *f,
-                })
-            })
-        })
-        .collect();
+    let mut v: Vec<ExportRow> = Vec::new();
+    for d in Doc::ALL {
+        v.extend(
+            d.formats()
+                .iter()
+                .map(|f| ExportRow::Choice(Choice { doc: d, format: *f })),
+        );
+        if d == Doc::Policy {
+            v.push(ExportRow::FragmentTitle);
+        }
+    }
     v.push(ExportRow::Dir);
     v.push(ExportRow::Button);
     v
@@ -291,11 +315,13 @@ impl Export {
         self.written.clear();
         self.errors.clear();
         if cx.d.has_errors() {
+            // Named by the step they are about, not by their field id.
             self.errors =
                 cx.d.diags
                     .iter()
-                    .filter(|d| d.severity == Severity::Error)
-                    .map(|d| format!("{}: {}", d.field, d.message))
+                    .zip(&cx.d.diag_steps)
+                    .filter(|(d, _)| d.severity == Severity::Error)
+                    .map(|(d, step)| t::refused_row(cx.m.step_label(*step), &d.message))
                     .collect();
             return vec![];
         }
@@ -361,8 +387,12 @@ impl Export {
         let mut files = Vec::new();
         for c in &self.chosen {
             let text = match (&plan, c.doc) {
-                (Some(p), Doc::Policy) => Ok(crate::engine::format::write(&p.document, c.format)),
-                _ => c.doc.render(cx.m.engine, &cx.m.answers, c.format),
+                (Some(p), Doc::Policy) => {
+                    Ok(write_policy(&p.document, c.format, self.fragment_title))
+                }
+                _ => c
+                    .doc
+                    .render(cx.m.engine, &cx.m.answers, c.format, self.fragment_title),
             };
             match text {
                 Ok(text) => files.push((self.path(cx.m, *c), text)),
@@ -496,6 +526,10 @@ impl Screen for Export {
             (Some(Act::Enter), ExportRow::Dir) => self.cursor = ExportRow::Button,
             (Some(Act::Enter), ExportRow::Choice(c))
             | (Some(Act::Toggle), ExportRow::Choice(c)) => self.toggle(c),
+            (Some(Act::Enter), ExportRow::FragmentTitle)
+            | (Some(Act::Toggle), ExportRow::FragmentTitle) => {
+                self.fragment_title = !self.fragment_title
+            }
             (Some(_), ExportRow::Dir) => {
                 self.dir.handle_key(k);
             }
@@ -511,15 +545,15 @@ impl Screen for Export {
         vec![]
     }
 
-    fn tab(&mut self, _cx: &mut Ctx, forward: bool) -> bool {
+    fn tab(&mut self, _cx: &mut Ctx, forward: bool) -> Option<Vec<Effect>> {
         let all = rows();
         let i = self.index();
         match (forward, i) {
             (true, i) if i + 1 < all.len() => self.cursor = all[i + 1],
             (false, i) if i > 0 => self.cursor = all[i - 1],
-            _ => return false,
+            _ => return None,
         }
-        true
+        Some(vec![])
     }
 
     fn reply(&mut self, cx: &mut Ctx, msg: &Msg) -> Vec<Effect> {
@@ -580,9 +614,11 @@ impl Screen for Export {
         let n = all.len() - 2;
         let r = (row - first) as usize;
         if r < n {
-            if let ExportRow::Choice(c) = all[r] {
-                self.cursor = all[r];
-                self.toggle(c);
+            self.cursor = all[r];
+            match all[r] {
+                ExportRow::Choice(c) => self.toggle(c),
+                ExportRow::FragmentTitle => self.fragment_title = !self.fragment_title,
+                _ => {}
             }
         } else if r == n + 1 {
             self.cursor = ExportRow::Dir;
@@ -615,9 +651,23 @@ impl Screen for Export {
         {
             let buf = f.buffer_mut();
             for (i, row) in all.iter().take(n).enumerate() {
-                let ExportRow::Choice(c) = row else { continue };
-                let on = if self.chosen.contains(c) { "x" } else { " " };
                 let p = form::pointer(self.cursor == *row);
+                let c = match row {
+                    ExportRow::Choice(c) => c,
+                    ExportRow::FragmentTitle => {
+                        let on = if self.fragment_title { "x" } else { " " };
+                        let text = format!("{p}    [{on}] {}", t::FRAGMENT_TITLE);
+                        buf.set_string(
+                            main.x + 1,
+                            first + i as u16,
+                            fit(&text, w as usize),
+                            style_of(*row),
+                        );
+                        continue;
+                    }
+                    _ => continue,
+                };
+                let on = if self.chosen.contains(c) { "x" } else { " " };
                 let text = match c.doc {
                     Doc::Policy => {
                         format!("{p}[{on}] {} (.{})", c.format.label(), c.format.extension())

@@ -247,14 +247,14 @@ impl Screen for Policy {
         }
     }
 
-    fn tab(&mut self, _cx: &mut Ctx, forward: bool) -> bool {
+    fn tab(&mut self, _cx: &mut Ctx, forward: bool) -> Option<Vec<Effect>> {
         let i = index(self.cursor);
         match (forward, i) {
             (true, i) if i + 1 < FIELDS.len() => self.cursor = FIELDS[i + 1],
             (false, i) if i > 0 => self.cursor = FIELDS[i - 1],
-            _ => return false,
+            _ => return None,
         }
-        true
+        Some(vec![])
     }
 
     fn click(&mut self, cx: &mut Ctx, main: Rect, column: u16, row: u16) -> Vec<Effect> {

@@ -171,8 +171,12 @@ impl Screen for Review {
             buf.set_string(a.x, y, fit(&text, a.width as usize), style);
         }
         if let Some(diag) = d.diags.get(self.cursor) {
+            let step = d
+                .diag_steps
+                .get(self.cursor)
+                .map_or("", |s| m.step_label(*s));
             f.render_widget(
-                Paragraph::new(t::detail(&diag.message, &diag.field))
+                Paragraph::new(t::detail(&diag.message, step))
                     .style(theme::dim())
                     .wrap(Wrap { trim: true }),
                 Rect::new(

@@ -62,6 +62,8 @@ pub struct Shop {
     pub cursor: &'static str,
     pub inputs: Vec<TextInput>,
     pub errors: BTreeMap<&'static str, String>,
+    /// What was done to a field the user left (e.g. "https:// toegevoegd").
+    pub notes: BTreeMap<&'static str, String>,
 }
 
 impl Default for Shop {
@@ -70,6 +72,7 @@ impl Default for Shop {
             cursor: SHOP_FIELDS[0],
             inputs: SHOP_FIELDS.iter().map(|_| TextInput::default()).collect(),
             errors: BTreeMap::new(),
+            notes: BTreeMap::new(),
         }
     }
 }
@@ -100,8 +103,19 @@ impl Shop {
             .unwrap_or_default()
     }
 
-    fn leave_field(&mut self) {
+    /// Checks the field the cursor leaves; puts a value with an obvious normal form in it
+    /// (the engine says which) and returns true when the answers changed.
+    fn leave_field(&mut self, m: &mut Model) -> bool {
         let key = self.cursor;
+        let mut changed = false;
+        if let Some(better) = rules::normalise_shop_field(key, &self.value(key)) {
+            if let Some(i) = SHOP_FIELDS.iter().position(|k| *k == key) {
+                self.inputs[i] = TextInput::new(&better);
+                m.answers.shop.set(key, &better);
+                self.notes.insert(key, t::normalised(&better));
+                changed = true;
+            }
+        }
         match field_error(key, &self.value(key)) {
             Some(m) => {
                 self.errors.insert(key, m);
@@ -110,11 +124,18 @@ impl Shop {
                 self.errors.remove(key);
             }
         }
+        changed
     }
 
-    fn move_to(&mut self, i: usize) {
-        self.leave_field();
+    /// Moves to field `i`; a save when leaving the field changed the answers.
+    fn move_to(&mut self, m: &mut Model, i: usize) -> Vec<Effect> {
+        let changed = self.leave_field(m);
         self.cursor = SHOP_FIELDS[i.min(SHOP_FIELDS.len() - 1)];
+        if changed {
+            vec![Effect::Save]
+        } else {
+            vec![]
+        }
     }
 
     fn commit(&mut self, cx: &mut Ctx) -> Vec<Effect> {
@@ -125,12 +146,19 @@ impl Shop {
         if field_error(key, &value).is_none() {
             self.errors.remove(key);
         }
+        self.notes.remove(key);
         vec![Effect::Save]
     }
 
-    /// Rows: (field, None) for a field, (field, Some(text)) for a line of its message.
+    /// Rows: (field, None) for a field, (field, Some(text)) for a line of its message
+    /// (an error, else a note on what was done to it).
     fn rows(&self, width: u16) -> Vec<(&'static str, Option<String>)> {
-        form::rows(SHOP_FIELDS.iter().map(|k| (*k, self.errors.get(k))), width)
+        form::rows(
+            SHOP_FIELDS
+                .iter()
+                .map(|k| (*k, self.errors.get(k).or(self.notes.get(k)))),
+            width,
+        )
     }
 }
 
@@ -167,21 +195,25 @@ impl Screen for Shop {
             .unwrap_or(SHOP_FIELDS[0]);
     }
 
-    fn leave(&mut self, _cx: &mut Ctx) {
-        self.leave_field();
+    fn leave(&mut self, cx: &mut Ctx) -> Vec<Effect> {
+        if self.leave_field(cx.m) {
+            vec![Effect::Save]
+        } else {
+            vec![]
+        }
     }
 
     fn key(&mut self, cx: &mut Ctx, k: KeyEvent) -> Vec<Effect> {
         let n = SHOP_FIELDS.len();
         let i = self.index();
         match keymap::lookup(KEYS, &k) {
-            Some(Act::Up) => self.move_to(i.saturating_sub(1)),
-            Some(Act::Down) => self.move_to(i + 1),
+            Some(Act::Up) => return self.move_to(cx.m, i.saturating_sub(1)),
+            Some(Act::Down) => return self.move_to(cx.m, i + 1),
             Some(Act::Next) => {
                 if i + 1 >= n {
                     return vec![Effect::Go(Nav::Next)];
                 }
-                self.move_to(i + 1);
+                return self.move_to(cx.m, i + 1);
             }
             Some(Act::Back) => return vec![Effect::Go(Nav::Prev)],
             Some(Act::Edit) if self.inputs[i].handle_key(k) => return self.commit(cx),
@@ -196,14 +228,13 @@ impl Screen for Shop {
         self.commit(cx)
     }
 
-    fn tab(&mut self, _cx: &mut Ctx, forward: bool) -> bool {
+    fn tab(&mut self, cx: &mut Ctx, forward: bool) -> Option<Vec<Effect>> {
         let i = self.index();
         match (forward, i) {
-            (true, i) if i + 1 < SHOP_FIELDS.len() => self.move_to(i + 1),
-            (false, i) if i > 0 => self.move_to(i - 1),
-            _ => return false,
+            (true, i) if i + 1 < SHOP_FIELDS.len() => Some(self.move_to(cx.m, i + 1)),
+            (false, i) if i > 0 => Some(self.move_to(cx.m, i - 1)),
+            _ => None,
         }
-        true
     }
 
     fn focus_field(&mut self, field: &str) {
@@ -222,22 +253,23 @@ impl Screen for Shop {
         vec!["over", "contact"]
     }
 
-    fn click(&mut self, _cx: &mut Ctx, main: Rect, column: u16, row: u16) -> Vec<Effect> {
+    fn click(&mut self, cx: &mut Ctx, main: Rect, column: u16, row: u16) -> Vec<Effect> {
         let area = form::area(main);
         if row < area.y || row >= area.y + area.height {
             return vec![];
         }
         let rows = self.rows(area.width);
         let off = form::offset(&rows, self.cursor, area.height);
+        let mut fx = vec![];
         if let Some((key, err)) = rows.get((row - area.y) as usize + off).cloned() {
             let i = SHOP_FIELDS.iter().position(|k| *k == key).unwrap_or(0);
-            self.move_to(i);
+            fx = self.move_to(cx.m, i);
             let input_x = area.x + LABEL_W;
             if err.is_none() && column >= input_x {
                 self.inputs[i].click(column - input_x, area.width.saturating_sub(LABEL_W));
             }
         }
-        vec![]
+        fx
     }
 
     fn draw(&self, f: &mut Frame, main: Rect, _m: &Model, _d: &Derived, focused: bool) {
@@ -250,8 +282,13 @@ impl Screen for Shop {
         for (r, (key, err_line)) in rows.iter().skip(off).take(area.height as usize).enumerate() {
             let y = area.y + r as u16;
             if let Some(text) = err_line {
+                let style = if self.errors.contains_key(key) {
+                    theme::error()
+                } else {
+                    theme::ok()
+                };
                 let text = fit(text, area.width.saturating_sub(2) as usize);
-                buf.set_string(area.x + 2, y, text, theme::error());
+                buf.set_string(area.x + 2, y, text, style);
                 continue;
             }
             let star = if validate::required_shop_field(key) {
@@ -285,6 +322,18 @@ impl Screen for Shop {
             let cx = self.inputs[i].render(input_area, buf, style);
             if is_cur && focused {
                 cursor_pos = Some((cx, y));
+            }
+            // An empty country means the default: say which.
+            if *key == "country" && self.inputs[i].is_empty() && !is_cur {
+                buf.set_string(
+                    input_area.x,
+                    y,
+                    fit(
+                        &t::default_value(rules::DEFAULT_COUNTRY),
+                        input_area.width as usize,
+                    ),
+                    theme::dim().add_modifier(ratatui::style::Modifier::UNDERLINED),
+                );
             }
         }
         form::hint(f, main, t::hint(self.cursor));
