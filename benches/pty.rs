@@ -82,8 +82,17 @@ impl Bench {
             .collect()
     }
 
-    /// Keypress → last byte of the frame, `n` keys taken in turn from `keys`.
-    fn keys(&self, answers: &Path, keys: &[&[u8]], n: usize) -> (Vec<f64>, usize) {
+    /// Keypress → last byte of the frame, `n` keys taken in turn from `keys`; with `saved`,
+    /// also keypress → the answers file replaced on disk (each key changes the answers).
+    fn keys(
+        &self,
+        answers: &Path,
+        keys: &[&[u8]],
+        n: usize,
+        saved: Option<&mut Vec<f64>>,
+    ) -> (Vec<f64>, usize) {
+        let mut saved = saved;
+        let watch = saved.is_some().then(|| renamed_to(answers));
         let mut p = self.start(answers);
         p.frame(Duration::from_millis(60), Duration::from_secs(10))
             .expect("a first frame");
@@ -91,12 +100,21 @@ impl Bench {
         let mut samples = Vec::with_capacity(n);
         let mut bytes = 0;
         for i in 0..n {
+            if let Some(w) = &watch {
+                while w.try_recv().is_ok() {}
+            }
             let t0 = std::time::Instant::now();
             p.send(keys[i % keys.len()]).unwrap();
             let b = p
                 .frame(QUIET, Duration::from_secs(2))
                 .unwrap_or_else(|| panic!("no frame after key {i}"));
             samples.push(ms(b.last_byte - t0));
+            if let (Some(v), Some(w)) = (saved.as_deref_mut(), &watch) {
+                let at = w
+                    .recv_timeout(Duration::from_secs(2))
+                    .unwrap_or_else(|_| panic!("key {i} was not saved"));
+                v.push(ms(at.saturating_duration_since(t0)));
+            }
             bytes += b.bytes;
         }
         self.quit(p);
@@ -128,6 +146,42 @@ impl Bench {
         let exit = self.quit(p);
         (script.len(), exit.max_rss_kb)
     }
+}
+
+/// The times at which a file was renamed to `path`: the wizard saves by writing a temporary
+/// file and renaming it, so that is the moment the change is in the file (inotify, Linux).
+fn renamed_to(path: &Path) -> std::sync::mpsc::Receiver<std::time::Instant> {
+    use std::io::Read;
+    use std::os::fd::FromRawFd;
+    use std::os::unix::ffi::OsStrExt;
+    let dir = std::ffi::CString::new(path.parent().unwrap().as_os_str().as_bytes()).unwrap();
+    let name = path.file_name().unwrap().as_bytes().to_vec();
+    // SAFETY: plain calls; the descriptor is checked and then owned by the File.
+    let mut file = unsafe {
+        let fd = libc::inotify_init1(libc::IN_CLOEXEC);
+        assert!(fd >= 0, "inotify_init1");
+        assert!(libc::inotify_add_watch(fd, dir.as_ptr(), libc::IN_MOVED_TO) >= 0);
+        std::fs::File::from_raw_fd(fd)
+    };
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut buf = vec![0u8; 4096];
+        while let Ok(n) = file.read(&mut buf) {
+            let now = std::time::Instant::now();
+            // struct inotify_event: wd, mask, cookie, len (4 bytes each), then a padded name.
+            let mut at = 0;
+            while at + 16 <= n {
+                let len = u32::from_ne_bytes(buf[at + 12..at + 16].try_into().unwrap()) as usize;
+                let event = &buf[at + 16..(at + 16 + len).min(n)];
+                let event = event.split(|b| *b == 0).next().unwrap_or_default();
+                if event == name.as_slice() && tx.send(now).is_err() {
+                    return;
+                }
+                at += 16 + len;
+            }
+        }
+    });
+    rx
 }
 
 fn ms(d: Duration) -> f64 {
@@ -239,18 +293,24 @@ fn main() {
         );
         let kb = |bytes: usize| format!(", {:.1} KB a frame", bytes as f64 / 1024.0);
         // Typing in the shop name: alternately a letter and Backspace, so the name stays short.
-        let (v, bytes) = b.keys(&shop, &[b"x", BACKSPACE], n);
+        let mut saved = Vec::new();
+        let (v, bytes) = b.keys(&shop, &[b"x", BACKSPACE], n, Some(&mut saved));
         report(&format!("keypress → frame, typing, {label}"), v, &kb(bytes));
+        report(
+            &format!("keypress → saved on disk, typing, {label}"),
+            saved,
+            "",
+        );
         let pay = tmp.path().join(format!("pay{i}.toml"));
         write_at_step(&pay, answers, "payments");
         // Space on the first payment provider: a whole part of the policy goes and comes.
-        let (v, bytes) = b.keys(&pay, &[b" "], n);
+        let (v, bytes) = b.keys(&pay, &[b" "], n, None);
         report(
             &format!("keypress → frame, tick a provider, {label}"),
             v,
             &kb(bytes),
         );
-        let (v, bytes) = b.keys(&pay, &[DOWN, UP], n);
+        let (v, bytes) = b.keys(&pay, &[DOWN, UP], n, None);
         report(
             &format!("keypress → frame, move the cursor, {label}"),
             v,

@@ -191,6 +191,8 @@ enum FormatArg {
     Json,
     /// JavaScript: de instellingen met de code die de cookiemelding start
     Js,
+    /// CSV (het register, één regel per doel)
+    Csv,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
@@ -201,6 +203,10 @@ enum DocumentArg {
     Cookies,
     /// De instellingen voor de cookiemelding (vanilla-cookieconsent)
     Banner,
+    /// Het register van verwerkingsactiviteiten (artikel 30 AVG)
+    Register,
+    /// De lijst met verwerkersovereenkomsten (artikel 28 AVG)
+    Agreements,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -222,6 +228,10 @@ enum What {
     Cookies(Format),
     Banner,
     BannerJs,
+    // Consultants (issue 9)
+    Register(Format),
+    RegisterCsv,
+    Agreements(Format),
 }
 
 /// A line on standard error. Unlike `eprintln!` it never panics: when even standard error
@@ -421,10 +431,14 @@ fn render(engine: &Engine, args: RenderArgs) -> i32 {
     if matches!(args.tone, Some(ToneArg::Je)) && matches!(args.lang, Some(LangArg::En)) {
         say!("let op: --tone geldt alleen voor Nederlands en is bij --lang en genegeerd");
     }
-    if !matches!(what, What::Banner | What::BannerJs) && voice != Voice::default() {
+    // Never a silent fallback: a document without translations refuses another voice.
+    if !matches!(what, What::Cookies(_) | What::Banner | What::BannerJs)
+        && voice != Voice::default()
+    {
         say!(
-            "fout: --lang en en --tone je zijn er nog alleen voor --document banner; \
-             het privacybeleid en de cookieverklaring zijn nu alleen in het Nederlands met u"
+            "fout: --lang en en --tone je zijn er nog niet voor het privacybeleid, het register \
+             en de verwerkersovereenkomsten (wel voor --document cookies en banner); die zijn nu \
+             alleen in het Nederlands met u"
         );
         return EXIT_UNREADABLE;
     }
@@ -478,6 +492,9 @@ fn what(args: &RenderArgs) -> Result<What, String> {
         (Some(FormatArg::Json | FormatArg::Js), _) => {
             Err("--format json en js zijn er alleen voor --document banner".to_string())
         }
+        (Some(FormatArg::Csv), _) => {
+            Err("--format csv is er alleen voor --document register".to_string())
+        }
     };
     match args.document {
         DocumentArg::Policy => format(args.format).map(What::Policy),
@@ -487,6 +504,11 @@ fn what(args: &RenderArgs) -> Result<What, String> {
             Some(FormatArg::Js) => Ok(What::BannerJs),
             Some(_) => Err("de instellingen voor de cookiemelding zijn er alleen als JSON of JavaScript (--format json of js)".into()),
         },
+        DocumentArg::Register => match args.format {
+            Some(FormatArg::Csv) => Ok(What::RegisterCsv),
+            f => format(f).map(What::Register),
+        },
+        DocumentArg::Agreements => format(args.format).map(What::Agreements),
     }
 }
 
@@ -597,12 +619,20 @@ fn file_name(shop: Option<&str>, what: What) -> String {
         What::Cookies(format) => cookies::file_name(shop, "cookieverklaring", format.extension()),
         What::Banner => cookies::file_name(shop, "cookiemelding", "json"),
         What::BannerJs => cookies::file_name(shop, "cookiemelding", "js"),
+        // Consultants (issue 9)
+        What::Register(format) => {
+            cookies::file_name(shop, "verwerkingsregister", format.extension())
+        }
+        What::RegisterCsv => cookies::file_name(shop, "verwerkingsregister", "csv"),
+        What::Agreements(format) => {
+            cookies::file_name(shop, "verwerkersovereenkomsten", format.extension())
+        }
     }
 }
 
 /// "a-privacybeleid.fragment.html" → ("a-privacybeleid", "fragment.html").
 fn split_ext(name: &str) -> (&str, &str) {
-    for ext in ["fragment.html", "html", "md", "txt", "json", "js"] {
+    for ext in ["fragment.html", "html", "md", "txt", "json", "js", "csv"] {
         if let Some(stem) = name.strip_suffix(ext).and_then(|s| s.strip_suffix('.')) {
             return (stem, ext);
         }
@@ -671,6 +701,9 @@ fn render_one(
         (What::Cookies(format), _) => engine.render_cookie_statement(answers, format, voice),
         (What::Banner, _) => engine.banner_json(answers, voice),
         (What::BannerJs, _) => engine.banner_js(answers, voice),
+        (What::Register(_) | What::RegisterCsv | What::Agreements(_), _) => {
+            Ok(consult::document(engine, answers, what))
+        }
     };
     let text = match made {
         Ok(t) => t,

@@ -535,3 +535,164 @@ fn files_in(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     v.sort();
     v
 }
+
+#[test]
+fn register_and_agreements_in_every_format() {
+    let c = Client::new();
+    let f = c.write(
+        "a.toml",
+        &(SHOP.replace("[providers]", "[providers]\nnewsletter = [\"mailchimp\"]")
+            + "[agreements]\nmailchimp = 2025-03-01\n"),
+    );
+    for doc in ["register", "agreements"] {
+        for (fmt, extra) in [
+            ("md", None),
+            ("html", None),
+            ("html", Some("--fragment")),
+            ("txt", None),
+        ] {
+            let mut args = vec![
+                "render",
+                "--answers",
+                &f,
+                "--document",
+                doc,
+                "--format",
+                fmt,
+            ];
+            args.extend(extra);
+            let o = run(&args);
+            assert_eq!(o.status.code(), Some(0), "{doc} {fmt}: {}", err(&o));
+            let text = out(&o);
+            common::assert_clean(&text, &format!("{doc}.{fmt}"));
+            let title = if doc == "register" {
+                "Register van verwerkingsactiviteiten Bakkerij de Korenschoof"
+            } else {
+                "Verwerkersovereenkomsten Bakkerij de Korenschoof"
+            };
+            assert!(text.contains(title), "{doc} {fmt}: {text}");
+            if fmt == "html" && extra.is_none() {
+                assert!(text.starts_with("<!DOCTYPE html>"));
+            }
+        }
+    }
+    let reg = out(&run(&["render", "--answers", &f, "--document", "register"]));
+    assert!(
+        reg.contains("Mailchimp: Verenigde Staten (EU-VS Data Privacy Framework)"),
+        "{reg}"
+    );
+    assert!(
+        reg.contains("- Bewaartermijn: zeven jaar na de bestelling"),
+        "{reg}"
+    );
+    let agr = out(&run(&[
+        "render",
+        "--answers",
+        &f,
+        "--document",
+        "agreements",
+        "--format",
+        "txt",
+    ]));
+    assert!(
+        agr.contains("Vastgelegd: gesloten op 1 maart 2025"),
+        "{agr}"
+    );
+    assert!(agr.contains("ZELF VERANTWOORDELIJK"), "{agr}");
+
+    // The register as CSV, read back by a CSV parser: one row per purpose.
+    let o = run(&[
+        "render",
+        "--answers",
+        &f,
+        "--document",
+        "register",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let mut rdr = csv::Reader::from_reader(o.stdout.as_slice());
+    let header: Vec<String> = rdr.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(
+        header,
+        [
+            "doel",
+            "grondslag",
+            "betrokkenen",
+            "persoonsgegevens",
+            "ontvangers",
+            "doorgifte buiten de EER",
+            "bewaartermijn",
+            "beveiligingsmaatregelen"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = rdr.records().map(|r| r.unwrap()).collect();
+    let purposes = reg.matches("\n## ").count() - 2; // less the controller and security parts
+    assert_eq!(rows.len(), purposes, "one row per purpose");
+    let news = rows
+        .iter()
+        .find(|r| &r[0] == "De nieuwsbrief versturen")
+        .expect("newsletter row");
+    assert!(news[1].starts_with("toestemming"), "{news:?}");
+    assert!(news[4].contains("Mailchimp"), "{news:?}");
+    assert!(news[5].contains("Verenigde Staten"), "{news:?}");
+    assert!(rows.iter().all(|r| r.len() == 8 && !r[7].is_empty()));
+
+    // Into a folder, named after the shop.
+    let dir = c.root.join("export");
+    let o = run(&[
+        "render",
+        "--answers",
+        &f,
+        "--document",
+        "register",
+        "--format",
+        "csv",
+        "--out-dir",
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    assert!(dir
+        .join("bakkerij-de-korenschoof-verwerkingsregister.csv")
+        .is_file());
+    // Combinations that do not exist.
+    let o = run(&[
+        "render",
+        "--answers",
+        &f,
+        "--document",
+        "agreements",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        err(&o).contains("--format csv is er alleen voor --document register"),
+        "{}",
+        err(&o)
+    );
+}
+
+#[test]
+fn agreements_in_the_answers_are_checked() {
+    let c = Client::new();
+    let f = c.write(
+        "a.toml",
+        &(SHOP.to_string() + "[agreements]\nmolie = 2025-03-01\npostnl = \"maart\"\n"),
+    );
+    let o = run(&["check", "--answers", &f]);
+    assert_eq!(o.status.code(), Some(1));
+    let text = out(&o);
+    assert!(
+        text.contains("fout: agreements.molie: onbekende aanbieder `molie` (bedoelde u `mollie`?)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("fout: agreements.postnl: `maart` is geen geldige datum"),
+        "{text}"
+    );
+    assert!(
+        text.contains("waarschuwing: agreements.postnl: PostNL is hier zelf verantwoordelijk"),
+        "{text}"
+    );
+}

@@ -252,3 +252,183 @@ fn a_shop_without_consent_tools_is_told_the_banner_need_not_show() {
     assert_eq!(o.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&o.stderr).contains("verschijnt daarom niet vanzelf"));
 }
+
+/// Dutch words that English text never has (the measure for "no Dutch sentence").
+const DUTCH: [&str; 24] = [
+    "de", "het", "een", "en", "van", "wij", "uw", "je", "jouw", "niet", "voor", "zijn", "met",
+    "deze", "ook", "naar", "bij", "kunt", "wordt", "worden", "heeft", "onze", "ons", "welke",
+];
+
+/// Sentences of a text that read as Dutch: two or more Dutch function words.
+fn dutch_sentences(text: &str) -> Vec<String> {
+    text.split(['.', '!', '?', '\n'])
+        .filter(|s| {
+            s.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| DUTCH.contains(&w.to_lowercase().as_str()))
+                .count()
+                >= 2
+        })
+        .map(|s| s.trim().to_string())
+        .collect()
+}
+
+/// Words that address the reader formally ("u", "uw"): none may stand in a "je" text.
+fn formal_address(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| matches!(*w, "u" | "U" | "uw" | "Uw"))
+        .map(str::to_string)
+        .collect()
+}
+
+fn statement(e: &Engine, a: &Answers, voice: Voice) -> String {
+    e.cookie_statement(a, voice)
+        .unwrap_or_else(|err| panic!("{err}"))
+        .plain_text()
+}
+
+/// Answers with one catalog provider in each section it serves, and every answers file we ship.
+fn every_case(e: &Engine) -> Vec<(String, Answers)> {
+    let mut v = all_answers(e);
+    for p in e.catalog().all() {
+        for sec in &p.sections {
+            let mut a = e.example_shop().clone();
+            a.providers.set(*sec, vec![p.id.clone()]);
+            v.push((format!("{} in {}", p.id, sec.id()), a));
+        }
+    }
+    v
+}
+
+#[test]
+fn every_tool_appears_in_statement_banner_and_policy_alike() {
+    let e = common::engine();
+    for (what, a) in every_case(&e) {
+        let tools = e.cookie_tools(&a);
+        let text = statement(&e, &a, Voice::default());
+        let cfg = banner(&e, &a, Voice::default());
+        let policy = e.document(&a).unwrap().plain_text();
+        for t in &tools {
+            assert!(
+                text.contains(&t.name),
+                "{what}: {} not in the statement",
+                t.id
+            );
+            assert!(
+                policy.contains(&t.name),
+                "{what}: {} not in the policy",
+                t.id
+            );
+            let in_banner = cfg["categories"]
+                .as_object()
+                .unwrap()
+                .values()
+                .any(|c| c["services"][&t.id].is_object());
+            assert!(in_banner, "{what}: {} not in the banner", t.id);
+            // Every cookie of the tool: in the statement and in the banner's tables.
+            let tables = serde_json::to_string(&cfg["language"]).unwrap();
+            for g in &t.groups {
+                for item in &g.items {
+                    assert!(
+                        text.contains(&item.name),
+                        "{what}: {} not in the statement",
+                        item.name
+                    );
+                    assert!(
+                        tables.contains(&cookies::banner::escape_html(&item.name)),
+                        "{what}: {} not in the banner",
+                        item.name
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_statement_says_per_tool_whether_consent_is_asked() {
+    let e = common::engine();
+    let a = preset(&e, "shopify-klaviyo-meta");
+    let md = e
+        .render_cookie_statement(
+            &a,
+            privacybeleid::engine::Format::Markdown,
+            Voice::default(),
+        )
+        .unwrap();
+    assert!(md.contains("Meta Pixel (Meta Platforms Ireland Limited): alleen met uw toestemming"));
+    assert!(md.contains("Shopify (Shopify International Limited): geen toestemming nodig"));
+    assert!(md.contains("\\_fbp (Meta Pixel)"));
+    assert!(md.contains("Looptijd: 90 dagen"));
+    // The banner's own cookie stands in the statement too.
+    assert!(md.contains("cc\\_cookie (Cookiemelding)"));
+    // The link that reopens the settings.
+    assert!(md.contains("[Cookie-instellingen](<#cookie-instellingen>)"));
+    let starter = statement(&e, &preset(&e, "starter-minimaal"), Voice::default());
+    assert!(starter.contains("Daarvoor is geen toestemming nodig"));
+    assert!(!starter.contains("Marketingcookies"));
+}
+
+#[test]
+fn english_statement_has_no_dutch_sentence_and_je_no_formal_address() {
+    let e = common::engine();
+    for (what, a) in every_case(&e) {
+        let en = statement(&e, &a, Voice::new(Lang::En, Tone::U));
+        let dutch = dutch_sentences(&en);
+        assert!(dutch.is_empty(), "{what}: Dutch in English: {dutch:?}");
+        let je = statement(&e, &a, Voice::new(Lang::Nl, Tone::Je));
+        let formal = formal_address(&je);
+        assert!(formal.is_empty(), "{what}: {formal:?} in the je statement");
+        assert!(je.contains(" je "), "{what}");
+        // The measures do find what they look for.
+        let u = statement(&e, &a, Voice::default());
+        assert!(!formal_address(&u).is_empty(), "{what}");
+        assert!(!dutch_sentences(&u).is_empty(), "{what}");
+    }
+}
+
+#[test]
+fn html_statement_follows_the_language_and_links_to_the_settings() {
+    let e = common::engine();
+    let a = preset(&e, "shopify-klaviyo-meta");
+    let en = e
+        .render_cookie_statement(
+            &a,
+            privacybeleid::engine::Format::Html,
+            Voice::new(Lang::En, Tone::U),
+        )
+        .unwrap();
+    assert!(en.contains("<html lang=\"en\">"));
+    assert!(en.contains("<a href=\"#cookie-settings\">Cookie settings</a>"));
+    let nl = e
+        .render_cookie_statement(
+            &a,
+            privacybeleid::engine::Format::HtmlFragment,
+            Voice::default(),
+        )
+        .unwrap();
+    assert!(nl.contains("<a href=\"#cookie-instellingen\">Cookie-instellingen</a>"));
+    common::assert_clean(&nl, "statement fragment");
+}
+
+#[test]
+fn cli_cookie_statement_and_languages() {
+    let o = run(&[
+        "render",
+        "--preset",
+        "shopify-klaviyo-meta",
+        "--document",
+        "cookies",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(String::from_utf8_lossy(&o.stdout).starts_with("# Cookie statement of Voorbeeldwinkel"));
+    let o = run(&["render", "--preset", "shopify-klaviyo-meta", "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("nog niet voor het privacybeleid"));
+}

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use unicode_width::UnicodeWidthStr;
 
-use super::{RenderArgs, EXIT_OK, EXIT_UNREADABLE};
+use super::{RenderArgs, What, EXIT_OK, EXIT_UNREADABLE};
 use crate::consult::policy::{self, Plan};
 use crate::consult::status::{self, Row};
 use crate::consult::{facts, textdiff, History};
@@ -67,6 +67,23 @@ pub fn record_export(mut e: Export, written: &Path) -> i32 {
         None => eprintln!("Tekst ongewijzigd: nog steeds versie {}", export.version),
     }
     EXIT_OK
+}
+
+/// The register or the agreements list, in the format asked for.
+pub fn document(engine: &Engine, answers: &Answers, what: What) -> String {
+    use crate::consult::documents;
+    let today = crate::consult::today();
+    match what {
+        What::Register(f) => {
+            documents::write(&documents::register(engine, answers, &today).document(), f)
+        }
+        What::RegisterCsv => documents::register(engine, answers, &today).csv(),
+        What::Agreements(f) => documents::write(
+            &documents::agreements(engine, answers, &today).document(),
+            f,
+        ),
+        _ => String::new(),
+    }
 }
 
 /// `check`: the effective date must move when the text changed since the last version.

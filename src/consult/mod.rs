@@ -5,6 +5,7 @@
 //! No terminal code: the command line (`cli.rs`) and the wizard print what this returns.
 
 pub mod changes;
+pub mod documents;
 pub mod error;
 pub mod facts;
 pub mod history;

@@ -79,8 +79,54 @@ pub fn check(answers: &Answers, catalog: &Catalog) -> Vec<Diagnostic> {
     check_providers(answers, catalog, &mut out);
     check_variants(answers, catalog, &mut out);
     check_policy(answers, &mut out);
+    check_agreements(answers, catalog, &mut out);
     out.sort_by_key(|d| d.severity);
     out
+}
+
+/// `[agreements]`: a date per processor whose agreement is concluded (issue 9).
+fn check_agreements(a: &Answers, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
+    for (id, date) in &a.agreements {
+        let field = format!("agreements.{id}");
+        if let Some(msg) = rules::date(date) {
+            out.push(Diagnostic::error(&field, msg));
+        }
+        let Some(p) = lookup(a, catalog, id) else {
+            let known = catalog
+                .ids()
+                .chain(a.custom_providers.iter().map(|c| c.id.as_str()));
+            out.push(Diagnostic::error(
+                field,
+                format!(
+                    "onbekende aanbieder `{id}`{}",
+                    did_you_mean(&nearest(id, known))
+                ),
+            ));
+            continue;
+        };
+        let chosen: Vec<Section> = Section::ALL
+            .into_iter()
+            .filter(|s| a.providers.get(*s).contains(id))
+            .collect();
+        if chosen.is_empty() {
+            out.push(Diagnostic::warning(
+                field,
+                format!("{} is nergens gekozen", p.name),
+            ));
+        } else if !p
+            .activities
+            .iter()
+            .any(|x| x.role == super::catalog::Role::Processor && chosen.contains(&x.section))
+        {
+            out.push(Diagnostic::warning(
+                field,
+                format!(
+                    "{} is hier zelf verantwoordelijk, geen verwerker: een verwerkersovereenkomst is niet nodig",
+                    p.name
+                ),
+            ));
+        }
+    }
 }
 
 fn check_shop(a: &Answers, out: &mut Vec<Diagnostic>) {

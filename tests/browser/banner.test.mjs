@@ -60,16 +60,17 @@ after(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/// A page as a shop would have it: the package, the generated file, a marketing script
-/// blocked until consent, and the cookie statement's link that reopens the settings.
+/// A page as a shop would have it: the generated cookie statement (with its link that
+/// reopens the settings), a marketing script blocked until consent, the package and the
+/// generated banner file.
 function page(name, bannerJs, lang) {
+  const statement = render(["--preset", "shopify-klaviyo-meta", "--document", "cookies", "--format", "html", "--fragment", "--lang", lang]);
   writeFileSync(join(dir, `${name}.js`), bannerJs);
   writeFileSync(
     join(dir, `${name}.html`),
     `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">
 <link rel="stylesheet" href="cookieconsent.css"></head><body>
-<h1>Winkel</h1>
-<p><a href="#cookie-instellingen" id="reopen">Cookie-instellingen</a></p>
+${statement}
 <script type="text/plain" data-category="marketing" data-service="meta-pixel">window.pixelRan = true;</script>
 <script src="cookieconsent.umd.js"></script>
 <script src="${name}.js"></script>
@@ -142,7 +143,7 @@ test("Dutch banner: categories and services of the answers, only necessary leave
   assert.equal(state.pixel, false, "the marketing script did not run");
 
   // The statement's link reopens the settings; accepting all runs the marketing script.
-  await press(tab, "#reopen");
+  await press(tab, 'a[href="#cookie-instellingen"]');
   await tab.waitForSelector("#cc-main .pm", { visible: true });
   await press(tab, '#cc-main .pm button[data-role="all"]');
   await tab.waitForFunction(() => window.CookieConsent.acceptedCategory("marketing"), { timeout: 5000 }).catch(() => {});
@@ -172,7 +173,7 @@ test("withdrawing consent clears the service's first-party cookies", async () =>
   }, names);
   const before = await tab.evaluate(() => document.cookie);
   for (const n of names) assert.ok(before.includes(`${n}=`), `${n} set`);
-  await press(tab, "#reopen");
+  await press(tab, 'a[href="#cookie-instellingen"]');
   await tab.waitForSelector("#cc-main .pm", { visible: true });
   await press(tab, '#cc-main input.section__toggle[value="marketing"]');
   await press(tab, '#cc-main .pm button[data-role="save"]');
@@ -191,6 +192,11 @@ test("English banner with --lang en", async () => {
   assert.ok(buttons.includes("Accept all") && buttons.includes("Necessary only"), `buttons: ${buttons}`);
   const text = await tab.$eval("#cc-main .cm", (e) => e.textContent);
   assert.doesNotMatch(text, /\b(wij|uw|gebruiken|toestemming)\b/i, "no Dutch in the English banner");
+  // The English statement's link opens the English settings.
+  await press(tab, 'a[href="#cookie-settings"]');
+  await tab.waitForSelector("#cc-main .pm", { visible: true });
+  const title = await tab.$eval("#cc-main .pm__title", (e) => e.textContent.trim());
+  assert.equal(title, "Cookie settings");
   assert.deepEqual(errors, []);
   await tab.browserContext().close();
 });

@@ -4,6 +4,7 @@
 //! cannot disagree.
 
 pub mod banner;
+pub mod statement;
 
 use super::answers::Answers;
 use super::catalog::{Catalog, Provider};
@@ -11,7 +12,7 @@ use super::error::EngineError;
 use super::lang::{self, Lang, Texts, Voice};
 use super::section::Section;
 use super::validate::lookup;
-use super::{Engine, Format};
+use super::Engine;
 use std::sync::OnceLock;
 
 pub use super::catalog::{
@@ -46,6 +47,8 @@ pub struct Tool {
     pub privacy_url: String,
     /// The provider entry's `consent`: its non-necessary items need prior consent.
     pub consent: bool,
+    /// A shop's own provider: its name and company are user text.
+    pub custom: bool,
     /// Its items; for a cookies-section tool without known items, one group without rows.
     pub groups: Vec<Group>,
 }
@@ -92,6 +95,10 @@ mod view {
             Some(p.cookie_category())
         } else if p.serves(Section::Webshop) {
             Some(Category::Necessary)
+        } else if p.needs_consent() {
+            // A tracking script of a provider chosen for another part (e.g. a newsletter
+            // tool that follows visitors on the site).
+            Some(Category::Marketing)
         } else {
             None
         }
@@ -155,6 +162,7 @@ fn tool(p: &Provider) -> Option<Tool> {
         company: p.company.clone(),
         privacy_url: p.privacy_url.clone(),
         consent,
+        custom: p.custom,
         groups,
     })
 }
@@ -226,19 +234,6 @@ impl Engine {
         Ok(format!(
             "{LOADER}\nwindow.privacybeleidBanner.start({});\n",
             json.trim_end()
-        ))
-    }
-
-    /// The cookie statement.
-    pub fn render_cookie_statement(
-        &self,
-        answers: &Answers,
-        format: Format,
-        voice: Voice,
-    ) -> Result<String, EngineError> {
-        let _ = (answers, format, voice);
-        Err(EngineError::Template(
-            "de cookieverklaring is nog niet beschikbaar".into(),
         ))
     }
 

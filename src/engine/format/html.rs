@@ -23,7 +23,11 @@ pub fn escape(t: &str) -> String {
 /// Only web and mail links become anchors; anything else stays text.
 fn safe_url(url: &str) -> bool {
     let l = url.trim().to_ascii_lowercase();
-    l.starts_with("https://") || l.starts_with("http://") || l.starts_with("mailto:")
+    l.starts_with("https://")
+        || l.starts_with("http://")
+        || l.starts_with("mailto:")
+        // A link within the page, such as "#cookie-instellingen" (reopens the cookie settings).
+        || (l.starts_with('#') && l[1..].chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))
 }
 
 fn inlines(b: &Block) -> String {
@@ -81,6 +85,11 @@ pub fn fragment(doc: &Document) -> String {
 }
 
 pub fn page(doc: &Document) -> String {
+    page_in(doc, "nl")
+}
+
+/// A complete page whose `lang` attribute names the document's language.
+pub fn page_in(doc: &Document, lang: &str) -> String {
     let title = doc
         .blocks
         .iter()
@@ -88,9 +97,10 @@ pub fn page(doc: &Document) -> String {
         .map(Block::plain)
         .unwrap_or_else(|| "Privacybeleid".into());
     format!(
-        "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{}</title>\n<style>\n{}</style>\n</head>\n<body>\n<main>\n{}</main>\n</body>\n</html>\n",
+        escape(lang),
         escape(&title),
         STYLE,
         fragment(doc)

@@ -69,6 +69,14 @@ pub fn file_name(shop_name: Option<&str>, format: Format) -> String {
     }
 }
 
+/// Like [`write`], with the document's language (the HTML page's `lang` attribute).
+pub fn write_in(doc: &Document, format: Format, lang: &str) -> String {
+    match format {
+        Format::Html => html::page_in(doc, lang),
+        _ => write(doc, format),
+    }
+}
+
 pub fn write(doc: &Document, format: Format) -> String {
     match format {
         Format::Markdown => markdown::write(doc),
