@@ -248,17 +248,24 @@ fn main_loop(
 ) -> std::io::Result<i32> {
     let size = terminal.size()?;
     state.model.size = (size.width, size.height);
+    // Drawn after every event and every reload; a quiet tick draws nothing (so the
+    // terminal stays quiet too).
+    let mut redraw = true;
     loop {
         if let Some(code) = signals.arrived() {
             save_on_signal(state);
             return Ok(code);
         }
-        reload_if_changed(state);
-        state.sync();
-        terminal.draw(|f| view::view(f, state))?;
+        redraw |= reload_if_changed(state);
+        if redraw {
+            state.sync();
+            terminal.draw(|f| view::view(f, state))?;
+            redraw = false;
+        }
         if !event::poll(TICK)? {
             continue;
         }
+        redraw = true;
         let ev = event::read()?;
         // Lets the e2e test check that a panic restores the terminal (debug builds only).
         #[cfg(debug_assertions)]
@@ -317,24 +324,28 @@ fn save_on_signal(state: &mut State) {
 
 /// An outside change (an editor, `git pull`, a second wizard) is loaded when we have no
 /// unsaved change; with one, the next save asks.
-fn reload_if_changed(state: &mut State) {
+/// Returns whether it changed anything on screen.
+fn reload_if_changed(state: &mut State) -> bool {
     if state.unsaved.is_some() || state.overlay.is_some() {
-        return;
+        return false;
     }
-    let Some(file) = &mut state.file else { return };
+    let Some(file) = &mut state.file else {
+        return false;
+    };
     if !file.changed_on_disk() {
-        return;
+        return false;
     }
     let msg = match file.reload() {
         Ok(a) => Msg::Reloaded(Box::new(a), strings::status::RELOADED.into()),
         Err(e) => {
             state.unsaved = Some(e.to_string());
             state.model.status = strings::status::outside_unreadable(&e.to_string());
-            return;
+            return true;
         }
     };
     let fx = update::update(state, msg);
     perform(state, fx);
+    true
 }
 
 /// The answers file to save into: the one read at start, or a new one (a new policy gets
@@ -382,16 +393,17 @@ pub fn perform(state: &mut State, effects: Vec<Effect>) {
                 saved(state, r)
             }
             Effect::File(action) => file_action(state, action),
-            Effect::Open(p) => match AnswersFile::open(&p) {
-                Ok((f, a)) => {
+            Effect::Open(p) => match (AnswersFile::open(&p), Lock::acquire(&p)) {
+                (_, Err(LockError::Held(h))) => Msg::Opened(Err(h.to_string())),
+                (Ok((f, a)), lock) => {
                     state.file = Some(f);
-                    state.lock = Lock::acquire(&p).ok();
+                    state.lock = lock.ok();
                     if let Some(d) = persist::data_dir() {
                         let _ = persist::remember(&d, &p);
                     }
                     Msg::Opened(Ok((p, Box::new(a))))
                 }
-                Err(e) => Msg::Opened(Err(e.to_string())),
+                (Err(e), _) => Msg::Opened(Err(e.to_string())),
             },
             Effect::Export { files, overwrite } => {
                 let exists = persist::existing(&files);
