@@ -248,6 +248,11 @@ fn main_loop(
 ) -> std::io::Result<i32> {
     let size = terminal.size()?;
     state.model.size = (size.width, size.height);
+    // A change waiting for its save: the frame that shows it is drawn first, the answers file
+    // is written right after it, before the next key is read. So the screen answers a key
+    // without waiting for the disk, and a change that was on screen for more than the moment
+    // the write takes is in the file (tests/save_promise.rs kills the wizard to check).
+    let mut save_due = false;
     // Drawn after every event and every reload; a quiet tick draws nothing (so the
     // terminal stays quiet too).
     let mut redraw = true;
@@ -256,11 +261,21 @@ fn main_loop(
             save_on_signal(state);
             return Ok(code);
         }
-        redraw |= reload_if_changed(state);
+        if !save_due {
+            redraw |= reload_if_changed(state);
+        }
         if redraw {
             state.sync();
             terminal.draw(|f| view::view(f, state))?;
             redraw = false;
+        }
+        if std::mem::take(&mut save_due) {
+            let status = state.model.status.clone();
+            perform(state, vec![Effect::Save]);
+            if state.model.status != status || state.overlay.is_some() {
+                redraw = true;
+                continue; // The first save, a failed one or a question: show it at once.
+            }
         }
         if !event::poll(TICK)? {
             continue;
@@ -282,10 +297,31 @@ fn main_loop(
             continue;
         };
         let mut effects = update::update(state, msg);
+        // Opening or exporting files keeps the order update asked for, saves included.
+        if !effects
+            .iter()
+            .any(|e| matches!(e, Effect::Open(_) | Effect::Export { .. }))
+        {
+            save_due |= effects.contains(&Effect::Save);
+            effects.retain(|e| *e != Effect::Save);
+        }
         // One save per event is enough: it writes the latest answers.
         effects.dedup();
         perform(state, effects);
         if state.model.quit {
+            if save_due {
+                perform(state, vec![Effect::Save]);
+                save_due = false;
+                // The last save failed or found an outside change: ask, do not quit.
+                if state.unsaved.is_some() || state.overlay.is_some() {
+                    state.model.quit = false;
+                    if state.overlay.is_none() {
+                        let fx = update::update(state, Msg::Quit);
+                        perform(state, fx);
+                    }
+                    continue;
+                }
+            }
             return Ok(0);
         }
     }
@@ -354,7 +390,10 @@ fn answers_file<'s>(state: &'s mut State) -> Result<&'s mut AnswersFile, String>
     if state.file.is_none() {
         let path = match &state.model.path {
             Some(p) => p.clone(),
-            None => persist::claim_new_file(&state.model.today)?,
+            None => persist::claim_new_file(
+                state.model.answers.shop.name.as_deref(),
+                &state.model.today,
+            )?,
         };
         let file = match AnswersFile::open(&path) {
             Ok((f, _)) => f,

@@ -50,6 +50,10 @@ restored() { # restored WINDOW STTY-FILE: the shell's terminal is as before the 
   wait_for "$1" 'STTY-SAVED' || return 1
   cmp -s "$WORK/stty.before" "$WORK/stty.now"
 }
+to_name() { # the cursor to the shop name (the form opens at the first empty field)
+  for _ in $(seq 1 14); do keys "$1" Up; done
+  sleep 0.3
+}
 start() { # start WINDOW FILE [ENV...]: the wizard on FILE from the shell of WINDOW
   local w=$1 f=$2
   shift 2
@@ -77,6 +81,7 @@ check "lock file while open" test -f "$WORK/klanten/.toppers.toml.lock"
 start "$S:1" "$A"
 check "second wizard is told the file is open" wait_for "$S:1" 'al geopend in een andere wizard'
 check "second wizard stops" wait_for "$S:1" 'EXIT=1'
+to_name "$S:0"
 text "$S:0" " Kids"
 check "change saved" wait_file "$A" 'name = "Kleine Toppers Kids"'
 check "every comment kept" test "$(grep -c '#' "$A")" -ge "$COMMENTS"
@@ -112,6 +117,7 @@ cp "$WORK/good.toml" "$A"
 for sig in TERM HUP; do
   start "$S:0" "$A"
   wait_for "$S:0" 'Gegevens van uw webwinkel'
+  to_name "$S:0"
   text "$S:0" "$sig"
   wait_file "$A" "$sig\""
   kill -"$sig" "$(wizard_pid "$S:0")"
@@ -126,6 +132,7 @@ done
 # 5. Ctrl+Z suspends and gives the shell back; fg resumes the wizard.
 start "$S:0" "$A"
 wait_for "$S:0" 'Gegevens van uw webwinkel'
+to_name "$S:0"
 keys "$S:0" C-z
 check "Ctrl+Z: shell back" wait_for "$S:0" 'Stopped'
 check "Ctrl+Z: terminal restored" test "$(flag "$S:0" alternate_on)" = 0
@@ -147,6 +154,7 @@ if chattr +i "$WORK/klanten" 2>/dev/null; then
   LOCKED_DIR="$WORK/klanten"
   start "$S:0" "$A"
   wait_for "$S:0" 'Gegevens van uw webwinkel'
+  to_name "$S:0"
   text "$S:0" "Q"
   check "failing save shown" wait_for "$S:0" 'Niet opgeslagen'
   keys "$S:0" C-q
