@@ -109,12 +109,22 @@ fn fake_effects(s: &mut State, rng: &mut fastrand::Rng, fx: Vec<Effect>) {
                     Msg::Exported(Ok(files.into_iter().map(|(p, _)| p).collect()))
                 }
             }
+            // Consultants (issue 9): the history and a missing export folder.
+            Effect::Record(_) => Msg::Recorded(Ok("Versie 1 bewaard".into())),
+            Effect::MakeDir(p) => Msg::DirMade(Ok(p)),
             Effect::Quit | Effect::Go(_) | Effect::Ask(_) => continue,
         };
         let more = update(s, reply);
-        assert!(more
-            .iter()
-            .all(|e| matches!(e, Effect::Save | Effect::File(_) | Effect::Quit)));
+        // After an export: save the remembered settings and keep the version; after a
+        // failed save or a question about the file: settle the file, or quit.
+        assert!(more.iter().all(|e| matches!(
+            e,
+            Effect::Save
+                | Effect::Record(_)
+                | Effect::Export { .. }
+                | Effect::File(_)
+                | Effect::Quit
+        )));
     }
 }
 
