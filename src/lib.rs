@@ -3,6 +3,7 @@
 //! `engine` turns an answers file into a policy and knows nothing of terminals;
 //! `cli` and `wizard` are two front ends on it.
 
+pub mod answers_file;
 pub mod atomic;
 pub mod cli;
 pub mod consult;

@@ -171,21 +171,26 @@ fn a_file_that_does_not_parse_is_reported_and_left_alone() {
 }
 
 #[test]
-fn a_new_answers_file_is_created_before_the_screen_opens() {
+fn a_wizard_that_cannot_start_creates_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("nieuw.toml");
-    // No terminal here: the wizard says so and stops, but the file exists already.
+    // No terminal here (`< /dev/null`, output captured): the wizard says so and stops,
+    // leaving no file, no lock and no recent-list entry behind.
     let out = bin(dir.path())
         .args(["wizard", "--answers"])
         .arg(&p)
+        .stdin(std::process::Stdio::null())
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("terminal"));
-    let a = Answers::load(&p).unwrap();
-    assert!(a.shop.effective_date.is_some());
-    let recent = persist::recent(&dir.path().join("data"));
-    assert!(recent[0].ends_with("nieuw.toml"), "{recent:?}");
+    assert!(!p.exists());
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "nothing created"
+    );
+    assert!(persist::recent(&dir.path().join("data")).is_empty());
 }
 
 #[test]

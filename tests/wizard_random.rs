@@ -89,11 +89,16 @@ fn random_msg(rng: &mut fastrand::Rng, size: (u16, u16)) -> Msg {
 fn fake_effects(s: &mut State, rng: &mut fastrand::Rng, fx: Vec<Effect>) {
     for e in fx {
         let reply = match e {
+            // Now and then a save fails or finds the file changed outside.
+            Effect::Save if rng.u8(0..20) == 0 => Msg::Saved(Err("schijf vol".into())),
+            Effect::Save if rng.u8(0..20) == 0 => Msg::SaveConflict,
             Effect::Save => Msg::Saved(Ok(s
                 .model
                 .path
                 .clone()
                 .unwrap_or_else(|| PathBuf::from("/tmp/random/nieuw.toml")))),
+            Effect::File(_) if rng.bool() => Msg::Saved(Err("schijf vol".into())),
+            Effect::File(_) => Msg::Reloaded(Box::new(s.model.answers.clone()), "geladen".into()),
             Effect::Open(p) => Msg::Opened(Ok((p, Box::new(Answers::default())))),
             Effect::Export { files, overwrite } => {
                 if !overwrite && rng.bool() {
@@ -110,10 +115,16 @@ fn fake_effects(s: &mut State, rng: &mut fastrand::Rng, fx: Vec<Effect>) {
             Effect::Quit | Effect::Go(_) | Effect::Ask(_) => continue,
         };
         let more = update(s, reply);
-        // After an export: save the remembered settings and keep the version.
-        assert!(more
-            .iter()
-            .all(|e| matches!(e, Effect::Save | Effect::Record(_) | Effect::Export { .. })));
+        // After an export: save the remembered settings and keep the version; after a
+        // failed save or a question about the file: settle the file, or quit.
+        assert!(more.iter().all(|e| matches!(
+            e,
+            Effect::Save
+                | Effect::Record(_)
+                | Effect::Export { .. }
+                | Effect::File(_)
+                | Effect::Quit
+        )));
     }
 }
 

@@ -111,6 +111,13 @@ pub fn global_footer(wizard: bool, modal: bool) -> Vec<String> {
     v
 }
 
+/// Ctrl+Z: suspend the wizard (the run loop gives the terminal back; `fg` resumes).
+pub fn is_suspend(ev: &Event) -> bool {
+    matches!(ev, Event::Key(k) if k.kind != KeyEventKind::Release
+        && k.code == KeyCode::Char('z')
+        && k.modifiers.contains(ratatui::crossterm::event::KeyModifiers::CONTROL))
+}
+
 pub fn translate(ev: Event, typing: bool) -> Option<Msg> {
     match ev {
         Event::Key(k) => {

@@ -39,15 +39,18 @@ pub mod widgets;
 use std::collections::VecDeque;
 use std::io::Write;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
 use ratatui::crossterm::execute;
 
+use crate::answers_file::{AnswersFile, Lock, LockError, SaveError};
 use crate::engine::{Answers, Engine};
 use model::Options;
-use msg::{Effect, Msg};
+use msg::{Effect, FileAction, Msg};
 use state::State;
 
 /// Runs the wizard; returns the process exit code.
@@ -67,37 +70,72 @@ pub fn run_clients(engine: &Engine, dir: PathBuf) -> i32 {
 fn run_in(engine: &Engine, answers: Option<PathBuf>, clients: Option<PathBuf>) -> i32 {
     let today = persist::today();
     let data = persist::data_dir();
+    // Nothing is created or remembered before we know the wizard can start.
+    let terminal_ok = std::io::IsTerminal::is_terminal(&std::io::stdout())
+        && std::io::IsTerminal::is_terminal(&std::io::stdin());
     let mut loaded = None;
+    let mut file = None;
     if let Some(p) = &answers {
         if p.exists() {
-            match Answers::load(p) {
-                Ok(a) => loaded = Some(a),
+            match AnswersFile::open(p) {
+                Ok((f, a)) => {
+                    loaded = Some(a);
+                    file = Some(f);
+                }
                 Err(e) => {
                     eprintln!("{}", strings::run::error(&e));
                     eprintln!("{}", strings::run::FILE_UNCHANGED);
                     return 2;
                 }
             }
-        } else {
-            // Created at once, so a wrong folder is reported before the screen opens.
-            let a = Answers {
-                shop: crate::engine::answers::Shop {
-                    effective_date: Some(today.clone()),
-                    ..Default::default()
-                },
-                ..Default::default()
-            };
-            if let Err(e) = crate::atomic::write(p, a.to_toml_string().as_bytes()) {
-                eprintln!(
-                    "{}",
-                    strings::run::cannot_create(p, &crate::engine::error::io_reason(&e))
-                );
-                return 2;
+        }
+    }
+    if let (Some(p), None) = (&answers, &file) {
+        // A new file in a folder that does not exist: say so before anything else.
+        let folder = match p.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => std::path::Path::new("."),
+        };
+        if !folder.is_dir() {
+            let reason = crate::engine::error::io_reason(&std::io::ErrorKind::NotFound.into());
+            eprintln!("{}", strings::run::cannot_create(p, &reason));
+            return 2;
+        }
+    }
+    if !terminal_ok {
+        eprintln!("{}", strings::run::NEEDS_TERMINAL);
+        return 1;
+    }
+    // A second wizard on the same file is told so before anything happens.
+    let lock = match &answers {
+        Some(p) => match Lock::acquire(p) {
+            Ok(l) => Some(l),
+            Err(LockError::Held(h)) => {
+                eprintln!("{}", strings::run::locked(&h));
+                return 1;
             }
+            // No lock possible (a read-only folder): saving will say what is wrong.
+            Err(LockError::Io(_)) => None,
+        },
+        None => None,
+    };
+    let mut created = None;
+    if let (Some(p), None) = (&answers, &file) {
+        // Created at once, so a wrong folder is reported before the screen opens.
+        let a = Answers {
+            shop: crate::engine::answers::Shop {
+                effective_date: Some(today.clone()),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let mut f = AnswersFile::new(p);
+        if let Err(e) = f.save(&a) {
+            eprintln!("{}", strings::run::error(&e));
+            return 2;
         }
-        if let Some(d) = &data {
-            let _ = persist::remember(d, p);
-        }
+        created = Some(p.clone());
+        file = Some(f);
     }
     let recent = data.as_deref().map(persist::recent).unwrap_or_default();
     let recent = recent
@@ -126,6 +164,8 @@ fn run_in(engine: &Engine, answers: Option<PathBuf>, clients: Option<PathBuf>) -
         })
         .collect();
     let mut state = State::new(engine, opts);
+    state.file = file;
+    state.lock = lock;
     state.model.shop_names = shop_names;
     if let Some(dir) = clients {
         state.model.clients_dir = Some(dir);
@@ -135,19 +175,20 @@ fn run_in(engine: &Engine, answers: Option<PathBuf>, clients: Option<PathBuf>) -
     if answers.is_some() {
         state.model.status = strings::status::EVERY_CHANGE_SAVED.into();
     }
-
-    if !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
-        eprintln!("{}", strings::run::NEEDS_TERMINAL);
-        return 1;
-    }
     let mut terminal = match ratatui::try_init() {
         Ok(t) => t,
         Err(e) => {
             restore();
             eprintln!("{}", strings::run::no_terminal(&e));
+            if let Some(p) = created {
+                let _ = std::fs::remove_file(p);
+            }
             return 1;
         }
     };
+    if let (Some(d), Some(p)) = (&data, &answers) {
+        let _ = persist::remember(d, p);
+    }
     let prev = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = execute!(
@@ -158,8 +199,9 @@ fn run_in(engine: &Engine, answers: Option<PathBuf>, clients: Option<PathBuf>) -
         prev(info);
     }));
     let _ = execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste);
-    let code = match main_loop(&mut terminal, &mut state) {
-        Ok(()) => 0,
+    let signals = Signals::register();
+    let code = match main_loop(&mut terminal, &mut state, &signals) {
+        Ok(code) => code,
         Err(e) => {
             restore();
             eprintln!("{}", strings::run::error(&e));
@@ -167,8 +209,17 @@ fn run_in(engine: &Engine, answers: Option<PathBuf>, clients: Option<PathBuf>) -
         }
     };
     restore();
+    let mut out = std::io::stdout();
     if let Some(p) = &state.model.path {
-        println!("{}", strings::run::saved_in(p));
+        let line = if code == 0 {
+            strings::run::saved_in(p)
+        } else {
+            strings::run::signal_saved(p)
+        };
+        let _ = writeln!(out, "{line}");
+    }
+    if let Some(reason) = &state.unsaved {
+        let _ = writeln!(std::io::stderr(), "{}", strings::status::not_saved(reason));
     }
     code
 }
@@ -183,7 +234,46 @@ fn restore() {
     let _ = std::io::stdout().flush();
 }
 
-fn main_loop(terminal: &mut ratatui::DefaultTerminal, state: &mut State) -> std::io::Result<()> {
+/// SIGTERM and SIGHUP (a closed terminal window, `kill`, a shutdown): noticed between two
+/// events, they end the wizard as Ctrl+Q does (save, restore the terminal).
+struct Signals {
+    term: Arc<AtomicBool>,
+    hup: Arc<AtomicBool>,
+}
+
+impl Signals {
+    fn register() -> Signals {
+        let term = Arc::new(AtomicBool::new(false));
+        let hup = Arc::new(AtomicBool::new(false));
+        #[cfg(unix)]
+        {
+            use signal_hook::consts::{SIGHUP, SIGTERM};
+            let _ = signal_hook::flag::register(SIGTERM, Arc::clone(&term));
+            let _ = signal_hook::flag::register(SIGHUP, Arc::clone(&hup));
+        }
+        Signals { term, hup }
+    }
+
+    /// The exit code for a signal that arrived (128 + its number), if one did.
+    fn arrived(&self) -> Option<i32> {
+        if self.term.load(Ordering::Relaxed) {
+            Some(143)
+        } else if self.hup.load(Ordering::Relaxed) {
+            Some(129)
+        } else {
+            None
+        }
+    }
+}
+
+/// How often the loop looks at signals and at the answers file while no key comes in.
+const TICK: std::time::Duration = std::time::Duration::from_millis(200);
+
+fn main_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    state: &mut State,
+    signals: &Signals,
+) -> std::io::Result<i32> {
     let size = terminal.size()?;
     state.model.size = (size.width, size.height);
     // A change waiting for its save: the frame that shows it is drawn first, the answers file
@@ -191,16 +281,34 @@ fn main_loop(terminal: &mut ratatui::DefaultTerminal, state: &mut State) -> std:
     // without waiting for the disk, and a change that was on screen for more than the moment
     // the write takes is in the file (tests/save_promise.rs kills the wizard to check).
     let mut save_due = false;
+    // Drawn after every event and every reload; a quiet tick draws nothing (so the
+    // terminal stays quiet too).
+    let mut redraw = true;
     loop {
-        state.sync();
-        terminal.draw(|f| view::view(f, state))?;
+        if let Some(code) = signals.arrived() {
+            save_on_signal(state);
+            return Ok(code);
+        }
+        if !save_due {
+            redraw |= reload_if_changed(state);
+        }
+        if redraw {
+            state.sync();
+            terminal.draw(|f| view::view(f, state))?;
+            redraw = false;
+        }
         if std::mem::take(&mut save_due) {
             let status = state.model.status.clone();
             perform(state, vec![Effect::Save]);
-            if state.model.status != status {
-                continue; // The first save, or a failed one: show it at once.
+            if state.model.status != status || state.overlay.is_some() {
+                redraw = true;
+                continue; // The first save, a failed one or a question: show it at once.
             }
         }
+        if !event::poll(TICK)? {
+            continue;
+        }
+        redraw = true;
         let ev = event::read()?;
         // Lets the e2e test check that a panic restores the terminal (debug builds only).
         #[cfg(debug_assertions)]
@@ -208,6 +316,10 @@ fn main_loop(terminal: &mut ratatui::DefaultTerminal, state: &mut State) -> std:
             && matches!(&ev, event::Event::Key(k) if k.code == event::KeyCode::F(12))
         {
             panic!("testpaniek op verzoek (PRIVACYBELEID_TEST_PANIC)");
+        }
+        if input::is_suspend(&ev) {
+            suspend(terminal)?;
+            continue;
         }
         let Some(msg) = input::translate(ev, state.typing()) else {
             continue;
@@ -227,9 +339,112 @@ fn main_loop(terminal: &mut ratatui::DefaultTerminal, state: &mut State) -> std:
         if state.model.quit {
             if save_due {
                 perform(state, vec![Effect::Save]);
+                save_due = false;
+                // The last save failed or found an outside change: ask, do not quit.
+                if state.unsaved.is_some() || state.overlay.is_some() {
+                    state.model.quit = false;
+                    if state.overlay.is_none() {
+                        let fx = update::update(state, Msg::Quit);
+                        perform(state, fx);
+                    }
+                    continue;
+                }
             }
-            return Ok(());
+            return Ok(0);
         }
+    }
+}
+
+/// Ctrl+Z: give the terminal back, stop like any program, and take it again on `fg`.
+fn suspend(terminal: &mut ratatui::DefaultTerminal) -> std::io::Result<()> {
+    restore();
+    #[cfg(unix)]
+    unsafe {
+        // The default action of SIGTSTP stops the process; `fg` continues it here.
+        libc::raise(libc::SIGTSTP);
+    }
+    ratatui::crossterm::terminal::enable_raw_mode()?;
+    execute!(
+        std::io::stdout(),
+        ratatui::crossterm::terminal::EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )?;
+    terminal.clear()
+}
+
+/// On SIGTERM or SIGHUP: save what is there; if the file changed outside meanwhile, keep
+/// both (ours goes beside it), since there is nobody to ask.
+fn save_on_signal(state: &mut State) {
+    perform(state, vec![Effect::Save]);
+    if state.overlay.take().is_some() {
+        // Changed outside meanwhile: ours goes beside it.
+        perform(state, vec![Effect::File(FileAction::SaveElsewhere)]);
+    } else if state.unsaved.is_some() {
+        // The folder cannot be written: the data dir or the home folder.
+        perform(state, vec![Effect::File(FileAction::ElsewhereThenQuit)]);
+    }
+}
+
+/// An outside change (an editor, `git pull`, a second wizard) is loaded when we have no
+/// unsaved change; with one, the next save asks.
+/// Returns whether it changed anything on screen.
+fn reload_if_changed(state: &mut State) -> bool {
+    if state.unsaved.is_some() || state.overlay.is_some() {
+        return false;
+    }
+    let Some(file) = &mut state.file else {
+        return false;
+    };
+    if !file.changed_on_disk() {
+        return false;
+    }
+    let msg = match file.reload() {
+        Ok(a) => Msg::Reloaded(Box::new(a), strings::status::RELOADED.into()),
+        Err(e) => {
+            state.unsaved = Some(e.to_string());
+            state.model.status = strings::status::outside_unreadable(&e.to_string());
+            return true;
+        }
+    };
+    let fx = update::update(state, msg);
+    perform(state, fx);
+    true
+}
+
+/// The answers file to save into: the one read at start, or a new one (a new policy gets
+/// a file of its own in the data dir, claimed so that two wizards never share one).
+fn answers_file<'s>(state: &'s mut State) -> Result<&'s mut AnswersFile, String> {
+    if state.file.is_none() {
+        let path = match &state.model.path {
+            Some(p) => p.clone(),
+            None => persist::claim_new_file(
+                state.model.answers.shop.name.as_deref(),
+                &state.model.today,
+            )?,
+        };
+        let file = match AnswersFile::open(&path) {
+            Ok((f, _)) => f,
+            Err(_) if !path.exists() => AnswersFile::new(&path),
+            Err(e) => return Err(e.to_string()),
+        };
+        state.file = Some(file);
+    }
+    state
+        .file
+        .as_mut()
+        .ok_or_else(|| strings::status::NOT_SAVED.to_string())
+}
+
+fn saved(state: &State, r: Result<(), SaveError>) -> Msg {
+    match r {
+        Ok(()) => Msg::Saved(Ok(state
+            .file
+            .as_ref()
+            .map(|f| f.path().to_path_buf())
+            .unwrap_or_default())),
+        Err(SaveError::Changed) => Msg::SaveConflict,
+        Err(SaveError::Write(m)) => Msg::Saved(Err(m)),
     }
 }
 
@@ -239,27 +454,24 @@ pub fn perform(state: &mut State, effects: Vec<Effect>) {
     while let Some(e) = queue.pop_front() {
         let msg = match e {
             Effect::Save => {
-                let m = &state.model;
-                let text = m.answers.to_toml_string();
-                let name = m.answers.shop.name.as_deref();
-                Msg::Saved(persist::save_named(
-                    m.path.as_deref(),
-                    name,
-                    &text,
-                    &m.today,
-                ))
+                let answers = state.model.answers.clone();
+                let r = answers_file(state).map_err(SaveError::Write);
+                let r = r.and_then(|f| f.save(&answers));
+                saved(state, r)
             }
-            Effect::Open(p) => {
-                let r = Answers::load(&p)
-                    .map(|a| (p.clone(), Box::new(a)))
-                    .map_err(|e| e.to_string());
-                if r.is_ok() {
+            Effect::File(action) => file_action(state, action),
+            Effect::Open(p) => match (AnswersFile::open(&p), Lock::acquire(&p)) {
+                (_, Err(LockError::Held(h))) => Msg::Opened(Err(h.to_string())),
+                (Ok((f, a)), lock) => {
+                    state.file = Some(f);
+                    state.lock = lock.ok();
                     if let Some(d) = persist::data_dir() {
                         let _ = persist::remember(&d, &p);
                     }
+                    Msg::Opened(Ok((p, Box::new(a))))
                 }
-                Msg::Opened(r)
-            }
+                (Err(e), _) => Msg::Opened(Err(e.to_string())),
+            },
             Effect::Export { files, overwrite } => {
                 let exists = persist::existing(&files);
                 if !overwrite && !exists.is_empty() {
@@ -280,7 +492,73 @@ pub fn perform(state: &mut State, effects: Vec<Effect>) {
             // Update carries out navigation and dialogs itself.
             Effect::Quit | Effect::Go(_) | Effect::Ask(_) => continue,
         };
+        if let Msg::Saved(Ok(p)) = &msg {
+            state.model.path = Some(p.clone());
+        }
         queue.extend(update::update(state, msg));
+    }
+}
+
+fn file_action(state: &mut State, action: FileAction) -> Msg {
+    let answers = state.model.answers.clone();
+    let file = match answers_file(state) {
+        Ok(f) => f,
+        Err(e) => return Msg::Saved(Err(e)),
+    };
+    match action {
+        FileAction::KeepMine => {
+            let r = file.overwrite(&answers);
+            let msg = saved(state, r);
+            if matches!(msg, Msg::Saved(Ok(_))) {
+                state.model.status = strings::status::KEPT_MINE.into();
+            }
+            msg
+        }
+        FileAction::TakeTheirs => match file.reload() {
+            Ok(a) => Msg::Reloaded(Box::new(a), strings::status::TOOK_THEIRS.into()),
+            Err(e) => Msg::Saved(Err(e.to_string())),
+        },
+        FileAction::SaveElsewhere => {
+            let target = persist::beside(file.path());
+            match file.save_as(&target, &answers) {
+                Ok(()) => {
+                    state.lock = Lock::acquire(&target).ok();
+                    state.model.path = Some(target.clone());
+                    let status = strings::status::saved_elsewhere(&target);
+                    Msg::Reloaded(Box::new(answers), status)
+                }
+                Err(e) => Msg::Saved(Err(e.to_string())),
+            }
+        }
+        FileAction::RetryThenQuit => {
+            let r = file.save(&answers);
+            let msg = saved(state, r);
+            if matches!(msg, Msg::Saved(Ok(_))) {
+                state.model.quit = true;
+            }
+            msg
+        }
+        FileAction::ElsewhereThenQuit => {
+            let mut last = String::new();
+            for dir in persist::safe_places() {
+                let target = persist::beside(
+                    &dir.join(
+                        file.path()
+                            .file_name()
+                            .unwrap_or(std::ffi::OsStr::new("antwoorden.toml")),
+                    ),
+                );
+                let _ = std::fs::create_dir_all(&dir);
+                match file.save_as(&target, &answers) {
+                    Ok(()) => {
+                        state.model.quit = true;
+                        return Msg::Saved(Ok(target));
+                    }
+                    Err(e) => last = e.to_string(),
+                }
+            }
+            Msg::Saved(Err(last))
+        }
     }
 }
 

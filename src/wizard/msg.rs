@@ -29,6 +29,10 @@ pub enum Msg {
     Opened(Result<(PathBuf, Box<Answers>), String>),
     ExportExists(Vec<PathBuf>),
     Exported(Result<Vec<PathBuf>, String>),
+    /// The answers file changed outside the wizard while we had a change to save.
+    SaveConflict,
+    /// The answers file was read again (changed outside the wizard); the status says why.
+    Reloaded(Box<Answers>, String),
     /// A choice in an open dialog was made: the dialog's `id` and the choice's `value`.
     Chose {
         dialog: &'static str,
@@ -39,6 +43,21 @@ pub enum Msg {
     Recorded(Result<String, String>),
     /// A missing export folder was made (or why not).
     DirMade(Result<PathBuf, String>),
+}
+
+/// What to do with the answers file when saving did not simply work.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileAction {
+    /// Write our answers over the outside change.
+    KeepMine,
+    /// Load the outside version, dropping our unsaved change.
+    TakeTheirs,
+    /// Write our answers to a new file beside the original and go on there.
+    SaveElsewhere,
+    /// Try the save again; quit when it works.
+    RetryThenQuit,
+    /// Save to the data dir or the home folder; quit when it works.
+    ElsewhereThenQuit,
 }
 
 /// Where to go.
@@ -87,6 +106,8 @@ pub enum Effect {
         overwrite: bool,
     },
     Quit,
+    /// Settle an answers file that changed outside the wizard, or a save that failed.
+    File(FileAction),
     /// Move somewhere (carried out by update).
     Go(Nav),
     /// Show a question (carried out by update).

@@ -69,6 +69,69 @@ pub fn new_file_for(dir: &Path, shop_name: Option<&str>, today: &str) -> PathBuf
     }
 }
 
+/// Claims a new answers file in the data dir: created empty at once (never over an existing
+/// file), so two wizards started in the same second get different files.
+pub fn claim_new_file(shop_name: Option<&str>, today: &str) -> Result<PathBuf, String> {
+    let dir = data_dir().ok_or("geen gegevensmap gevonden; start met --answers BESTAND")?;
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| format!("{}: {}", dir.display(), crate::engine::error::io_reason(&e)))?;
+    loop {
+        // The same name as `new_file_for` gives; claimed with create_new, so a name another
+        // wizard took a moment ago is never shared.
+        let p = new_file_for(&dir, shop_name, today);
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&p)
+        {
+            Ok(_) => {
+                let _ = remember(&dir, &p);
+                return Ok(p);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => {
+                return Err(format!(
+                    "{}: {}",
+                    p.display(),
+                    crate::engine::error::io_reason(&e)
+                ))
+            }
+        }
+    }
+}
+
+/// A free name beside `path` for "my version": `winkel-mijn-versie.toml`, `-2`, ...
+pub fn beside(path: &Path) -> PathBuf {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "antwoorden".into());
+    let mut n = 1;
+    loop {
+        let name = if n == 1 {
+            format!("{stem}-mijn-versie.toml")
+        } else {
+            format!("{stem}-mijn-versie-{n}.toml")
+        };
+        let p = path.with_file_name(name);
+        if std::fs::symlink_metadata(&p).is_err() {
+            return p;
+        }
+        n += 1;
+    }
+}
+
+/// Folders to save in when the answers file's own folder cannot be written: the data dir,
+/// the home folder, the temporary folder.
+pub fn safe_places() -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = data_dir().into_iter().collect();
+    if let Some(h) = directories::BaseDirs::new() {
+        v.push(h.home_dir().to_path_buf());
+    }
+    v.push(std::env::temp_dir());
+    v
+}
+
 /// Saves answers; assigns a new file in the data dir when there is no path yet.
 pub fn save(path: Option<&Path>, text: &str, today: &str) -> Result<PathBuf, String> {
     save_named(path, None, text, today)

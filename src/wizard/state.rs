@@ -26,6 +26,15 @@ pub struct State<'e> {
     pub derived: Derived,
     pub screens: Vec<Box<dyn Screen>>,
     pub overlay: Option<Overlay>,
+    /// The answers file as read from disk (comments and layout kept on save); None until
+    /// there is one.
+    pub file: Option<crate::answers_file::AnswersFile>,
+    /// The lock that tells a second wizard this file is open.
+    pub lock: Option<crate::answers_file::Lock>,
+    /// Why the latest answers are not on disk (a failed save, an outside change), if so.
+    pub unsaved: Option<String>,
+    /// A notice for the status line that the next "saved" keeps in front of it.
+    pub note: Option<String>,
 }
 
 impl<'e> State<'e> {
@@ -49,6 +58,10 @@ impl<'e> State<'e> {
             derived: Derived::default(),
             screens: list,
             overlay: None,
+            file: None,
+            lock: None,
+            unsaved: None,
+            note: None,
         };
         if has_answers {
             s.enter_wizard();

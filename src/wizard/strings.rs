@@ -47,6 +47,52 @@ pub mod status {
     pub fn cannot_open(e: &str) -> String {
         format!("Kan niet openen: {e}")
     }
+    pub const RELOADED: &str =
+        "Het bestand is buiten de wizard gewijzigd en opnieuw geladen (u had geen onbewaarde wijziging)";
+    pub fn outside_unreadable(e: &str) -> String {
+        format!("Het bestand is buiten de wizard gewijzigd en nu onleesbaar ({e}); uw versie staat nog hier")
+    }
+    pub fn saved_elsewhere(p: &Path) -> String {
+        format!(
+            "Uw versie is bewaard in {}; daar gaat u verder",
+            p.display()
+        )
+    }
+    pub const KEPT_MINE: &str = "Uw versie is bewaard; de wijziging van buiten is overschreven";
+    pub const TOOK_THEIRS: &str =
+        "De versie van buiten is geladen; uw laatste wijziging is vervallen";
+    pub fn paste_cut(max: usize) -> String {
+        format!("Geplakte tekst ingekort tot {max} tekens")
+    }
+}
+
+/// Questions about the answers file: changed outside the wizard, or not saved at quit.
+pub mod file {
+    pub const CONFLICT_ID: &str = "bestand-buiten-gewijzigd";
+    pub const CONFLICT_TITLE: &str = " Bestand buiten de wizard gewijzigd ";
+    pub fn conflict_lines(p: &std::path::Path) -> Vec<String> {
+        vec![
+            format!("{} is gewijzigd door een ander programma", p.display()),
+            "(een editor, git pull of een tweede wizard) terwijl u hier ook iets wijzigde.".into(),
+            "Er is nog niets overschreven. Wat wilt u?".into(),
+        ]
+    }
+    pub const KEEP_MINE: &str = "mijn versie bewaren (overschrijft de andere)";
+    pub const TAKE_THEIRS: &str = "de andere versie laden (mijn wijziging vervalt)";
+    pub const ELSEWHERE: &str = "mijn versie elders bewaren (naast het bestand)";
+    pub const QUIT_ID: &str = "stoppen-niet-bewaard";
+    pub const QUIT_TITLE: &str = " Niet opgeslagen ";
+    pub fn quit_lines(reason: &str) -> Vec<String> {
+        vec![
+            "Uw laatste wijzigingen zijn nog niet opgeslagen:".into(),
+            reason.to_string(),
+            "Als u nu stopt, gaan ze verloren.".into(),
+        ]
+    }
+    pub const RETRY: &str = "opnieuw proberen en stoppen";
+    pub const SAVE_ELSEWHERE_QUIT: &str = "elders bewaren (gegevensmap of thuismap) en stoppen";
+    pub const QUIT_ANYWAY: &str = "stoppen zonder bewaren";
+    pub const BACK: &str = "terug naar de wizard";
 }
 
 /// The frame: title bar, status counts, a window that is too small.
@@ -537,8 +583,20 @@ pub mod run {
     pub fn cannot_create(p: &std::path::Path, reason: &str) -> String {
         format!("fout: kan {} niet maken: {reason}", p.display())
     }
-    pub fn no_terminal(e: &dyn std::fmt::Display) -> String {
-        format!("fout: kan de terminal niet gebruiken: {e}")
+    pub fn no_terminal(e: &std::io::Error) -> String {
+        format!(
+            "fout: kan de terminal niet gebruiken: {}",
+            crate::engine::error::io_reason(e)
+        )
+    }
+    pub fn locked(h: &dyn std::fmt::Display) -> String {
+        format!("fout: {h}")
+    }
+    pub fn signal_saved(p: &std::path::Path) -> String {
+        format!(
+            "Gestopt op verzoek van het systeem; antwoorden bewaard in {}",
+            p.display()
+        )
     }
     pub fn saved_in(p: &std::path::Path) -> String {
         format!("Antwoorden bewaard in {}", p.display())

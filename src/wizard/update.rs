@@ -10,11 +10,15 @@ use ratatui::layout::Position;
 
 use super::layout::sidebar_hit;
 use super::model::{Focus, Route};
-use super::msg::{Effect, Msg, Nav};
+use super::msg::{Dialog, Effect, FileAction, Msg, Nav};
 use super::screens;
 use super::state::{Overlay, State};
+use super::strings::file as q;
 use super::strings::status as t;
 use super::widgets::{dialog, preview_pane, sidebar};
+
+/// The most characters one paste puts into a field.
+pub const MAX_PASTE: usize = 2000;
 
 pub fn update(s: &mut State, msg: Msg) -> Vec<Effect> {
     let fx = handle(s, msg);
@@ -23,21 +27,84 @@ pub fn update(s: &mut State, msg: Msg) -> Vec<Effect> {
 
 fn handle(s: &mut State, msg: Msg) -> Vec<Effect> {
     match msg {
-        Msg::Quit => {
-            s.model.quit = true;
-            vec![Effect::Quit]
+        Msg::Quit => match &s.unsaved {
+            // Quitting now would lose what was typed: ask first.
+            Some(reason) => vec![Effect::Ask(Dialog {
+                id: q::QUIT_ID,
+                title: q::QUIT_TITLE.into(),
+                lines: q::quit_lines(reason),
+                choices: vec![
+                    ('o', q::RETRY, "retry"),
+                    ('e', q::SAVE_ELSEWHERE_QUIT, "elsewhere"),
+                    ('s', q::QUIT_ANYWAY, "quit"),
+                ],
+                cancel: Some("back"),
+            })],
+            None => {
+                s.model.quit = true;
+                vec![Effect::Quit]
+            }
+        },
+        Msg::SaveConflict => {
+            let path = s.model.path.clone().unwrap_or_default();
+            s.unsaved = Some(crate::answers_file::SaveError::Changed.to_string());
+            vec![Effect::Ask(Dialog {
+                id: q::CONFLICT_ID,
+                title: q::CONFLICT_TITLE.into(),
+                lines: q::conflict_lines(&path),
+                choices: vec![
+                    ('m', q::KEEP_MINE, "mine"),
+                    ('a', q::TAKE_THEIRS, "theirs"),
+                    ('e', q::ELSEWHERE, "elsewhere"),
+                ],
+                cancel: None,
+            })]
+        }
+        Msg::Reloaded(a, status) => {
+            let step = s.model.step;
+            s.model.answers = *a;
+            s.unsaved = None;
+            if s.model.in_wizard() {
+                s.enter_wizard();
+                s.go_to(step);
+            }
+            s.derived.dirty = true;
+            s.model.status = status;
+            vec![]
+        }
+        Msg::Chose { dialog, value } if dialog == q::CONFLICT_ID || dialog == q::QUIT_ID => {
+            s.overlay = None;
+            match value {
+                "mine" => vec![Effect::File(FileAction::KeepMine)],
+                "theirs" => vec![Effect::File(FileAction::TakeTheirs)],
+                "elsewhere" if dialog == q::CONFLICT_ID => {
+                    vec![Effect::File(FileAction::SaveElsewhere)]
+                }
+                "elsewhere" => vec![Effect::File(FileAction::ElsewhereThenQuit)],
+                "retry" => vec![Effect::File(FileAction::RetryThenQuit)],
+                "quit" => {
+                    s.model.quit = true;
+                    vec![Effect::Quit]
+                }
+                _ => vec![],
+            }
         }
         Msg::Resize(w, h) => {
             s.model.size = (w, h);
             vec![]
         }
         Msg::Saved(Ok(p)) => {
-            s.model.status = t::saved_in(&p);
+            s.unsaved = None;
+            s.model.status = match s.note.take() {
+                Some(note) => format!("{note}; {}", t::saved_in(&p)),
+                None => t::saved_in(&p),
+            };
             s.model.path = Some(p);
             vec![]
         }
         Msg::Saved(Err(e)) => {
             s.model.status = t::not_saved(&e);
+            s.unsaved = Some(e);
             vec![]
         }
         Msg::Opened(Ok((p, a))) => {
@@ -119,9 +186,15 @@ fn handle(s: &mut State, msg: Msg) -> Vec<Effect> {
             s.model.focus = Focus::Main;
             vec![Effect::Go(Nav::Step(screens::export::ID))]
         }
-        Msg::Paste(text) => {
+        Msg::Paste(mut text) => {
             if s.model.focus != Focus::Main {
                 return vec![];
+            }
+            // A paste of a whole document into a name field: keep the start, say so.
+            if text.chars().count() > MAX_PASTE {
+                text = text.chars().take(MAX_PASTE).collect();
+                s.model.status = t::paste_cut(MAX_PASTE);
+                s.note = Some(t::paste_cut(MAX_PASTE));
             }
             let id = s.model.active();
             s.with_screen(id, |scr, cx| scr.paste(cx, &text))
