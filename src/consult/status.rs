@@ -171,7 +171,11 @@ pub fn row(engine: &Engine, file: &Path) -> Row {
         file: file.to_path_buf(),
         shop,
         errors,
-        warnings: diags.len() - errors,
+        // Info lines (facts a catalog entry could not verify) are not warnings.
+        warnings: diags
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count(),
         version: last.as_ref().map(|r| r.version),
         version_date,
         exported: last.as_ref().map(|r| r.date.clone()),
