@@ -371,7 +371,11 @@ impl Register {
                 &p.basis,
                 &p.subjects.join(", "),
                 &p.data.join(", "),
-                &p.recipients.join("; "),
+                &if p.recipients.is_empty() {
+                    "geen; alleen de webwinkel zelf".to_string()
+                } else {
+                    p.recipients.join("; ")
+                },
                 &if p.transfers.is_empty() {
                     "geen".to_string()
                 } else {

@@ -33,6 +33,10 @@ pub struct Record {
     pub changes: Vec<String>,
     /// SHA-256 of the policy text without its version part (Markdown).
     pub text_hash: String,
+    /// The day the version of this export was first exported (only in the last-export
+    /// record), so `status` need not read the version's own file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version_date: Option<String>,
     /// Files this export wrote (only in the last-export record).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub files: Vec<String>,
@@ -52,6 +56,7 @@ impl Record {
             effective_date: snapshot.answers.shop.effective_date.clone(),
             changes: vec![],
             text_hash: text_hash.to_string(),
+            version_date: None,
             files: vec![],
             fingerprints: snapshot.fingerprints(),
             answers: snapshot.answers.clone(),
@@ -165,7 +170,25 @@ impl History {
     /// effective-date warning, without reading every version.
     pub fn load_latest(answers_file: &Path) -> Result<History, ConsultError> {
         let dir = dir_for(answers_file);
-        let versions = match version_numbers(&dir).last() {
+        let numbers = version_numbers(&dir);
+        if dir.join(LAST_EXPORT).exists() {
+            let last = Record::parse(&dir.join(LAST_EXPORT))?;
+            // The last export's text is its version's text: it stands in for that version.
+            if let Some(date) = last.version_date.clone() {
+                if numbers.last() == Some(&last.version) {
+                    let mut version = last.clone();
+                    version.date = date;
+                    version.files.clear();
+                    return Ok(History {
+                        answers_file: answers_file.to_path_buf(),
+                        dir,
+                        versions: vec![version],
+                        last_export: Some(last),
+                    });
+                }
+            }
+        }
+        let versions = match numbers.last() {
             Some(n) => vec![Record::parse(
                 &dir.join(format!("{}.toml", version_stem(*n))),
             )?],

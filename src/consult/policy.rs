@@ -65,7 +65,10 @@ pub fn plan(
         }
     };
     let mut export = Record::new(version, &today, &snap, &hash);
-    export.effective_date = snap.answers.shop.effective_date.clone();
+    export.version_date = Some(match (&new_version, latest) {
+        (None, Some(r)) => r.date.clone(),
+        _ => today.clone(),
+    });
     let shown = exporting || !history.is_empty();
     if shown {
         let mut records: Vec<&Record> = history.versions.iter().collect();

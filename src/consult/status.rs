@@ -5,7 +5,6 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use super::changes::changed_providers;
 use super::error::ConsultError;
 use super::facts::{chosen_ids, sha256_hex, snapshot};
 use super::history::History;
@@ -76,8 +75,25 @@ pub fn answers_files(dir: &Path) -> Result<Vec<PathBuf>, ConsultError> {
     Ok(v)
 }
 
+/// Every file's row, in name order; the files are read on every core.
 pub fn scan(engine: &Engine, dir: &Path) -> Result<Vec<Row>, ConsultError> {
-    Ok(answers_files(dir)?.iter().map(|p| row(engine, p)).collect())
+    let files = answers_files(dir)?;
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, files.len().max(1));
+    let chunk = files.len().div_ceil(workers).max(1);
+    Ok(std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || part.iter().map(|p| row(engine, p)).collect::<Vec<_>>())
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    }))
 }
 
 fn unreadable(file: &Path, shop: Option<String>, why: String) -> Row {
@@ -119,7 +135,15 @@ pub fn row(engine: &Engine, file: &Path) -> Row {
             if rec.answers != snap.answers {
                 reasons.push(Reason::AnswersChanged);
             }
-            changed = changed_providers(&rec.snapshot(), &snap);
+            // Fingerprints only: the recorded facts are read when a diff describes them.
+            let now = snap.fingerprints();
+            changed = super::facts::chosen_ids(&snap.answers)
+                .into_iter()
+                .filter(|id| match (rec.fingerprints.get(id), now.get(id)) {
+                    (Some(a), Some(b)) => a != b,
+                    _ => false,
+                })
+                .collect();
             if !changed.is_empty() {
                 reasons.push(Reason::CatalogChanged);
             }
@@ -147,6 +171,7 @@ pub fn row(engine: &Engine, file: &Path) -> Row {
         file: file.to_path_buf(),
         shop,
         errors,
+        // Info lines (facts a catalog entry could not verify) are not warnings.
         warnings: diags
             .iter()
             .filter(|d| d.severity == Severity::Warning)
