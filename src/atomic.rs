@@ -6,10 +6,107 @@
 //! the system allows, its owner; a file with more than one hard link is written in place so
 //! that every link sees the new text.
 
+//!
+//! Inside [`batch`] (`render --out-dir` of many files) the sync is shared: see there.
+
+use std::cell::RefCell;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::engine::error::Plain;
+
+/// A file written inside a batch: its text is in the temporary file, not yet synced or renamed.
+struct Staged {
+    tmp: tempfile::TempPath,
+    target: PathBuf,
+}
+
+thread_local! {
+    /// The open batch of this thread, if any.
+    static BATCH: RefCell<Option<Vec<Staged>>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` with every [`write`] of this thread staged, then makes them all durable at once:
+///
+/// 1. during `f`, each write goes to a new temporary file beside its target, as always, but
+///    is neither synced nor renamed;
+/// 2. then one sync per file system (Linux `syncfs`; elsewhere each temporary file is synced)
+///    puts all their text on disk;
+/// 3. then each temporary file is renamed over its target, in the order written;
+/// 4. then each folder that received a file is synced once, which makes the renames last.
+///
+/// So a target only ever changes by a rename of a file whose text is already on disk: after
+/// a crash or power cut at any moment, each target holds its old text or its new text, never
+/// part of one. What a crash can leave are temporary files (`.tmp…`) that were never renamed.
+/// Returns `f`'s result and the targets whose rename or sync failed, with the error.
+pub fn batch<T>(f: impl FnOnce() -> T) -> (T, Vec<(PathBuf, std::io::Error)>) {
+    BATCH.with(|b| *b.borrow_mut() = Some(Vec::new()));
+    let result = f();
+    let staged = BATCH.with(|b| b.borrow_mut().take()).unwrap_or_default();
+    (result, commit(staged))
+}
+
+fn commit(staged: Vec<Staged>) -> Vec<(PathBuf, std::io::Error)> {
+    let mut failed = Vec::new();
+    if let Err(e) = sync_data(&staged) {
+        // Nothing is renamed: every target keeps its old text.
+        return staged.into_iter().map(|s| (s.target, copy(&e))).collect();
+    }
+    let mut dirs: Vec<PathBuf> = Vec::new();
+    for s in staged {
+        let dir = parent(&s.target).to_path_buf();
+        match s.tmp.persist(&s.target) {
+            Ok(()) => {
+                if !dirs.contains(&dir) {
+                    dirs.push(dir);
+                }
+            }
+            Err(e) => failed.push((s.target, e.error)),
+        }
+    }
+    for dir in dirs {
+        if let Err(e) = std::fs::File::open(&dir).and_then(|d| d.sync_all()) {
+            failed.push((dir, e));
+        }
+    }
+    failed
+}
+
+fn copy(e: &std::io::Error) -> std::io::Error {
+    std::io::Error::new(e.kind(), e.to_string())
+}
+
+/// Puts the text of every staged file on disk: one `syncfs` per file system.
+#[cfg(target_os = "linux")]
+fn sync_data(staged: &[Staged]) -> std::io::Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let mut seen = Vec::new();
+    for s in staged {
+        let dir = std::fs::File::open(parent(&s.tmp))?;
+        let dev = dir.metadata()?.dev();
+        if !seen.contains(&dev) {
+            seen.push(dev);
+            rustix::fs::syncfs(&dir)?;
+        }
+    }
+    Ok(())
+}
+
+/// Puts the text of every staged file on disk, file by file where there is no `syncfs`.
+#[cfg(not(target_os = "linux"))]
+fn sync_data(staged: &[Staged]) -> std::io::Result<()> {
+    for s in staged {
+        std::fs::File::open(&s.tmp)?.sync_all()?;
+    }
+    Ok(())
+}
+
+fn parent(path: &Path) -> &Path {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    }
+}
 
 pub fn write(path: &Path, contents: &[u8]) -> std::io::Result<()> {
     let target = resolve(path)?;
@@ -27,11 +124,7 @@ pub fn write(path: &Path, contents: &[u8]) -> std::io::Result<()> {
             return write_in_place(&target, contents);
         }
     }
-    let dir = match target.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    let mut tmp = tempfile::NamedTempFile::new_in(parent(&target))?;
     // A temporary file is private (0600); the result should have the permissions the old file
     // had, or those of an ordinary new file, so an exported policy can be uploaded as it is.
     #[cfg(unix)]
@@ -48,6 +141,15 @@ pub fn write(path: &Path, contents: &[u8]) -> std::io::Result<()> {
         }
     }
     tmp.write_all(contents)?;
+    if BATCH.with(|b| b.borrow().is_some()) {
+        let tmp = tmp.into_temp_path();
+        BATCH.with(|b| {
+            if let Some(list) = b.borrow_mut().as_mut() {
+                list.push(Staged { tmp, target });
+            }
+        });
+        return Ok(());
+    }
     tmp.as_file().sync_all()?;
     tmp.persist(&target).map_err(|e| e.error)?;
     Ok(())
@@ -114,6 +216,63 @@ fn not_regular(m: &std::fs::Metadata) -> std::io::Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn files_in(dir: &Path) -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn a_batch_puts_files_in_place_only_at_its_end() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.md");
+        let b = dir.path().join("b.md");
+        write(&a, b"oud").unwrap();
+        let (n, failed) = batch(|| {
+            write(&a, b"nieuw").unwrap();
+            write(&b, b"bee").unwrap();
+            // Staged: the old text and no new file until the batch is committed.
+            assert_eq!(std::fs::read_to_string(&a).unwrap(), "oud");
+            assert!(!b.exists());
+            7
+        });
+        assert_eq!(n, 7);
+        assert!(failed.is_empty(), "{failed:?}");
+        assert_eq!(std::fs::read_to_string(&a).unwrap(), "nieuw");
+        assert_eq!(std::fs::read_to_string(&b).unwrap(), "bee");
+        assert_eq!(files_in(dir.path()), ["a.md", "b.md"], "no temp files left");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&b).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o644);
+        }
+        // After the batch, writes are immediate again.
+        write(&b, b"direct").unwrap();
+        assert_eq!(std::fs::read_to_string(&b).unwrap(), "direct");
+    }
+
+    #[test]
+    fn a_failed_rename_is_reported_and_the_others_land() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.md");
+        let b = dir.path().join("b.md");
+        let ((), failed) = batch(|| {
+            write(&a, b"a").unwrap();
+            write(&b, b"b").unwrap();
+            // Something takes b's place before the batch ends: a folder cannot be renamed over.
+            std::fs::create_dir(&b).unwrap();
+            std::fs::write(b.join("x"), "x").unwrap();
+        });
+        assert_eq!(failed.len(), 1);
+        assert_eq!(failed[0].0, b);
+        assert_eq!(std::fs::read_to_string(&a).unwrap(), "a");
+        assert_eq!(files_in(dir.path()), ["a.md", "b.md"], "no temp files left");
+    }
 
     #[test]
     fn writes_and_replaces() {

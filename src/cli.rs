@@ -401,12 +401,6 @@ fn load(path: &Path) -> Result<Answers, i32> {
     })
 }
 
-fn print_diagnostics(diags: &[crate::engine::Diagnostic]) {
-    for d in diags {
-        say!("{d}");
-    }
-}
-
 fn render(engine: &Engine, args: RenderArgs) -> i32 {
     let what = match what(&args) {
         Ok(w) => w,
@@ -450,6 +444,7 @@ fn render(engine: &Engine, args: RenderArgs) -> i32 {
     }
     let mut out = Output {
         inputs: paths.clone(),
+        input_meta: Default::default(),
         written: HashMap::new(),
     };
     if let Some(dir) = &args.out_dir {
@@ -466,21 +461,88 @@ fn render(engine: &Engine, args: RenderArgs) -> i32 {
         a.preset = Some(id.clone());
         return render_one(engine, &a, what, voice, None, &args, &mut out);
     }
-    // Each file on its own: one with errors does not stop the others; the worst code wins.
-    let mut worst = EXIT_OK;
-    for path in paths {
-        let code = match load(path) {
-            Ok(a) => {
-                if paths.len() > 1 {
-                    say!("{}:", path.display());
-                }
-                render_one(engine, &a, what, voice, Some(path), &args, &mut out)
-            }
+    if let [path] = paths.as_slice() {
+        return match load(path) {
+            Ok(a) => render_one(engine, &a, what, voice, Some(path), &args, &mut out),
             Err(code) => code,
         };
-        worst = worst.max(code);
     }
-    worst
+    render_many(engine, paths, what, voice, &args, &mut out)
+}
+
+/// Many answers files into --out-dir (a consultant's clients). The documents are made on
+/// every core while this thread writes them in the order given, each through a temporary
+/// file; one sync at the end makes the whole batch durable ([`atomic::batch`]: after a crash
+/// each file holds its old or its new text, never part of one). One file with errors does
+/// not stop the others; the worst exit code wins.
+fn render_many(
+    engine: &Engine,
+    paths: &[PathBuf],
+    what: What,
+    voice: VoiceFlags,
+    args: &RenderArgs,
+    out: &mut Output,
+) -> i32 {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, paths.len().max(1));
+    let next = AtomicUsize::new(0);
+    let (tx, rx) = std::sync::mpsc::sync_channel(workers * 8);
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            let (tx, next) = (tx.clone(), &next);
+            scope.spawn(move || loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(path) = paths.get(i) else { break };
+                let made = Answers::load(path).map(|a| {
+                    let m = make(engine, &a, what, voice, Some(path), args);
+                    (a, m)
+                });
+                if tx.send((i, made)).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(tx);
+        let (worst, failed) = atomic::batch(|| {
+            let mut worst = EXIT_OK;
+            // Results come in the order they are done; they are written in the order given.
+            let mut waiting = std::collections::BTreeMap::new();
+            let mut due = 0;
+            for (i, made) in rx {
+                waiting.insert(i, made);
+                while let Some(made) = waiting.remove(&due) {
+                    let path = &paths[due];
+                    let code = match made {
+                        Ok((a, m)) => {
+                            say!("{}:", path.display());
+                            finish(m, &a, what, Some(path), args, out)
+                        }
+                        Err(e) => {
+                            say!("fout: {e}");
+                            EXIT_UNREADABLE
+                        }
+                    };
+                    worst = worst.max(code);
+                    due += 1;
+                }
+            }
+            worst
+        });
+        for (path, e) in &failed {
+            say!(
+                "fout: kan {} niet schrijven: {}",
+                path.display(),
+                crate::engine::error::io_reason(e)
+            );
+        }
+        if failed.is_empty() {
+            worst
+        } else {
+            worst.max(EXIT_UNREADABLE)
+        }
+    })
 }
 
 /// The document and format asked for; a combination that does not exist is an error.
@@ -545,6 +607,7 @@ fn make_dir(dir: &Path) -> Result<(), i32> {
 /// run is overwritten and no input is written over.
 struct Output {
     inputs: Vec<PathBuf>,
+    input_meta: std::cell::OnceCell<Vec<std::fs::Metadata>>,
     /// Lower-cased file name (folders may ignore case) → the answers file it came from.
     written: HashMap<String, String>,
 }
@@ -590,12 +653,14 @@ impl Output {
         let Ok(meta) = std::fs::metadata(target) else {
             return Ok(());
         };
-        if self
-            .inputs
-            .iter()
-            .filter_map(|p| std::fs::metadata(p).ok())
-            .any(|m| same_file(&m, &meta))
-        {
+        // Looked up once per run, not once per target: a batch has a thousand of each.
+        let inputs = self.input_meta.get_or_init(|| {
+            self.inputs
+                .iter()
+                .filter_map(|p| std::fs::metadata(p).ok())
+                .collect()
+        });
+        if inputs.iter().any(|m| same_file(m, &meta)) {
             return Err(format!(
                 "{} is ook het antwoordenbestand dat u opgaf; kies een ander uitvoerbestand \
                  (het antwoordenbestand is niet gewijzigd)",
@@ -677,16 +742,44 @@ fn render_one(
     args: &RenderArgs,
     out: &mut Output,
 ) -> i32 {
+    let made = make(engine, answers, what, flags, answers_path, args);
+    finish(made, answers, what, answers_path, args, out)
+}
+
+/// A document made from one answers file and what is to be said about it, before anything
+/// is printed or written (so a batch can make them on several threads).
+struct Made {
+    /// Lines for standard error, in order.
+    notes: Vec<String>,
+    /// The text, and for a policy from an answers file its version bookkeeping.
+    result: Result<(String, Option<consult::Export>), i32>,
+}
+
+fn make(
+    engine: &Engine,
+    answers: &Answers,
+    what: What,
+    flags: VoiceFlags,
+    answers_path: Option<&Path>,
+    args: &RenderArgs,
+) -> Made {
+    let mut notes = Vec::new();
     let diags = engine.check(answers);
     if validate::has_errors(&diags) {
-        print_diagnostics(&diags);
-        say!("Niets gemaakt: los eerst de fouten hierboven op (zie ook `privacybeleid check`).");
-        return EXIT_INVALID;
+        notes.extend(diags.iter().map(|d| d.to_string()));
+        notes.push(
+            "Niets gemaakt: los eerst de fouten hierboven op (zie ook `privacybeleid check`)."
+                .into(),
+        );
+        return Made {
+            notes,
+            result: Err(EXIT_INVALID),
+        };
     }
     let asked = crate::engine::lang::voice_of(answers);
     let voice = Voice::new(flags.0.unwrap_or(asked.lang), flags.1.unwrap_or(asked.tone));
     if !translated(what) && voice != Voice::default() {
-        say!("let op: dit document is er nog alleen in het Nederlands met u; [policy] language en tone gelden voor de cookieverklaring en de cookiemelding");
+        notes.push("let op: dit document is er nog alleen in het Nederlands met u; [policy] language en tone gelden voor de cookieverklaring en de cookiemelding".into());
     }
     if matches!(what, What::Banner | What::BannerJs)
         && !engine
@@ -694,15 +787,27 @@ fn render_one(
             .iter()
             .any(|t| t.groups.iter().any(|g| g.consent))
     {
-        say!("let op: geen van de gekozen diensten vraagt toestemming; de cookiemelding verschijnt daarom niet vanzelf, alleen via de link Cookie-instellingen");
+        notes.push("let op: geen van de gekozen diensten vraagt toestemming; de cookiemelding verschijnt daarom niet vanzelf, alleen via de link Cookie-instellingen".into());
     }
     // Consultants (issue 9): the policy of an answers file carries its version.
-    let target = out.target(args, answers, what, answers_path);
+    let exporting = args.out.is_some() || args.out_dir.is_some();
     let export = match what {
         What::Policy(_) => {
-            match consult::prepare_policy(engine, answers, answers_path, target.is_some(), args) {
+            match consult::prepare_policy(
+                engine,
+                answers,
+                answers_path,
+                exporting,
+                args,
+                &mut notes,
+            ) {
                 Ok(e) => e,
-                Err(code) => return code,
+                Err(code) => {
+                    return Made {
+                        notes,
+                        result: Err(code),
+                    }
+                }
             }
         }
         _ => None,
@@ -719,14 +824,33 @@ fn render_one(
             Ok(consult::document(engine, answers, what))
         }
     };
-    let text = match made {
-        Ok(t) => t,
+    let result = match made {
+        Ok(t) => Ok((t, export)),
         Err(e) => {
-            say!("fout: {e}");
-            return EXIT_UNREADABLE;
+            notes.push(format!("fout: {e}"));
+            Err(EXIT_UNREADABLE)
         }
     };
-    let Some(path) = target else {
+    Made { notes, result }
+}
+
+/// Says what `make` found, then writes the document (or prints it) and records its version.
+fn finish(
+    made: Made,
+    answers: &Answers,
+    what: What,
+    answers_path: Option<&Path>,
+    args: &RenderArgs,
+    out: &mut Output,
+) -> i32 {
+    for n in &made.notes {
+        say!("{n}");
+    }
+    let (text, export) = match made.result {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let Some(path) = out.target(args, answers, what, answers_path) else {
         return emit(&text, EXIT_OK);
     };
     if let Err(msg) = out.guard(&path) {
@@ -830,17 +954,23 @@ fn check_text(engine: &Engine, path: &Path) -> (i32, String) {
     };
     let mut diags = engine.check(&answers);
     consult::add_history_warnings(engine, &answers, path, &mut diags);
-    let errors = diags
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
-    let warnings = diags.len() - errors;
+    let count = |sev| diags.iter().filter(|d| d.severity == sev).count();
+    let (errors, warnings, notes) = (
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info),
+    );
     let mut out = String::new();
     for d in &diags {
         out.push_str(&format!("{d}\n"));
     }
+    let notes = if notes > 0 {
+        format!(", {notes} opmerking(en)")
+    } else {
+        String::new()
+    };
     out.push_str(&format!(
-        "{}: {errors} fout(en), {warnings} waarschuwing(en)\n",
+        "{}: {errors} fout(en), {warnings} waarschuwing(en){notes}\n",
         path.display()
     ));
     (code_of(&diags), out)

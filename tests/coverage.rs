@@ -193,6 +193,9 @@ fn random_combinations_never_leave_residue_or_empty_sections() {
         if rng.below(3) == 0 {
             a.policy.customer_accounts = Some(true);
         }
+        if rng.below(2) == 0 {
+            a.policy.contact_form = Some(true);
+        }
         let what = format!("round {round}");
         let doc = engine.document(&a).unwrap();
         assert_no_empty_sections(&doc, &what);
@@ -233,5 +236,119 @@ fn missing_optional_contact_details_leave_no_dangling_words() {
         "bij .",
     ] {
         assert!(!flat.contains(dangling), "{dangling}");
+    }
+}
+
+#[test]
+fn the_new_sections_appear_only_when_something_in_them_is_chosen() {
+    let engine = common::engine();
+    let base = engine.example_shop().clone();
+    let plain = |a: &Answers| engine.document(a).unwrap().plain_text();
+    let none = plain(&base);
+    assert!(!none.contains("Klantenservice en contact"), "{none}");
+    assert!(
+        !none.contains("Ingesloten inhoud en websitehulpmiddelen"),
+        "{none}"
+    );
+
+    let mut form = base.clone();
+    form.policy.contact_form = Some(true);
+    let text = plain(&form);
+    assert!(text.contains("Klantenservice en contact") && text.contains("Contactformulier"));
+    assert!(!text.contains("Ingesloten inhoud en websitehulpmiddelen"));
+    form.policy.contact_form = Some(false);
+    assert!(!plain(&form).contains("Klantenservice en contact"));
+
+    let chat = with_provider(&base, Section::CustomerService, "trengo");
+    let text = plain(&chat);
+    assert!(text.contains("Klantenservice en contact") && text.contains("Trengo"));
+    assert!(
+        !text.contains("Contactformulier"),
+        "no form unless the answers say so"
+    );
+
+    let video = with_provider(&base, Section::WebsiteTools, "vimeo-embed");
+    let text = plain(&video);
+    assert!(text.contains("Ingesloten inhoud en websitehulpmiddelen") && text.contains("Vimeo"));
+    assert!(!text.contains("Klantenservice en contact"));
+}
+
+#[test]
+fn providers_lists_the_entries_of_the_new_sections() {
+    let engine = common::engine();
+    for section in ["customer_service", "website_tools"] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_privacybeleid"))
+            .args(["providers", "--section", section])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let text = String::from_utf8(out.stdout).unwrap();
+        let s = Section::from_id(section).unwrap();
+        let ids: Vec<&str> = engine
+            .catalog()
+            .in_section(s)
+            .map(|p| p.id.as_str())
+            .collect();
+        assert!(ids.len() >= 10, "{section}: {}", ids.len());
+        for id in ids {
+            assert!(
+                text.lines().any(|l| l.starts_with(&format!("{id} "))),
+                "{section}: {id} missing"
+            );
+        }
+        let json = std::process::Command::new(env!("CARGO_BIN_EXE_privacybeleid"))
+            .args(["providers", "--section", section, "--json"])
+            .output()
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+        for p in v.as_array().unwrap() {
+            assert!(p.get("unverified").is_some_and(|u| u.is_array()), "{p}");
+            assert!(
+                p.get("sources").is_some() && p.get("checked").is_some(),
+                "{p}"
+            );
+        }
+    }
+}
+
+#[test]
+fn check_tells_which_chosen_providers_rest_on_unverified_facts_without_failing() {
+    let engine = common::engine();
+    let mut a = engine.example_shop().clone();
+    let p = engine
+        .catalog()
+        .all()
+        .iter()
+        .find(|p| !p.unverified.is_empty())
+        .expect("some entry has unverified facts");
+    a.providers.set(p.sections[0], vec![p.id.clone()]);
+    let diags = engine.check(&a);
+    assert!(!validate::has_errors(&diags), "{diags:?}");
+    let note = diags
+        .iter()
+        .find(|d| {
+            d.severity == privacybeleid::engine::Severity::Info && d.message.starts_with(&p.name)
+        })
+        .unwrap_or_else(|| panic!("no note for {}: {diags:?}", p.id));
+    assert!(
+        note.message.contains("niet uit een bron bevestigd"),
+        "{}",
+        note.message
+    );
+    assert!(note.to_string().starts_with("opmerking: "), "{note}");
+    // An entry with everything verified gets no such note.
+    if let Some(clean) = engine
+        .catalog()
+        .all()
+        .iter()
+        .find(|p| p.unverified.is_empty() && p.alternative.is_none())
+    {
+        let mut b = engine.example_shop().clone();
+        b.providers.set(clean.sections[0], vec![clean.id.clone()]);
+        assert!(!engine
+            .check(&b)
+            .iter()
+            .any(|d| d.severity == privacybeleid::engine::Severity::Info
+                && d.message.starts_with(&clean.name)));
     }
 }

@@ -66,8 +66,10 @@ fn opts(answers: Option<Answers>) -> Options {
     }
 }
 
+/// "Nieuw privacybeleid", the name left empty.
 fn new_policy() -> State<'static> {
     let mut s = State::new(engine(), opts(None));
+    key(&mut s, KeyCode::Enter);
     key(&mut s, KeyCode::Enter);
     s
 }
@@ -114,7 +116,14 @@ fn preset_from_the_start_screen() {
         .position(|x| *x == StartItem::Preset("starter-minimaal".into()))
         .unwrap();
     s.get_mut::<Start>(start::ID).unwrap().cursor = i;
+    // The name is asked first; the file and the title carry it.
+    assert!(key(&mut s, KeyCode::Enter).is_empty());
+    assert!(!s.model.in_wizard());
+    typ(&mut s, "Theehuis Lotus");
     let fx = key(&mut s, KeyCode::Enter);
+    assert_eq!(s.model.answers.shop.name.as_deref(), Some("Theehuis Lotus"));
+    // The shop form goes on at the first empty field.
+    assert_eq!(shop_form(&s).cursor, "operator");
     assert_eq!(s.model.answers.preset.as_deref(), Some("starter-minimaal"));
     assert!(saved_text(&s, &fx).unwrap().contains("starter-minimaal"));
     // The preset's providers show as chosen.
@@ -630,14 +639,14 @@ fn click_in_the_sidebar_jumps() {
         &mut s,
         Msg::Click {
             column: 5,
-            row: 2 + 6,
+            row: 2 + 7,
         },
     );
     assert_eq!(s.model.current(), sec(Section::Payments));
 }
 
 #[test]
-fn review_enter_jumps_to_the_field() {
+fn review_right_jumps_to_the_field_and_enter_goes_on_to_export() {
     let mut s = new_policy();
     s.sync();
     goto(&mut s, review::ID);
@@ -648,9 +657,16 @@ fn review_enter_jumps_to_the_field() {
         .position(|d| d.field == "shop.email")
         .unwrap();
     s.get_mut::<Review>(review::ID).unwrap().cursor = i;
-    key(&mut s, KeyCode::Enter);
+    key(&mut s, KeyCode::Right);
     assert_eq!(s.model.current(), shop::ID);
     assert_eq!(shop_form(&s).cursor, "email");
+    // Enter on Controle goes on to Exporteren, also with findings (errors here).
+    goto(&mut s, review::ID);
+    assert!(!s.derived.diags.is_empty());
+    s.get_mut::<Review>(review::ID).unwrap().cursor = i;
+    let fx = key(&mut s, KeyCode::Enter);
+    assert_eq!(s.model.current(), export::ID);
+    assert!(fx.contains(&Effect::Save));
 }
 
 fn filled() -> State<'static> {

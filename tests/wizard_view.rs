@@ -87,7 +87,8 @@ fn filled() -> State<'static> {
     set_start_cursor(&mut s, |x| matches!(x, StartItem::Preset(_)));
     key(&mut s, KeyCode::Enter);
     typ(&mut s, "Zoë's Bloemen");
-    key(&mut s, KeyCode::Down);
+    key(&mut s, KeyCode::Enter);
+    // On at the first empty field (operator), then down to the website.
     key(&mut s, KeyCode::Down);
     typ(&mut s, "https://www.zoesbloemen.nl");
     for _ in 0..7 {
@@ -130,6 +131,26 @@ fn both(name: &str, s: &mut State) {
 #[test]
 fn start_screen() {
     both("start", &mut state());
+}
+
+/// A new policy asks the shop's name first.
+#[test]
+fn start_screen_asks_the_name() {
+    let mut s = state();
+    key(&mut s, KeyCode::Enter);
+    typ(&mut s, "Theehuis Lotus");
+    let screen = render(&mut s, 80, 24);
+    assert!(
+        screen.contains("Naam van uw webwinkel: Theehuis Lotus"),
+        "{screen}"
+    );
+    both("start_name", &mut s);
+    key(&mut s, KeyCode::Enter);
+    let screen = render(&mut s, 80, 24);
+    assert!(
+        screen.contains("privacybeleid — Theehuis Lotus — stap 1"),
+        "{screen}"
+    );
 }
 
 #[test]
@@ -259,6 +280,7 @@ fn policy_options() {
 fn review() {
     let mut s = state();
     key(&mut s, KeyCode::Enter);
+    key(&mut s, KeyCode::Enter);
     goto(&mut s, review::ID);
     both("review", &mut s);
 }
@@ -266,6 +288,7 @@ fn review() {
 #[test]
 fn export_refused_with_errors() {
     let mut s = state();
+    key(&mut s, KeyCode::Enter);
     key(&mut s, KeyCode::Enter);
     goto(&mut s, export::ID);
     s.get_mut::<Export>(export::ID).unwrap().cursor = ExportRow::Button;

@@ -19,28 +19,30 @@ pub struct Export {
     history: History,
 }
 
-/// Plans the policy of an answers file (None for a preset preview).
+/// Plans the policy of an answers file (None for a preset preview). What is to be said goes
+/// to `notes`, for the caller to print (a batch plans on several threads).
 pub fn prepare_policy(
     engine: &Engine,
     answers: &Answers,
     path: Option<&Path>,
     exporting: bool,
     args: &RenderArgs,
+    notes: &mut Vec<String>,
 ) -> Result<Option<Export>, i32> {
     let Some(path) = path else { return Ok(None) };
     let history = History::load(path).map_err(|e| {
-        eprintln!("fout: {e}");
+        notes.push(format!("fout: {e}"));
         EXIT_UNREADABLE
     })?;
     let changelog =
         !args.no_changelog && answers.export.as_ref().and_then(|e| e.changelog) != Some(false);
     let plan = policy::plan(engine, answers, &history, exporting, changelog).map_err(|e| {
-        eprintln!("fout: {e}");
+        notes.push(format!("fout: {e}"));
         EXIT_UNREADABLE
     })?;
     if exporting && plan.new_version.is_some() {
         if let Some(d) = policy::effective_date_warning(engine, answers, &history) {
-            eprintln!("{d}");
+            notes.push(d.to_string());
         }
     }
     Ok(Some(Export { plan, history }))

@@ -243,6 +243,9 @@ pub struct PolicyOptions {
     /// How Dutch documents address the reader: "u" or "je".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tone: Option<String>,
+    /// The website has its own contact form (no provider needed; section customer_service).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_form: Option<bool>,
 }
 
 impl PolicyOptions {
@@ -401,6 +404,7 @@ impl Answers {
         out.policy.dpo = p.dpo.clone().or(out.policy.dpo.take());
         out.policy.language = p.language.clone().or(out.policy.language.take());
         out.policy.tone = p.tone.clone().or(out.policy.tone.take());
+        out.policy.contact_form = p.contact_form.or(out.policy.contact_form);
         for c in &self.custom_providers {
             out.custom_providers.retain(|x| x.id != c.id);
             out.custom_providers.push(c.clone());

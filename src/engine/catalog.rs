@@ -253,6 +253,9 @@ pub struct Provider {
     pub consent: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub consent_reason: Option<String>,
+    /// The privacy-friendlier choice a shop can make instead (Dutch phrase), where one exists.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alternative: Option<String>,
     #[serde(default)]
     pub sources: Vec<String>,
     /// The date the facts were checked against the sources (YYYY-MM-DD).
@@ -464,6 +467,7 @@ impl Provider {
             credit_check: false,
             consent: None,
             consent_reason: None,
+            alternative: None,
             sources: vec![],
             checked: None,
             unverified: vec![],
@@ -528,8 +532,11 @@ pub fn entry_problems(p: &Provider, countries: &Countries) -> Vec<String> {
             out.push(format!("{what}: joint_* hoort alleen bij joint_controller"));
         }
     }
-    if p.serves(Section::Cookies) && p.consent.is_none() {
-        out.push("consent ontbreekt (verplicht voor cookies, pixels en scripts)".into());
+    if (p.serves(Section::Cookies) || p.serves(Section::WebsiteTools)) && p.consent.is_none() {
+        out.push(
+            "consent ontbreekt (verplicht voor cookies, pixels, scripts en ingesloten inhoud)"
+                .into(),
+        );
     }
     if p.agreement.is_some() && !p.is_processor_anywhere() {
         out.push("agreement hoort alleen bij een verwerker".into());

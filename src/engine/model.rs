@@ -23,6 +23,8 @@ pub struct Context {
     credit_checks: Vec<ProviderView>,
     profilers: Vec<ProviderView>,
     consent_cookies: Vec<ProviderView>,
+    /// Embedded content, website tools and chat widgets that wait for the visitor's consent.
+    consent_tools: Vec<ProviderView>,
     policy: PolicyView,
 }
 
@@ -58,6 +60,10 @@ struct ProviderView {
     /// As a bare name, for lists.
     country_name: String,
     processor: bool,
+    /// Decides together with the shop for this section (art. 26 AVG).
+    joint: bool,
+    /// What the joint part covers (a Dutch phrase), for joint controllers.
+    joint_covers: String,
     data: String,
     outside_eea: bool,
     transfer_countries: String,
@@ -69,6 +75,8 @@ struct ProviderView {
     other_countries: String,
     safeguard: &'static str,
     cookie_consent: bool,
+    /// It puts cookies or similar items in the visitor's browser (the catalog lists them).
+    stores: bool,
     cookie_kind: &'static str,
     credit_check: bool,
     profiling: bool,
@@ -84,6 +92,7 @@ struct PolicyView {
     retention_words: Option<String>,
     customer_accounts: bool,
     dpo: Option<String>,
+    contact_form: bool,
     uses_consent: bool,
 }
 
@@ -232,6 +241,11 @@ fn provider_view(p: &Provider, section: Section, variant: Option<&str>) -> Provi
         },
         country_name: user(&p.country),
         processor: p.role_in(section) == Role::Processor,
+        joint: p.role_in(section) == Role::JointController,
+        joint_covers: p
+            .activities_in(section)
+            .find_map(|a| a.joint_covers.clone())
+            .unwrap_or_default(),
         data: list_nl(&p.data_in(section)),
         outside_eea: p.outside_eea(),
         transfer_countries: list_nl(
@@ -251,6 +265,7 @@ fn provider_view(p: &Provider, section: Section, variant: Option<&str>) -> Provi
         ),
         safeguard: p.transfers.first().map_or("", |t| t.safeguard.id()),
         cookie_consent: p.needs_consent(),
+        stores: !p.cookies.is_empty(),
         cookie_kind: if p.serves(Section::Cookies) {
             match p.cookie_category() {
                 CookieCategory::Necessary | CookieCategory::Preferences => "functioneel",
@@ -367,12 +382,24 @@ pub fn build(a: &Answers, catalog: &Catalog) -> Context {
         .filter(|p| p.cookie_consent)
         .cloned()
         .collect();
+    let consent_tools: Vec<ProviderView> = sections["customer_service"]
+        .iter()
+        .chain(sections["website_tools"].iter())
+        .filter(|p| p.cookie_consent)
+        .cloned()
+        .collect();
+    let contact_form = a.policy.contact_form.unwrap_or(false);
+    has.insert("contact", contact_form || has["customer_service"]);
     let policy = PolicyView {
         retention_max_years: a.policy.retention_max_years,
         retention_words: a.policy.retention_max_years.map(number_nl),
         customer_accounts: a.policy.customer_accounts.unwrap_or(false),
         dpo: wrap_opt(&a.policy.dpo),
-        uses_consent: has["newsletter"] || !consent_cookies.is_empty() || has["reviews"],
+        contact_form,
+        uses_consent: has["newsletter"]
+            || !consent_cookies.is_empty()
+            || !consent_tools.is_empty()
+            || has["reviews"],
     };
     Context {
         shop,
@@ -383,6 +410,7 @@ pub fn build(a: &Answers, catalog: &Catalog) -> Context {
         credit_checks,
         profilers,
         consent_cookies,
+        consent_tools,
         policy,
     }
 }

@@ -10,50 +10,38 @@ pub enum Section {
     Newsletter,
     TransactionalEmail,
     BusinessEmail,
+    /// Contact form, chat, helpdesk, WhatsApp.
+    CustomerService,
     Payments,
     Reviews,
     Shipping,
     Accounting,
     SalesChannels,
     Cookies,
-    /// New in schema v2 (issue 7): catalog entries may serve it; not yet a policy part.
-    CustomerService,
-    /// New in schema v2 (issue 7): embedded content and website tools; not yet a policy part.
+    /// Embedded content and website tools: video, maps, web fonts, spam protection, tag managers.
     WebsiteTools,
 }
 
 impl Section {
-    /// Every section a catalog entry may name, including those not yet in the policy.
-    pub const EVERY: [Section; 13] = [
+    /// The sections of the policy and the wizard, in order.
+    pub const ALL: [Section; 13] = [
         Section::Webshop,
         Section::Hosting,
         Section::Newsletter,
         Section::TransactionalEmail,
         Section::BusinessEmail,
+        Section::CustomerService,
         Section::Payments,
         Section::Reviews,
         Section::Shipping,
         Section::Accounting,
         Section::SalesChannels,
         Section::Cookies,
-        Section::CustomerService,
         Section::WebsiteTools,
     ];
 
-    /// The sections of the policy and the wizard, in order.
-    pub const ALL: [Section; 11] = [
-        Section::Webshop,
-        Section::Hosting,
-        Section::Newsletter,
-        Section::TransactionalEmail,
-        Section::BusinessEmail,
-        Section::Payments,
-        Section::Reviews,
-        Section::Shipping,
-        Section::Accounting,
-        Section::SalesChannels,
-        Section::Cookies,
-    ];
+    /// Every section a catalog entry may name (all of them are policy parts now).
+    pub const EVERY: [Section; 13] = Section::ALL;
 
     /// The key used in answers files, the catalog and templates.
     pub fn id(self) -> &'static str {
@@ -93,7 +81,7 @@ impl Section {
             Section::SalesChannels => "Verkoopkanalen",
             Section::Cookies => "Cookies",
             Section::CustomerService => "Klantenservice",
-            Section::WebsiteTools => "Websitehulpmiddelen",
+            Section::WebsiteTools => "Ingesloten inhoud",
         }
     }
 }

@@ -14,6 +14,8 @@ use super::section::Section;
 pub enum Severity {
     Error,
     Warning,
+    /// Information for the consultant, never a defect (e.g. facts a provider entry could not verify).
+    Info,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -41,6 +43,14 @@ impl Diagnostic {
         }
     }
 
+    fn info(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Info,
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+
     /// The section this diagnostic is about, if it is about one.
     pub fn section(&self) -> Option<Section> {
         let rest = self.field.strip_prefix("providers.")?;
@@ -53,6 +63,7 @@ impl std::fmt::Display for Diagnostic {
         let kind = match self.severity {
             Severity::Error => "fout",
             Severity::Warning => "waarschuwing",
+            Severity::Info => "opmerking",
         };
         write!(f, "{kind}: {}: {}", self.field, self.message)
     }
@@ -282,6 +293,7 @@ pub fn lookup(a: &Answers, catalog: &Catalog, id: &str) -> Option<Provider> {
 }
 
 fn check_providers(a: &Answers, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
+    let mut told = std::collections::HashSet::new();
     for (key, ids) in &a.providers.0 {
         let Some(section) = Section::from_id(key) else {
             let hint = did_you_mean(&nearest(key, Section::ALL.iter().map(|s| s.id())));
@@ -324,7 +336,12 @@ fn check_providers(a: &Answers, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
                         ),
                     ));
                 }
-                Some(p) => provider_warnings(&p, section, &field, out),
+                Some(p) => {
+                    provider_warnings(&p, section, &field, out);
+                    if told.insert(p.id.clone()) {
+                        provider_notes(&p, &field, out);
+                    }
+                }
             }
         }
     }
@@ -361,7 +378,58 @@ fn check_providers(a: &Answers, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// The Dutch words for the unverified-fact vocabulary of the catalog.
+pub fn unverified_label(fact: &str) -> &str {
+    match fact {
+        "company" => "de bedrijfsnaam",
+        "country" => "het land van vestiging",
+        "role" => "de rol (verwerker of zelf verantwoordelijk)",
+        "data" => "welke gegevens het ontvangt",
+        "transfers" => "doorgifte buiten de EER (met de waarborg)",
+        "agreement" => "hoe de verwerkersovereenkomst wordt gesloten",
+        "cookies" => "de cookies",
+        "privacy_url" => "de link naar de privacyverklaring",
+        other => other,
+    }
+}
+
+/// Information, not defects: catalog facts that rest on no source, a privacy-friendlier choice.
+fn provider_notes(p: &Provider, field: &str, out: &mut Vec<Diagnostic>) {
+    if !p.custom && !p.unverified.is_empty() {
+        let facts: Vec<&str> = p.unverified.iter().map(|u| unverified_label(u)).collect();
+        let when = p
+            .checked
+            .as_deref()
+            .and_then(super::model::date_nl)
+            .map(|d| format!(" (catalogus gecontroleerd op {d})"))
+            .unwrap_or_default();
+        out.push(Diagnostic::info(
+            field,
+            format!(
+                "{}: niet uit een bron bevestigd{when}: {}; controleer dit bij de aanbieder",
+                p.name,
+                super::model::list_nl(&facts)
+            ),
+        ));
+    }
+    if let Some(alt) = &p.alternative {
+        out.push(Diagnostic::info(
+            field,
+            format!("{}: privacyvriendelijker is {alt}", p.name),
+        ));
+    }
+}
+
 fn provider_warnings(p: &Provider, section: Section, field: &str, out: &mut Vec<Diagnostic>) {
+    if matches!(section, Section::WebsiteTools | Section::CustomerService) && p.needs_consent() {
+        out.push(Diagnostic::warning(
+            field,
+            format!(
+                "{} mag pas laden nadat de bezoeker toestemming heeft gegeven: zorg dat uw cookiemelding het tot dan tegenhoudt",
+                p.name
+            ),
+        ));
+    }
     if section == Section::Cookies && p.needs_consent() {
         out.push(Diagnostic::warning(
             field,

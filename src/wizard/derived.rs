@@ -81,18 +81,14 @@ impl Derived {
 
     /// Error and warning counts of the current check.
     pub fn counts(&self) -> (usize, usize) {
-        let errors = self
-            .diags
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .count();
-        (errors, self.diags.len() - errors)
+        let count = |sev| self.diags.iter().filter(|d| d.severity == sev).count();
+        (count(Severity::Error), count(Severity::Warning))
     }
 
     pub fn step_state(&self, m: &Model, step: ScreenId) -> StepState {
         let mut worst = None;
         for (d, s) in self.diags.iter().zip(&self.diag_steps) {
-            if *s == step {
+            if *s == step && d.severity != Severity::Info {
                 worst = Some(match (worst, d.severity) {
                     (_, Severity::Error) | (Some(StepState::Error), _) => StepState::Error,
                     _ => StepState::Warning,

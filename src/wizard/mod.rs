@@ -158,9 +158,21 @@ fn restore() {
 fn main_loop(terminal: &mut ratatui::DefaultTerminal, state: &mut State) -> std::io::Result<()> {
     let size = terminal.size()?;
     state.model.size = (size.width, size.height);
+    // A change waiting for its save: the frame that shows it is drawn first, the answers file
+    // is written right after it, before the next key is read. So the screen answers a key
+    // without waiting for the disk, and a change that was on screen for more than the moment
+    // the write takes is in the file (tests/save_promise.rs kills the wizard to check).
+    let mut save_due = false;
     loop {
         state.sync();
         terminal.draw(|f| view::view(f, state))?;
+        if std::mem::take(&mut save_due) {
+            let status = state.model.status.clone();
+            perform(state, vec![Effect::Save]);
+            if state.model.status != status {
+                continue; // The first save, or a failed one: show it at once.
+            }
+        }
         let ev = event::read()?;
         // Lets the e2e test check that a panic restores the terminal (debug builds only).
         #[cfg(debug_assertions)]
@@ -173,10 +185,21 @@ fn main_loop(terminal: &mut ratatui::DefaultTerminal, state: &mut State) -> std:
             continue;
         };
         let mut effects = update::update(state, msg);
+        // Opening or exporting files keeps the order update asked for, saves included.
+        if !effects
+            .iter()
+            .any(|e| matches!(e, Effect::Open(_) | Effect::Export { .. }))
+        {
+            save_due |= effects.contains(&Effect::Save);
+            effects.retain(|e| *e != Effect::Save);
+        }
         // One save per event is enough: it writes the latest answers.
         effects.dedup();
         perform(state, effects);
         if state.model.quit {
+            if save_due {
+                perform(state, vec![Effect::Save]);
+            }
             return Ok(());
         }
     }
@@ -190,7 +213,13 @@ pub fn perform(state: &mut State, effects: Vec<Effect>) {
             Effect::Save => {
                 let m = &state.model;
                 let text = m.answers.to_toml_string();
-                Msg::Saved(persist::save(m.path.as_deref(), &text, &m.today))
+                let name = m.answers.shop.name.as_deref();
+                Msg::Saved(persist::save_named(
+                    m.path.as_deref(),
+                    name,
+                    &text,
+                    &m.today,
+                ))
             }
             Effect::Open(p) => {
                 let r = Answers::load(&p)

@@ -47,9 +47,21 @@ pub fn remember(dir: &Path, path: &Path) -> std::io::Result<()> {
 
 /// A free name for a new answers file in the data dir.
 pub fn new_file(dir: &Path, today: &str) -> PathBuf {
+    new_file_for(dir, None, today)
+}
+
+/// A free name for a new answers file in the data dir, after the shop when it has a name:
+/// `theehuis-lotus.toml` (then `theehuis-lotus-2.toml`), else `beleid-<today>-<n>.toml`.
+pub fn new_file_for(dir: &Path, shop_name: Option<&str>, today: &str) -> PathBuf {
+    let slug = crate::engine::rules::slug(shop_name.unwrap_or(""));
     let mut n = 1;
     loop {
-        let p = dir.join(format!("beleid-{today}-{n}.toml"));
+        let name = match (slug.is_empty(), n) {
+            (true, _) => format!("beleid-{today}-{n}.toml"),
+            (false, 1) => format!("{slug}.toml"),
+            (false, _) => format!("{slug}-{n}.toml"),
+        };
+        let p = dir.join(name);
         if !p.exists() {
             return p;
         }
@@ -59,12 +71,22 @@ pub fn new_file(dir: &Path, today: &str) -> PathBuf {
 
 /// Saves answers; assigns a new file in the data dir when there is no path yet.
 pub fn save(path: Option<&Path>, text: &str, today: &str) -> Result<PathBuf, String> {
+    save_named(path, None, text, today)
+}
+
+/// As `save`; a new file in the data dir is named after the shop (`shop_name`).
+pub fn save_named(
+    path: Option<&Path>,
+    shop_name: Option<&str>,
+    text: &str,
+    today: &str,
+) -> Result<PathBuf, String> {
     let path = match path {
         Some(p) => p.to_path_buf(),
         None => {
             let dir = data_dir().ok_or("geen gegevensmap gevonden; start met --answers BESTAND")?;
             std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-            let p = new_file(&dir, today);
+            let p = new_file_for(&dir, shop_name, today);
             let _ = remember(&dir, &p.clone());
             p
         }

@@ -54,7 +54,7 @@ pub trait Screen: AsAny {
         None
     }
     /// The keys that work now (from the screen's keymap): the footer and the F1 help.
-    fn keys(&self) -> Vec<Row>;
+    fn keys(&self, m: &Model) -> Vec<Row>;
     /// The help overlay's title (defaults to the label).
     fn help_title(&self) -> String {
         self.label()

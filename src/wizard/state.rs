@@ -97,7 +97,7 @@ impl<'e> State<'e> {
 
     /// True when printable keys go into a text field (then `?` is typed, not help).
     pub fn typing(&self) -> bool {
-        self.model.focus == Focus::Main && self.model.in_wizard() && self.active().typing()
+        self.model.focus == Focus::Main && self.active().typing()
     }
 
     pub fn areas(&self) -> Areas {

@@ -122,6 +122,18 @@ pub mod start {
     pub const KEY_OPEN: &str = "openen";
     pub const HELP_OPEN: &str = "openen of beginnen";
     pub const HELP_CLICK: &str = "kies en open";
+    pub const HELP_TITLE: &str = "Startscherm";
+    pub const KEY_BEGIN: &str = "beginnen";
+    pub const HELP_BEGIN: &str = "beginnen met deze naam (later te wijzigen)";
+    pub const KEY_CANCEL: &str = "terug";
+    pub const HELP_CANCEL: &str = "terug naar de keuzes";
+    pub const NAME_LABEL: &str = "Naam van uw webwinkel:";
+    pub const NAME_HINT: &str = "Het bestand met uw antwoorden en de titelbalk krijgen deze naam. Enter: beginnen; Esc: terug.";
+    pub const TICKS: &str = "Deze preset kiest:";
+
+    pub fn ticks_row(step: &str, names: &[String]) -> String {
+        format!("· {step}: {}", names.join(", "))
+    }
 
     pub fn preset_row(name: &str, description: &str) -> String {
         format!("{name} — {description}")
@@ -364,13 +376,15 @@ pub mod review {
     pub const ALL_WELL: &str = "Alles in orde: geen fouten en geen waarschuwingen.";
     pub const KEY_MOVE: &str = "regel";
     pub const HELP_MOVE: &str = "door de meldingen";
-    pub const KEY_OPEN: &str = "verder";
-    pub const HELP_OPEN: &str = "naar de stap van de melding (zonder meldingen: verder)";
+    pub const KEY_NEXT: &str = "exporteren";
+    pub const HELP_NEXT: &str = "verder naar Exporteren (ook met waarschuwingen)";
+    pub const KEY_OPEN: &str = "naar de melding";
+    pub const HELP_OPEN: &str = "naar de stap (en het veld) van de melding; ook een klik";
     pub const HELP_JUMP: &str = "eerste/laatste melding";
     pub const HELP_BACK: &str = "vorige stap";
 
     pub fn summary(errors: usize, warnings: usize) -> String {
-        format!("{errors} fout(en) en {warnings} waarschuwing(en). Enter gaat naar de stap.")
+        format!("{errors} fout(en) en {warnings} waarschuwing(en). → gaat naar de stap, Enter naar Exporteren.")
     }
     pub fn detail(message: &str, field: &str) -> String {
         format!("{message} ({field})")

@@ -52,12 +52,12 @@ pub fn help_rows(s: &State) -> (String, Vec<Row>) {
     let m = &s.model;
     let scr = s.active();
     let (title, mut rows) = if !m.in_wizard() {
-        (scr.help_title(), scr.keys())
+        (scr.help_title(), scr.keys(m))
     } else {
         match m.focus {
             Focus::Preview => (th::PREVIEW.to_string(), preview_pane::keys()),
             Focus::Sidebar => (th::SIDEBAR.to_string(), sidebar::keys()),
-            Focus::Main => (scr.help_title(), scr.keys()),
+            Focus::Main => (scr.help_title(), scr.keys(m)),
         }
     };
     let modal = m.focus == Focus::Main && scr.modal();
@@ -81,12 +81,12 @@ pub fn footer(s: &State) -> Vec<String> {
             .collect();
     }
     let local = if !m.in_wizard() {
-        s.active().keys()
+        s.active().keys(m)
     } else {
         match m.focus {
             Focus::Preview => preview_pane::keys(),
             Focus::Sidebar => sidebar::keys(),
-            Focus::Main => s.active().keys(),
+            Focus::Main => s.active().keys(m),
         }
     };
     let modal = m.focus == Focus::Main && s.active().modal();

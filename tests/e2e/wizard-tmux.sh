@@ -60,11 +60,15 @@ for _ in $(seq 1 20); do
 done
 need "preset highlighted" wait_for '> Minimale starter'
 keys Enter
+need "name asked first" wait_for 'Naam van uw webwinkel'
+text "Zoë's Bloemen"
+keys Enter
 need "shop form" wait_for 'Gegevens van uw webwinkel'
+check "title carries the name" wait_for "privacybeleid — Zoë's Bloemen — stap 1"
 
 # 2. Shop details: typed (accents), a bad value with its message, and a bracketed paste.
-text "Zoë's Bloemen"
-keys Down Down
+# The cursor is on the first empty field (operator); the website is next.
+keys Down
 text "www.zoesbloemen.nl"
 keys Down
 check "validation message on leaving the field" wait_for 'mist https://'
@@ -84,7 +88,7 @@ check "required fields filled" wait_for 'Zoë de Vries'
 
 # 3. Jump to the payments step in the sidebar and toggle a provider.
 keys Tab
-for _ in 1 2 3 4 5 6; do keys Down; done
+for _ in 1 2 3 4 5 6 7; do keys Down; done
 keys Enter
 need "payments step" wait_for 'Hoe betalen uw klanten?'
 check "preset provider chosen" wait_for '[x] Mollie'
@@ -136,7 +140,7 @@ check "recent list written" grep -qF "winkel.toml" "$DATA/recent.toml"
 # 6. Reopening resumes at the saved step; Ctrl+C quits.
 keys clear Enter
 keys "'$BIN' wizard --answers '$ANS'; echo EXIT=\$?" Enter
-check "resumes at the export step" wait_for 'stap 15 van 15: Exporteren'
+check "resumes at the export step" wait_for 'stap 17 van 17: Exporteren'
 keys C-c
 check "Ctrl+C exits cleanly" wait_for 'EXIT=0'
 check "alternate screen off after Ctrl+C" test "$(flag alternate_on)" = 0
@@ -153,7 +157,7 @@ check "broken file not overwritten" cmp -s "$WORK/kapot.toml" "$WORK/kapot.orig"
 # 8. A panic (debug builds panic on F12 when PRIVACYBELEID_TEST_PANIC is set): terminal restored.
 keys clear Enter
 keys "PRIVACYBELEID_TEST_PANIC=1 '$BIN' wizard --answers '$ANS'; echo EXIT=\$?" Enter
-if wait_for 'stap 15 van 15'; then
+if wait_for 'stap 17 van 17'; then
   keys F12
   if wait_for 'EXIT=101' 5; then
     check "panic message printed" wait_for 'testpaniek'

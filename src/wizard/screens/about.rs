@@ -64,7 +64,7 @@ impl Screen for About {
     fn menu(&self) -> Option<&'static str> {
         Some(t::MENU)
     }
-    fn keys(&self) -> Vec<Row> {
+    fn keys(&self, _m: &Model) -> Vec<Row> {
         keymap::rows(KEYS)
     }
     fn enter(&mut self, _cx: &mut Ctx) {

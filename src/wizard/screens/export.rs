@@ -282,7 +282,7 @@ impl Screen for Export {
     fn label(&self) -> String {
         t::LABEL.into()
     }
-    fn keys(&self) -> Vec<Row> {
+    fn keys(&self, _m: &Model) -> Vec<Row> {
         if self.confirm.is_some() {
             keymap::rows(CONFIRM_KEYS)
         } else {

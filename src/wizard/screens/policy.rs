@@ -174,7 +174,7 @@ impl Screen for Policy {
     fn label(&self) -> String {
         t::LABEL.into()
     }
-    fn keys(&self) -> Vec<Row> {
+    fn keys(&self, _m: &Model) -> Vec<Row> {
         keymap::rows(KEYS)
     }
     fn typing(&self) -> bool {

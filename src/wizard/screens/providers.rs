@@ -293,7 +293,7 @@ impl Screen for Providers {
             t::HELP_TITLE.into()
         }
     }
-    fn keys(&self) -> Vec<Row> {
+    fn keys(&self, _m: &Model) -> Vec<Row> {
         if self.form.is_some() {
             custom_provider::keys()
         } else {

@@ -25,10 +25,24 @@ enum Act {
     Home,
     End,
     Open,
+    Next,
     Back,
 }
 
 const KEYS: &Keymap<Act> = &[
+    Binding {
+        keys: &[(Key::Plain(KeyCode::Enter), Act::Next)],
+        footer: Some(t::KEY_NEXT),
+        help: t::HELP_NEXT,
+    },
+    Binding {
+        keys: &[
+            (Key::Plain(KeyCode::Right), Act::Open),
+            (Key::Click, Act::Open),
+        ],
+        footer: Some(t::KEY_OPEN),
+        help: t::HELP_OPEN,
+    },
     Binding {
         keys: &[
             (Key::Plain(KeyCode::Up), Act::Up),
@@ -36,11 +50,6 @@ const KEYS: &Keymap<Act> = &[
         ],
         footer: Some(t::KEY_MOVE),
         help: t::HELP_MOVE,
-    },
-    Binding {
-        keys: &[(Key::Plain(KeyCode::Enter), Act::Open)],
-        footer: Some(t::KEY_OPEN),
-        help: t::HELP_OPEN,
     },
     Binding {
         keys: &[
@@ -72,10 +81,11 @@ fn list_area(main: Rect) -> Rect {
 }
 
 impl Review {
+    /// To the step (and field) a finding is about.
     fn open(&self, d: &Derived, i: usize) -> Vec<Effect> {
         match (d.diags.get(i), d.diag_steps.get(i)) {
             (Some(diag), Some(step)) => vec![Effect::Go(Nav::Field(*step, diag.field.clone()))],
-            _ => vec![Effect::Go(Nav::Next)],
+            _ => vec![],
         }
     }
 }
@@ -90,7 +100,7 @@ impl Screen for Review {
     fn label(&self) -> String {
         t::LABEL.into()
     }
-    fn keys(&self) -> Vec<Row> {
+    fn keys(&self, _m: &Model) -> Vec<Row> {
         keymap::rows(KEYS)
     }
 
@@ -106,6 +116,9 @@ impl Screen for Review {
             Some(Act::Home) => self.cursor = 0,
             Some(Act::End) => self.cursor = n.saturating_sub(1),
             Some(Act::Open) => return self.open(cx.d, self.cursor),
+            // Enter goes on to the export, whatever the findings: warnings do not stop it,
+            // and the export step itself says when errors do.
+            Some(Act::Next) => return vec![Effect::Go(Nav::Next)],
             Some(Act::Back) => return vec![Effect::Go(Nav::Prev)],
             None => {}
         }
@@ -142,6 +155,7 @@ impl Screen for Review {
             let (mark, st) = match diag.severity {
                 Severity::Error => ("✗", theme::error()),
                 Severity::Warning => ("!", theme::warning()),
+                Severity::Info => ("i", theme::dim()),
             };
             let step = d.diag_steps.get(i).map_or("", |s| m.step_label(*s));
             let text = format!(

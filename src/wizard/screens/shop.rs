@@ -144,7 +144,7 @@ impl Screen for Shop {
     fn label(&self) -> String {
         t::LABEL.into()
     }
-    fn keys(&self) -> Vec<Row> {
+    fn keys(&self, _m: &Model) -> Vec<Row> {
         keymap::rows(KEYS)
     }
     fn typing(&self) -> bool {
@@ -157,7 +157,14 @@ impl Screen for Shop {
             .map(|k| TextInput::new(m.answers.shop.get(k).unwrap_or("")))
             .collect();
         self.errors.clear();
-        self.cursor = SHOP_FIELDS[0];
+        // A new policy named on the start screen (no step saved yet): on to the first
+        // field still empty. A file opened again starts at the top.
+        let named = m.answers.shop.name.is_some() && m.answers.wizard.is_none();
+        self.cursor = SHOP_FIELDS
+            .iter()
+            .find(|k| named && m.answers.shop.get(k).is_none())
+            .copied()
+            .unwrap_or(SHOP_FIELDS[0]);
     }
 
     fn leave(&mut self, _cx: &mut Ctx) {

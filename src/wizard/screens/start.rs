@@ -9,7 +9,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use ratatui::Frame;
 
-use crate::engine::Answers;
+use crate::engine::{Answers, Section};
+use crate::text_edit;
 use crate::wizard::derived::{Derived, PreviewSource};
 use crate::wizard::keymap::{self, Binding, Key, Keymap, Row};
 use crate::wizard::model::{Model, ScreenId};
@@ -17,7 +18,8 @@ use crate::wizard::msg::{Effect, Nav};
 use crate::wizard::screen::{Ctx, Kind, Screen};
 use crate::wizard::strings::start as t;
 use crate::wizard::theme;
-use crate::wizard::widgets::text::{fit, list_offset};
+use crate::wizard::widgets::text::{ellipsis, fit, list_offset, wrap};
+use crate::wizard::widgets::text_input::TextInput;
 
 pub const ID: ScreenId = ScreenId("start");
 
@@ -37,6 +39,31 @@ enum Act {
     End,
     Open,
 }
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NameAct {
+    Begin,
+    Cancel,
+    Edit,
+}
+
+/// The keys while the shop's name is asked.
+const NAME_KEYS: &Keymap<NameAct> = &[
+    Binding {
+        keys: &[(Key::Plain(KeyCode::Enter), NameAct::Begin)],
+        footer: Some(t::KEY_BEGIN),
+        help: t::HELP_BEGIN,
+    },
+    Binding {
+        keys: &[(Key::Plain(KeyCode::Esc), NameAct::Cancel)],
+        footer: Some(t::KEY_CANCEL),
+        help: t::HELP_CANCEL,
+    },
+    text_edit!(cursor, NameAct::Edit),
+    text_edit!(word, NameAct::Edit),
+    text_edit!(erase, NameAct::Edit),
+    text_edit!(typing, NameAct::Edit),
+];
 
 const KEYS: &Keymap<Act> = &[
     Binding {
@@ -72,6 +99,9 @@ const KEYS: &Keymap<Act> = &[
 pub struct Start {
     pub items: Vec<Item>,
     pub cursor: usize,
+    /// A new policy (empty or from a preset) asks the shop's name first, so the file and
+    /// the title bar carry it from the start.
+    pub name: Option<TextInput>,
 }
 
 impl Start {
@@ -85,7 +115,11 @@ impl Start {
                 .map(|p| Item::Preset(p.id.clone())),
         );
         items.extend(menu.into_iter().map(|(id, l)| Item::Page(id, l)));
-        Start { items, cursor: 0 }
+        Start {
+            items,
+            cursor: 0,
+            name: None,
+        }
     }
 
     /// Rows of the list: `Some(item index)` or a heading (`None` with its text).
@@ -137,17 +171,81 @@ impl Start {
         list_offset(cur_row, rows.len(), height as usize)
     }
 
+    /// The highlighted item in full, wrapped to `width`: a preset's description and the
+    /// providers it ticks, per step.
+    fn desc_lines(&self, m: &Model, width: u16) -> Vec<String> {
+        let w = width.saturating_sub(1) as usize;
+        let mut text = vec![match self.items.get(self.cursor) {
+            Some(Item::Preset(id)) => m
+                .engine
+                .presets()
+                .iter()
+                .find(|p| &p.id == id)
+                .map(|p| t::preset_full(&p.name, &p.description))
+                .unwrap_or_default(),
+            Some(Item::Recent(p)) => t::continue_with(p),
+            Some(Item::Page(_, label)) => label.to_string(),
+            _ => match &m.path {
+                Some(p) => t::new_in(p),
+                None => t::NEW_IN_DATA_DIR.into(),
+            },
+        }];
+        if let Some(Item::Preset(id)) = self.items.get(self.cursor) {
+            if let Some(p) = m.engine.presets().iter().find(|p| &p.id == id) {
+                text.push(t::TICKS.to_string());
+                for sec in Section::ALL {
+                    let ids = p.answers.providers.get(sec);
+                    if ids.is_empty() {
+                        continue;
+                    }
+                    let names: Vec<String> = ids
+                        .iter()
+                        .map(|id| {
+                            m.engine
+                                .catalog()
+                                .get(id)
+                                .map_or(id.clone(), |p| p.name.clone())
+                        })
+                        .collect();
+                    text.push(t::ticks_row(sec.label(), &names));
+                }
+            }
+        }
+        text.iter()
+            .flat_map(|l| {
+                let mut v = wrap(l, w);
+                if v.is_empty() {
+                    v.push(String::new());
+                }
+                v
+            })
+            .collect()
+    }
+
     fn activate(&mut self, cx: &mut Ctx) -> Vec<Effect> {
         let Some(item) = self.items.get(self.cursor).cloned() else {
             return vec![];
         };
-        let mut a = Answers::default();
         match item {
-            Item::Recent(p) => return vec![Effect::Open(p)],
-            Item::Page(id, _) => return vec![Effect::Go(Nav::Page(id))],
-            Item::New => {}
-            Item::Preset(id) => a.preset = Some(id),
+            Item::Recent(p) => vec![Effect::Open(p)],
+            Item::Page(id, _) => vec![Effect::Go(Nav::Page(id))],
+            Item::New | Item::Preset(_) => {
+                // The name of a file given with --answers is kept as the likely name.
+                let known = cx.m.answers.shop.name.clone().unwrap_or_default();
+                self.name = Some(TextInput::new(&known));
+                vec![]
+            }
         }
+    }
+
+    /// Begins the new policy with the name typed (which may be left empty).
+    fn begin(&mut self, cx: &mut Ctx) -> Vec<Effect> {
+        let name = self.name.take().map(|t| t.value()).unwrap_or_default();
+        let mut a = Answers::default();
+        if let Some(Item::Preset(id)) = self.items.get(self.cursor) {
+            a.preset = Some(id.clone());
+        }
+        a.shop.set("name", &name);
         a.shop.effective_date = Some(cx.m.today.clone());
         cx.m.answers = a;
         cx.m.status = t::STATUS_NEW.into();
@@ -155,13 +253,26 @@ impl Start {
     }
 }
 
-fn list_area(main: Rect) -> Rect {
-    // Two lines of introduction on top, three lines of description at the bottom.
+/// The description below the list: at least three lines, at most half the area.
+fn desc_area(main: Rect, lines: usize) -> Rect {
+    let h = (lines as u16 + 1)
+        .clamp(4, (main.height / 2).max(4))
+        .min(main.height);
+    Rect::new(
+        main.x,
+        main.y + main.height.saturating_sub(h),
+        main.width,
+        h,
+    )
+}
+
+/// The list: below two lines of introduction, above the description.
+fn list_area(main: Rect, desc: Rect) -> Rect {
     Rect::new(
         main.x + 1,
         main.y + 3,
         main.width.saturating_sub(2),
-        main.height.saturating_sub(7),
+        desc.y.saturating_sub(main.y + 3),
     )
 }
 
@@ -175,11 +286,42 @@ impl Screen for Start {
     fn label(&self) -> String {
         t::LABEL.into()
     }
-    fn keys(&self) -> Vec<Row> {
-        keymap::rows(KEYS)
+    fn keys(&self, _m: &Model) -> Vec<Row> {
+        if self.name.is_some() {
+            keymap::rows(NAME_KEYS)
+        } else {
+            keymap::rows(KEYS)
+        }
+    }
+    fn help_title(&self) -> String {
+        t::HELP_TITLE.into()
+    }
+    fn typing(&self) -> bool {
+        self.name.is_some()
+    }
+    fn modal(&self) -> bool {
+        self.name.is_some()
+    }
+
+    fn paste(&mut self, _cx: &mut Ctx, text: &str) -> Vec<Effect> {
+        if let Some(n) = self.name.as_mut() {
+            n.paste(text);
+        }
+        vec![]
     }
 
     fn key(&mut self, cx: &mut Ctx, k: KeyEvent) -> Vec<Effect> {
+        if let Some(input) = self.name.as_mut() {
+            match keymap::lookup(NAME_KEYS, &k) {
+                Some(NameAct::Begin) => return self.begin(cx),
+                Some(NameAct::Cancel) => self.name = None,
+                Some(NameAct::Edit) => {
+                    input.handle_key(k);
+                }
+                None => {}
+            }
+            return vec![];
+        }
         let n = self.items.len();
         match keymap::lookup(KEYS, &k) {
             Some(Act::Up) => self.cursor = self.cursor.saturating_sub(1),
@@ -193,7 +335,13 @@ impl Screen for Start {
     }
 
     fn click(&mut self, cx: &mut Ctx, main: Rect, column: u16, row: u16) -> Vec<Effect> {
-        let area = list_area(main);
+        if self.name.is_some() {
+            return vec![];
+        }
+        let area = list_area(
+            main,
+            desc_area(main, self.desc_lines(cx.m, main.width).len()),
+        );
         if column < area.x || column >= area.x + area.width || row < area.y {
             return vec![];
         }
@@ -207,6 +355,11 @@ impl Screen for Start {
             }
         }
         vec![]
+    }
+
+    /// A preview only for a highlighted preset; otherwise the list takes the whole width.
+    fn has_preview(&self, _m: &Model) -> bool {
+        matches!(self.items.get(self.cursor), Some(Item::Preset(_)))
     }
 
     fn preview(&self, _m: &Model) -> PreviewSource {
@@ -225,7 +378,7 @@ impl Screen for Start {
             intro,
             Rect::new(main.x + 1, main.y, main.width.saturating_sub(2), 2),
         );
-        let area = list_area(main);
+        let area = list_area(main, desc_area(main, self.desc_lines(m, main.width).len()));
         let rows = self.rows(m);
         let off = self.offset(&rows, area.height);
         let width = area.width as usize;
@@ -236,41 +389,47 @@ impl Screen for Start {
             .map(|(i, text)| match i {
                 None => Line::from(Span::styled(fit(text, width), theme::heading())),
                 Some(i) if *i == self.cursor => Line::from(Span::styled(
-                    fit(&format!("> {text}"), width),
+                    ellipsis(&format!("> {text}"), width),
                     theme::highlight(),
                 )),
-                Some(_) => Line::from(fit(&format!("  {text}"), width)),
+                Some(_) => Line::from(ellipsis(&format!("  {text}"), width)),
             })
             .collect();
         f.render_widget(Paragraph::new(lines), area);
-        // The highlighted item in full.
-        let desc = match self.items.get(self.cursor) {
-            Some(Item::Preset(id)) => m
-                .engine
-                .presets()
-                .iter()
-                .find(|p| &p.id == id)
-                .map(|p| t::preset_full(&p.name, &p.description))
-                .unwrap_or_default(),
-            Some(Item::Recent(p)) => t::continue_with(p),
-            Some(Item::Page(_, label)) => label.to_string(),
-            _ => match &m.path {
-                Some(p) => t::new_in(p),
-                None => t::NEW_IN_DATA_DIR.into(),
-            },
-        };
-        let d_area = Rect::new(
-            main.x,
-            main.y + main.height.saturating_sub(4),
-            main.width,
-            4.min(main.height),
-        );
-        f.render_widget(
-            Paragraph::new(desc)
-                .style(theme::dim())
-                .wrap(Wrap { trim: true })
-                .block(Block::new().borders(Borders::TOP)),
-            d_area,
-        );
+        // The highlighted item in full; for a preset also what it ticks.
+        let d_area = desc_area(main, self.desc_lines(m, main.width).len());
+        let block = Block::new().borders(Borders::TOP);
+        if let Some(input) = &self.name {
+            let inner = block.inner(d_area);
+            f.render_widget(block, d_area);
+            let buf = f.buffer_mut();
+            let label = t::NAME_LABEL;
+            let lw = unicode_width::UnicodeWidthStr::width(label) as u16 + 1;
+            buf.set_string(inner.x + 1, inner.y, label, theme::bold());
+            let field = Rect::new(
+                inner.x + 1 + lw,
+                inner.y,
+                inner.width.saturating_sub(2 + lw),
+                1,
+            );
+            let cx = input.render(field, buf, theme::field_active());
+            let hint = Rect::new(inner.x + 1, inner.y + 1, inner.width.saturating_sub(2), 2);
+            f.render_widget(
+                Paragraph::new(t::NAME_HINT)
+                    .style(theme::dim())
+                    .wrap(Wrap { trim: true }),
+                hint,
+            );
+            if inner.height > 0 {
+                f.set_cursor_position((cx, inner.y));
+            }
+            return;
+        }
+        let lines: Vec<Line> = self
+            .desc_lines(m, main.width)
+            .into_iter()
+            .map(|l| Line::from(Span::styled(l, theme::dim())))
+            .collect();
+        f.render_widget(Paragraph::new(lines).block(block), d_area);
     }
 }
