@@ -13,13 +13,13 @@ fn main() {
     println!("markup (model + tera): {:?}", t.elapsed() / n);
     let t = Instant::now();
     for _ in 0..n {
-        let ctx = privacybeleid::engine::model::build(&a, engine.catalog());
+        let ctx = privacybeleid::engine::model::build(&a, engine.catalog(), engine.purposes());
         std::hint::black_box(tera::Context::from_serialize(&ctx).unwrap());
     }
     println!("model + context: {:?}", t.elapsed() / n);
     let mut tera = tera::Tera::default();
     tera.add_raw_template("t.tera", "{{ shop.name }}").unwrap();
-    let ctx = privacybeleid::engine::model::build(&a, engine.catalog());
+    let ctx = privacybeleid::engine::model::build(&a, engine.catalog(), engine.purposes());
     let ctx = tera::Context::from_serialize(&ctx).unwrap();
     let t = Instant::now();
     for _ in 0..n {

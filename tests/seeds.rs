@@ -192,8 +192,18 @@ fn transfers_outside_the_eea_are_named_with_their_safeguard() {
         .render(&common::load(&path), Format::Markdown)
         .unwrap();
     assert!(text.contains("Doorgifte buiten de Europese Economische Ruimte"));
+    // The recipients table names the country with its safeguard, and the newsletter section says it too.
+    let row = text
+        .lines()
+        .find(|l| l.starts_with("| Mailchimp |"))
+        .expect("Mailchimp row in the recipients table");
+    assert!(
+        row.contains("Verenigde Staten (EU-VS Data Privacy Framework)"),
+        "{row}"
+    );
+    assert!(text.contains("Mailchimp is gevestigd in de Verenigde Staten, buiten de Europese Economische Ruimte (EER); uw gegevens gaan naar de Verenigde Staten (EU-VS Data Privacy Framework)."));
     assert!(text.contains(
-        "- Mailchimp: naar de Verenigde Staten, op basis van het EU-VS Data Privacy Framework."
+        "EU-VS Data Privacy Framework: het Amerikaanse bedrijf is bij dit framework aangesloten"
     ));
 }
 
@@ -205,7 +215,10 @@ fn the_review_clause_sits_under_reviews() {
     let wwk: Vec<_> = doc
         .blocks
         .iter()
-        .filter(|b| b.plain().contains("reviews via WebwinkelKeur"))
+        .filter(|b| {
+            b.plain()
+                .contains("via WebwinkelKeur uitnodigen om een review")
+        })
         .collect();
     assert_eq!(wwk.len(), 1);
     assert_eq!(wwk[0].anchor.as_deref(), Some("reviews"));

@@ -333,9 +333,7 @@ fn custom_provider_with_all_details() {
         .join("\n");
     assert!(plain.contains("Wolkje Inc."), "{plain}");
     assert!(
-        plain.contains(
-            "Wolkje: naar de Verenigde Staten, op basis van het EU-VS Data Privacy Framework"
-        ),
+        plain.contains("Wolkje is gevestigd in de Verenigde Staten, buiten de Europese Economische Ruimte (EER); uw gegevens gaan naar de Verenigde Staten (EU-VS Data Privacy Framework)"),
         "{plain}"
     );
     assert!(!plain.contains("verwerkt in ,"), "{plain}");

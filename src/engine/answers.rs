@@ -254,6 +254,11 @@ impl PolicyOptions {
     }
 }
 
+/// A provider the catalog lacks, with the same facts as a catalog entry. Short form:
+/// `sections` (with `role` and `data` for all of them, or the defaults per section from
+/// assets/sections.toml); long form: `[[custom_provider.activity]]`. Transfers: a
+/// `[[custom_provider.transfer]]` list; the old keys `outside_eea`, `safeguard` and
+/// `transfer_countries` stay readable.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CustomProvider {
@@ -268,10 +273,88 @@ pub struct CustomProvider {
     pub country: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub privacy_url: Option<String>,
+    /// Short form: the role in every section of `sections` (processor | controller |
+    /// joint_controller); absent: the section's default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// Short form: the data it receives; absent: the section's default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Vec<String>>,
+    /// Long form: one entry per activity, overriding the short form for its section.
+    #[serde(default, rename = "activity", skip_serializing_if = "Vec::is_empty")]
+    pub activities: Vec<CustomActivity>,
+    /// Each country outside the EEA where data go, with its safeguard.
+    #[serde(default, rename = "transfer", skip_serializing_if = "Vec::is_empty")]
+    pub transfers: Vec<CustomTransfer>,
+    /// How the processor agreement is concluded: terms | dashboard | request | unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agreement: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agreement_url: Option<String>,
+    /// Puts something in the visitor's browser that needs prior consent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consent: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profiling: Option<bool>,
+    /// Old form: data leave the EEA (to `transfer_countries`, else to `country`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outside_eea: Option<bool>,
+    /// Old form: the safeguard of those countries.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub safeguard: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub transfer_countries: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CustomActivity {
+    pub section: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profiling: Option<bool>,
+    /// joint_controller: what the joint part covers, and who handles requests.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub joint_covers: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub joint_contact: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CustomTransfer {
+    pub country: String,
+    /// adequacy | dpf | scc | bcr | none_known; absent is an error in `check`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub safeguard: Option<String>,
+}
+
+impl CustomProvider {
+    /// The destination countries with their safeguard text as written, old keys included:
+    /// `outside_eea = true` means `transfer_countries`, or else `country`.
+    pub fn transfer_list(&self) -> Vec<CustomTransfer> {
+        if !self.transfers.is_empty() {
+            return self.transfers.clone();
+        }
+        if self.outside_eea != Some(true) {
+            return vec![];
+        }
+        let countries = if self.transfer_countries.is_empty() {
+            vec![self.country.clone().unwrap_or_else(|| "Nederland".into())]
+        } else {
+            self.transfer_countries.clone()
+        };
+        countries
+            .into_iter()
+            .map(|country| CustomTransfer {
+                country,
+                safeguard: self.safeguard.clone(),
+            })
+            .collect()
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

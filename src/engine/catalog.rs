@@ -25,6 +25,12 @@ pub enum Role {
 }
 
 impl Role {
+    pub const ALL: [Role; 3] = [Role::Processor, Role::Controller, Role::JointController];
+
+    pub fn from_id(id: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.id() == id)
+    }
+
     pub fn id(self) -> &'static str {
         match self {
             Role::Processor => "processor",
@@ -103,6 +109,17 @@ pub enum JointContact {
     Both,
 }
 
+impl JointContact {
+    pub fn from_id(id: &str) -> Option<JointContact> {
+        match id {
+            "shop" => Some(JointContact::Shop),
+            "provider" => Some(JointContact::Provider),
+            "both" => Some(JointContact::Both),
+            _ => None,
+        }
+    }
+}
+
 /// Cookie categories (Tw 11.7a): only `necessary` needs no consent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -141,6 +158,18 @@ pub enum AgreementHow {
     /// Sent on request.
     Request,
     Unknown,
+}
+
+impl AgreementHow {
+    pub fn from_id(id: &str) -> Option<AgreementHow> {
+        match id {
+            "terms" => Some(AgreementHow::Terms),
+            "dashboard" => Some(AgreementHow::Dashboard),
+            "request" => Some(AgreementHow::Request),
+            "unknown" => Some(AgreementHow::Unknown),
+            _ => None,
+        }
+    }
 }
 
 /// The facts not confirmed from a source, by name.
@@ -418,71 +447,6 @@ impl Provider {
             )
         }
     }
-
-    pub fn from_custom(c: &CustomProvider) -> Provider {
-        let outside = c.outside_eea.unwrap_or(false);
-        let country = c.country.clone().unwrap_or_else(|| "Nederland".into());
-        let activities: Vec<Activity> = c
-            .sections
-            .iter()
-            .filter_map(|s| Section::from_id(s))
-            .map(|section| Activity {
-                section,
-                id: None,
-                label: None,
-                role: Role::Processor,
-                data: vec![],
-                profiling: false,
-                publishes: vec![],
-                category: None,
-                joint_covers: None,
-                joint_contact: None,
-                joint_url: None,
-            })
-            .collect();
-        // The answers name one country: outside the EEA, that is where the data go.
-        let transfers = if outside {
-            vec![Transfer {
-                country: country.clone(),
-                safeguard: c
-                    .safeguard
-                    .as_deref()
-                    .and_then(Safeguard::from_id)
-                    .unwrap_or(Safeguard::Scc),
-                note: None,
-            }]
-        } else {
-            vec![]
-        };
-        let mut p = Provider {
-            id: c.id.clone(),
-            name: c.name.clone(),
-            short_name: None,
-            aliases: vec![],
-            company: c.company.clone().unwrap_or_else(|| c.name.clone()),
-            country,
-            description: "Eigen toevoeging van de webwinkel".into(),
-            privacy_url: c.privacy_url.clone().unwrap_or_default(),
-            self_hosted: false,
-            credit_check: false,
-            consent: None,
-            consent_reason: None,
-            alternative: None,
-            sources: vec![],
-            checked: None,
-            unverified: vec![],
-            notes: None,
-            activities,
-            transfers,
-            agreement: None,
-            cookies: vec![],
-            variants: vec![],
-            sections: vec![],
-            custom: true,
-        };
-        p.derive();
-        p
-    }
 }
 
 /// Everything wrong with one catalog entry, in Dutch (empty when it is sound).
@@ -565,6 +529,8 @@ pub struct Catalog {
     providers: Vec<Provider>,
     index: HashMap<String, usize>,
     countries: Countries,
+    /// Per section: the role and data an own provider gets by default (assets/sections.toml).
+    defaults: HashMap<Section, (Role, Vec<String>)>,
 }
 
 impl Catalog {
@@ -607,7 +573,158 @@ impl Catalog {
             providers,
             index,
             countries,
+            defaults: HashMap::new(),
         })
+    }
+
+    /// Takes the defaults for own providers from the section descriptions.
+    pub fn with_section_defaults(mut self, sections: &[SectionInfo]) -> Catalog {
+        for s in sections {
+            self.defaults
+                .insert(s.id, (s.default_role, s.default_data.clone()));
+        }
+        self
+    }
+
+    /// The role and data an own provider gets in a section when the answers are silent.
+    pub fn section_default(&self, s: Section) -> (Role, Vec<String>) {
+        self.defaults
+            .get(&s)
+            .cloned()
+            .unwrap_or((Role::Processor, vec![]))
+    }
+
+    /// An own provider from the answers as a provider with the same facts as a catalog entry.
+    /// Never fails: what `check` reports as wrong falls back to the section's default, an EEA
+    /// country is no transfer, and a missing safeguard is `none_known` (never an invented one).
+    pub fn custom_provider(&self, c: &CustomProvider) -> Provider {
+        let mut secs: Vec<Section> = c
+            .sections
+            .iter()
+            .chain(c.activities.iter().map(|a| &a.section))
+            .filter_map(|s| Section::from_id(s))
+            .collect();
+        secs.sort();
+        secs.dedup();
+        let activities: Vec<Activity> = secs
+            .into_iter()
+            .map(|section| {
+                let long = c
+                    .activities
+                    .iter()
+                    .find(|a| Section::from_id(&a.section) == Some(section));
+                let (def_role, def_data) = self.section_default(section);
+                let role = long
+                    .and_then(|a| a.role.as_deref())
+                    .or(c.role.as_deref())
+                    .and_then(Role::from_id)
+                    .unwrap_or(def_role);
+                let data = long
+                    .and_then(|a| a.data.clone())
+                    .or_else(|| c.data.clone())
+                    .unwrap_or(def_data);
+                let joint = role == Role::JointController;
+                Activity {
+                    section,
+                    id: None,
+                    label: None,
+                    role,
+                    data,
+                    profiling: long
+                        .and_then(|a| a.profiling)
+                        .or(c.profiling)
+                        .unwrap_or(false),
+                    publishes: vec![],
+                    category: None,
+                    joint_covers: joint.then(|| {
+                        long.and_then(|a| a.joint_covers.clone())
+                            .unwrap_or_else(|| "het verzamelen van gegevens op onze website".into())
+                    }),
+                    joint_contact: joint.then(|| {
+                        long.and_then(|a| a.joint_contact.as_deref())
+                            .and_then(JointContact::from_id)
+                            .unwrap_or(JointContact::Shop)
+                    }),
+                    joint_url: None,
+                }
+            })
+            .collect();
+        let mut listed = c.transfer_list();
+        if listed.is_empty() {
+            if let Some(country) = c.country.as_deref().filter(|x| !x.trim().is_empty()) {
+                if !self.countries.is_eea(country) {
+                    // Established outside the EEA: the data go there, whatever the answers forgot.
+                    listed.push(super::answers::CustomTransfer {
+                        country: country.to_string(),
+                        safeguard: None,
+                    });
+                }
+            }
+        }
+        let transfers = listed
+            .into_iter()
+            .filter(|t| !t.country.trim().is_empty() && !self.countries.is_eea(&t.country))
+            .map(|t| Transfer {
+                country: self
+                    .countries
+                    .canonical(&t.country)
+                    .unwrap_or_else(|| t.country.trim().to_string()),
+                safeguard: t
+                    .safeguard
+                    .as_deref()
+                    .and_then(Safeguard::from_id)
+                    .filter(|sg| self.countries.safeguard_problem(&t.country, *sg).is_none())
+                    .unwrap_or(Safeguard::NoneKnown),
+                note: None,
+            })
+            .collect();
+        let mut p = Provider {
+            id: c.id.clone(),
+            name: c.name.clone(),
+            short_name: None,
+            aliases: vec![],
+            company: c
+                .company
+                .clone()
+                .filter(|x| !x.trim().is_empty())
+                .unwrap_or_else(|| c.name.clone()),
+            country: c
+                .country
+                .clone()
+                .filter(|x| !x.trim().is_empty())
+                .unwrap_or_else(|| "Nederland".into()),
+            description: "Eigen toevoeging van de webwinkel".into(),
+            privacy_url: c.privacy_url.clone().unwrap_or_default(),
+            self_hosted: false,
+            credit_check: false,
+            consent: c.consent,
+            consent_reason: None,
+            alternative: None,
+            sources: vec![],
+            checked: None,
+            unverified: vec![],
+            notes: None,
+            activities,
+            transfers,
+            agreement: c
+                .agreement
+                .as_deref()
+                .and_then(AgreementHow::from_id)
+                .map(|how| Agreement {
+                    how,
+                    url: c.agreement_url.clone(),
+                }),
+            cookies: vec![],
+            variants: vec![],
+            sections: vec![],
+            custom: true,
+        };
+        p.derive();
+        if p.consent.is_none() && p.serves(Section::Cookies) {
+            // An own cookie tool: on the safe side, consent is asked.
+            p.consent = Some(true);
+        }
+        p
     }
 
     pub fn countries(&self) -> &Countries {
@@ -641,6 +758,10 @@ pub struct SectionInfo {
     pub help: String,
     #[serde(default)]
     pub common: Vec<String>,
+    /// The role an own provider gets here unless the answers say otherwise.
+    pub default_role: Role,
+    /// The data an own provider receives here unless the answers say otherwise.
+    pub default_data: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -688,7 +809,8 @@ data = ["naam"]
 
     #[test]
     fn an_own_provider_outside_the_eea_sends_data_to_its_country() {
-        let p = Provider::from_custom(&CustomProvider {
+        let cat = Catalog::from_files([("a.toml", ENTRY)]).unwrap();
+        let p = cat.custom_provider(&CustomProvider {
             id: "wolkje".into(),
             name: "Wolkje".into(),
             country: Some("Verenigde Staten".into()),
@@ -698,7 +820,7 @@ data = ["naam"]
         });
         assert_eq!(p.transfer_countries(), ["Verenigde Staten"]);
         assert_eq!(p.transfers[0].safeguard, Safeguard::Dpf);
-        let inside = Provider::from_custom(&CustomProvider {
+        let inside = cat.custom_provider(&CustomProvider {
             id: "eigen".into(),
             name: "Eigen".into(),
             ..Default::default()
@@ -713,7 +835,7 @@ data = ["naam"]
             c.get("x").unwrap().summary(),
             "Test — Nederland. Ontvangt: naam."
         );
-        let custom = Provider::from_custom(&CustomProvider {
+        let custom = c.custom_provider(&CustomProvider {
             id: "eigen".into(),
             name: "Eigen".into(),
             ..Default::default()

@@ -29,6 +29,10 @@ pub enum BlockKind {
     Bullet,
     /// One line of an address-like block; consecutive lines belong together.
     Line,
+    /// The header row of a table; the rows that follow belong to it.
+    TableHeader,
+    /// One row of a table, its cells in `cells`.
+    TableRow,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -39,6 +43,9 @@ pub struct Block {
     pub anchor: Option<String>,
     /// For headings: the anchor this heading itself carries.
     pub id: Option<String>,
+    /// For table rows: the cells; `inlines` then holds them joined with " | " for search.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub cells: Vec<Vec<Inline>>,
 }
 
 impl Block {
@@ -119,6 +126,7 @@ impl Document {
                     inlines: parse_inlines(para),
                     anchor: anchor.clone(),
                     id: None,
+                    cells: vec![],
                 });
                 para.clear();
             }
@@ -137,6 +145,10 @@ impl Document {
                 (Some(BlockKind::Title), r)
             } else if let Some(r) = line.strip_prefix("- ") {
                 (Some(BlockKind::Bullet), r)
+            } else if let Some(r) = line.strip_prefix("||! ") {
+                (Some(BlockKind::TableHeader), r)
+            } else if let Some(r) = line.strip_prefix("|| ") {
+                (Some(BlockKind::TableRow), r)
             } else if let Some(r) = line.strip_prefix("| ") {
                 (Some(BlockKind::Line), r)
             } else {
@@ -163,11 +175,26 @@ impl Document {
             if text.trim().is_empty() && kind != BlockKind::Line {
                 continue;
             }
+            let cells: Vec<Vec<Inline>> =
+                if matches!(kind, BlockKind::TableHeader | BlockKind::TableRow) {
+                    split_cells(rest)
+                        .into_iter()
+                        .map(|c| parse_inlines(c.trim()))
+                        .collect()
+                } else {
+                    vec![]
+                };
+            let inlines = if cells.is_empty() {
+                parse_inlines(text.trim())
+            } else {
+                join_cells(&cells)
+            };
             blocks.push(Block {
                 kind,
-                inlines: parse_inlines(text.trim()),
+                inlines,
                 anchor: block_anchor,
-                id,
+                id: if cells.is_empty() { id } else { None },
+                cells,
             });
         }
         flush(&mut para, &mut blocks, &anchor);
@@ -208,6 +235,42 @@ impl Document {
         }
         s
     }
+}
+
+/// Table cells are separated by " || " outside user values (a user value can never split a row).
+fn split_cells(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < s.len() {
+        let c = s[i..].chars().next().unwrap_or(' ');
+        if c == USER_START {
+            depth += 1;
+        } else if c == USER_END {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 && b[i..].starts_with(b" || ") {
+            out.push(&s[start..i]);
+            i += 4;
+            start = i;
+            continue;
+        }
+        i += c.len_utf8();
+    }
+    out.push(&s[start..]);
+    out
+}
+
+fn join_cells(cells: &[Vec<Inline>]) -> Vec<Inline> {
+    let mut out = Vec::new();
+    for (i, c) in cells.iter().enumerate() {
+        if i > 0 {
+            out.push(Inline::Text(" | ".into()));
+        }
+        out.extend(c.iter().cloned());
+    }
+    out
 }
 
 /// "Heading text [#anchor]" → ("Heading text", Some("anchor")).

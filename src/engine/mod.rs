@@ -34,6 +34,7 @@ pub struct Engine {
     catalog: Catalog,
     sections: Vec<SectionInfo>,
     presets: Vec<Preset>,
+    purposes: Vec<model::Purpose>,
     example_shop: Answers,
     tera: tera::Tera,
 }
@@ -41,8 +42,10 @@ pub struct Engine {
 impl Engine {
     /// Loads the data embedded in the binary.
     pub fn load() -> Result<Engine, EngineError> {
-        let catalog = Catalog::from_files(assets::CATALOG.iter().copied())?;
         let sections = catalog::parse_sections(asset("sections.toml")?)?;
+        let catalog =
+            Catalog::from_files(assets::CATALOG.iter().copied())?.with_section_defaults(&sections);
+        let purposes = model::parse_purposes(asset("purposes.toml")?)?;
         let presets = assets::PRESETS
             .iter()
             .map(|(name, text)| presets::parse_preset(name, text))
@@ -59,11 +62,13 @@ impl Engine {
         tera.add_raw_templates(assets::TEMPLATES.iter().copied())
             .map_err(|e| EngineError::Template(error_chain(&e)))?;
         tera.register_filter("opsomming", opsomming);
+        tera.register_function("kies", kies);
         tera.register_function("link", link);
         Ok(Engine {
             catalog,
             sections,
             presets,
+            purposes,
             example_shop,
             tera,
         })
@@ -71,6 +76,11 @@ impl Engine {
 
     pub fn catalog(&self) -> &Catalog {
         &self.catalog
+    }
+
+    /// Every purpose with its legal basis (assets/purposes.toml).
+    pub fn purposes(&self) -> &[model::Purpose] {
+        &self.purposes
     }
 
     /// The country rules (EEA, adequacy decisions, safeguards per country).
@@ -148,7 +158,7 @@ impl Engine {
             a.preset = None;
             a
         });
-        let ctx = model::build(&resolved, &self.catalog);
+        let ctx = model::build(&resolved, &self.catalog, &self.purposes);
         let ctx = tera::Context::from_serialize(&ctx)
             .map_err(|e| EngineError::Template(error_chain(&e)))?;
         self.tera
@@ -193,6 +203,16 @@ fn opsomming(v: &tera::Value, _: &HashMap<String, tera::Value>) -> tera::Result<
         _ => return Err("opsomming verwacht een lijst".into()),
     };
     Ok(tera::Value::String(model::list_nl(&items)))
+}
+
+/// `{{ kies(n=list.n, een="is", meer="zijn") }}`: the word that fits one or several.
+fn kies(args: &HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
+    let n = args.get("n").and_then(|v| v.as_u64()).unwrap_or(1);
+    let key = if n == 1 { "een" } else { "meer" };
+    Ok(args
+        .get(key)
+        .cloned()
+        .unwrap_or(tera::Value::String(String::new())))
 }
 
 /// `{{ link(url=..., text=...) }}`: a link the document parser recognises.

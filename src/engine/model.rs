@@ -1,13 +1,16 @@
 //! The template context: answers and catalog facts, prepared so templates only phrase them.
-//! Every value typed by a user is wrapped (document::wrap_user) here, once.
+//! Every value typed by a user is wrapped (document::wrap_user) here, once. Grammar that
+//! follows the data (one or several, lists, articles before countries) is computed here or by
+//! the named helpers in mod.rs (`opsomming`, `kies`), so a template reads as the text it makes.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::answers::Answers;
-use super::catalog::{Catalog, CookieCategory, Provider, Role, Safeguard};
-use super::document::wrap_user;
+use super::catalog::{Catalog, CookieCategory, JointContact, Provider, Role, Safeguard};
+use super::countries::Countries;
+use super::document::{wrap_user, LINK_END, LINK_MID, LINK_START};
 use super::rules;
 use super::section::Section;
 use super::validate::lookup;
@@ -15,17 +18,46 @@ use super::validate::lookup;
 #[derive(Serialize)]
 pub struct Context {
     shop: ShopView,
-    sections: BTreeMap<&'static str, Vec<ProviderView>>,
+    sections: BTreeMap<&'static str, SectionView>,
     has: BTreeMap<&'static str, bool>,
-    /// Every provider once, in policy order.
-    recipients: Vec<ProviderView>,
-    transfers: Vec<ProviderView>,
-    credit_checks: Vec<ProviderView>,
-    profilers: Vec<ProviderView>,
-    consent_cookies: Vec<ProviderView>,
-    /// Embedded content, website tools and chat widgets that wait for the visitor's consent.
-    consent_tools: Vec<ProviderView>,
+    /// Every declared purpose by id, with its legal basis in words.
+    purpose: BTreeMap<String, PurposeView>,
+    /// The purposes that apply to this shop, in declaration order.
+    purposes: Vec<PurposeView>,
+    /// The legitimate interests weighed, as one Dutch enumeration.
+    interests: String,
+    /// One row per recipient (table under "Wie ontvangen uw gegevens?").
+    recipients: Vec<RecipientRow>,
+    transfers: TransfersView,
+    credit_checks: Names,
+    profilers: Names,
+    /// Every chosen provider that puts something in the browser: cookie tools and tracking scripts.
+    cookie_tools: Vec<CookieToolView>,
+    /// Cookies and similar items the catalog lists for those tools.
+    cookie_list: Vec<CookieRow>,
+    /// Recipients that decide themselves and keep their own retention periods.
+    own_retention: Names,
+    /// Review platforms (not reviews on the shop's own site).
+    review_platforms: Names,
+    /// Marketplaces the order data come from (art. 14).
+    order_sources: Names,
     policy: PolicyView,
+}
+
+/// A group of names with its size, for grammar ("X is", "X en Y zijn").
+#[derive(Serialize, Clone, Default)]
+struct Names {
+    n: usize,
+    names: String,
+}
+
+impl Names {
+    fn of(list: &[String]) -> Names {
+        Names {
+            n: list.len(),
+            names: list_nl(list),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -48,6 +80,15 @@ struct ShopView {
     kvk: Option<String>,
     vat: Option<String>,
     privacy_contact: Option<String>,
+    /// The shop's address is a free consumer mailbox (gmail.com, hotmail.com, ...).
+    consumer_mail: bool,
+}
+
+#[derive(Serialize, Clone)]
+struct TransferView {
+    /// With an article where Dutch needs one ("de Verenigde Staten").
+    country: String,
+    safeguard: &'static str,
 }
 
 #[derive(Serialize, Clone)]
@@ -57,33 +98,131 @@ struct ProviderView {
     company: String,
     /// With an article where Dutch needs one ("de Verenigde Staten"), for running text.
     country: String,
-    /// As a bare name, for lists.
-    country_name: String,
+    /// Its role in this section (the first activity's).
+    role: &'static str,
     processor: bool,
-    /// Decides together with the shop for this section (art. 26 AVG).
+    controller: bool,
     joint: bool,
-    /// What the joint part covers (a Dutch phrase), for joint controllers.
-    joint_covers: String,
     data: String,
     outside_eea: bool,
-    transfer_countries: String,
-    /// Per country (grouped by safeguard): "naar X, op basis van …".
-    transfer_phrase: String,
-    /// The company itself is established outside the EEA.
     based_outside: bool,
-    /// Transfer countries other than the company's own.
-    other_countries: String,
-    safeguard: &'static str,
-    cookie_consent: bool,
+    transfers: Vec<TransferView>,
+    /// "Canada (adequaatheidsbesluit) en de Verenigde Staten (EU-VS Data Privacy Framework)".
+    transfer_text: String,
+    /// The same with bare country names, for the table.
+    transfer_list: String,
+    consent: bool,
     /// It puts cookies or similar items in the visitor's browser (the catalog lists them).
     stores: bool,
-    cookie_kind: &'static str,
+    cookie_category: &'static str,
     credit_check: bool,
     profiling: bool,
     self_hosted: bool,
     publishes: String,
     privacy_url: String,
+    /// "de privacyverklaring van <company>" as a link (or plain text without a URL).
+    privacy_link: String,
+    joint_covers: String,
+    joint_contact: &'static str,
+    joint_link: String,
+    /// Review platforms: sends invitations for the shop as a processor.
+    invites_as_processor: bool,
+    /// A consumer mailbox (business_email with a free address): no processor agreement.
+    consumer_account: bool,
     custom: bool,
+}
+
+/// One section's providers, with the facts they share said once.
+#[derive(Serialize, Default)]
+struct SectionView {
+    n: usize,
+    names: String,
+    list: Vec<ProviderView>,
+    /// Providers that receive data here (not self-hosted), grouped by identical data lists.
+    data_groups: Vec<DataGroup>,
+    /// Processors whose role is not stated in an earlier section.
+    processors: Names,
+    /// Controllers whose role is not stated earlier, with their privacy statements as links.
+    controllers: Names,
+    controller_links: String,
+    /// Joint controllers, grouped by who answers requests.
+    joint: Vec<JointGroup>,
+    /// In the EEA, without transfers, place not stated earlier.
+    in_eea: Names,
+    /// With transfers, place not stated earlier, grouped by identical facts.
+    outside: Vec<PlaceGroup>,
+    consumer_accounts: Vec<ProviderView>,
+}
+
+#[derive(Serialize, Clone)]
+struct JointGroup {
+    n: usize,
+    names: String,
+    companies: String,
+    /// What the joint part covers: the catalog's phrase for one, a shared phrase for several.
+    covers: String,
+    contact: &'static str,
+    privacy_links: String,
+    joint_links: String,
+}
+
+#[derive(Serialize, Clone)]
+struct PlaceGroup {
+    n: usize,
+    names: String,
+    based_outside: bool,
+    country: String,
+    transfer_text: String,
+}
+
+#[derive(Serialize, Clone)]
+struct DataGroup {
+    n: usize,
+    names: String,
+    data: String,
+}
+
+#[derive(Serialize, Clone)]
+struct RecipientRow {
+    name: String,
+    company_link: String,
+    roles: String,
+    country: String,
+    outside: String,
+}
+
+#[derive(Serialize, Default)]
+struct TransfersView {
+    any: bool,
+    n: usize,
+    adequacy: bool,
+    dpf: bool,
+    scc: bool,
+    bcr: bool,
+    none_known: bool,
+    /// Countries with no recognised safeguard, as one enumeration.
+    none_known_countries: String,
+}
+
+#[derive(Serialize, Clone)]
+struct CookieToolView {
+    name: String,
+    /// Embedded content or a chat widget (its own section describes it).
+    embedded: bool,
+    purpose: &'static str,
+    data: String,
+    profiling: bool,
+    consent: bool,
+    category: &'static str,
+    self_hosted: bool,
+}
+
+#[derive(Serialize, Clone)]
+struct CookieRow {
+    name: String,
+    tool: String,
+    purpose: String,
+    lifetime: String,
 }
 
 #[derive(Serialize)]
@@ -92,8 +231,89 @@ struct PolicyView {
     retention_words: Option<String>,
     customer_accounts: bool,
     dpo: Option<String>,
+    /// The website has its own contact form.
     contact_form: bool,
     uses_consent: bool,
+}
+
+/// One purpose of assets/purposes.toml.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Purpose {
+    pub id: String,
+    pub when: String,
+    pub text: String,
+    pub basis: Vec<String>,
+    pub grounds: String,
+    #[serde(default)]
+    pub interest: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PurposesFile {
+    purpose: Vec<Purpose>,
+}
+
+/// The facts a purpose's `when` may name; anything else is a data error.
+pub const PURPOSE_CONDITIONS: [&str; 9] = [
+    "always",
+    "newsletter",
+    "review_invites",
+    "own_reviews",
+    "analytics_free",
+    "analytics_consent",
+    "marketing",
+    "credit_check",
+    "embedded_consent",
+];
+
+pub fn parse_purposes(text: &str) -> Result<Vec<Purpose>, super::EngineError> {
+    let bad = |m: String| super::EngineError::Asset {
+        what: "purposes.toml".into(),
+        message: m,
+    };
+    let f: PurposesFile = toml::from_str(text)
+        .map_err(|e| bad(super::error::ParseError::from_toml(text, &e).to_string()))?;
+    for p in &f.purpose {
+        if !PURPOSE_CONDITIONS.contains(&p.when.as_str()) {
+            return Err(bad(format!("doel `{}`: onbekende when `{}`", p.id, p.when)));
+        }
+        if p.basis.is_empty()
+            || p.basis
+                .iter()
+                .any(|b| !["a", "b", "c", "f"].contains(&b.as_str()))
+        {
+            return Err(bad(format!("doel `{}`: basis is a, b, c of f", p.id)));
+        }
+        if p.basis.iter().any(|b| b == "f") != p.interest.is_some() {
+            return Err(bad(format!(
+                "doel `{}`: interest hoort precies bij grondslag f",
+                p.id
+            )));
+        }
+    }
+    Ok(f.purpose)
+}
+
+#[derive(Serialize, Clone)]
+struct PurposeView {
+    id: String,
+    text: String,
+    /// "de uitvoering van de overeenkomst met u (artikel 6, lid 1, onder b AVG)".
+    grondslag: String,
+    /// "uitvoering van de overeenkomst met u (onder b)", for the list.
+    short: String,
+}
+
+fn purpose_view(p: &Purpose) -> PurposeView {
+    let letters = list_nl(&p.basis);
+    PurposeView {
+        id: p.id.clone(),
+        text: p.text.clone(),
+        grondslag: format!("{} (artikel 6, lid 1, onder {letters} AVG)", p.grounds),
+        short: format!("{} (onder {letters})", p.grounds),
+    }
 }
 
 /// "a", "a en b", "a, b en c".
@@ -182,41 +402,57 @@ fn wrap_opt(v: &Option<String>) -> Option<String> {
         .map(wrap_user)
 }
 
-fn safeguard_phrase(sg: Safeguard) -> &'static str {
-    match sg {
-        Safeguard::Dpf => "het EU-VS Data Privacy Framework",
-        Safeguard::Adequacy => "een adequaatheidsbesluit van de Europese Commissie",
-        Safeguard::Bcr => "bindende bedrijfsvoorschriften",
-        Safeguard::Scc => "standaardcontractbepalingen van de Europese Commissie",
-        Safeguard::NoneKnown => "geen waarborg die wij kennen",
+fn link_markup(url: &str, text: &str) -> String {
+    if url.trim().is_empty() {
+        text.to_string()
+    } else {
+        format!("{LINK_START}{url}{LINK_MID}{text}{LINK_END}")
     }
 }
 
-/// "naar Canada, op basis van …, en naar de Verenigde Staten, op basis van …": the countries
-/// grouped by their safeguard, in the order the catalog lists them.
-fn transfer_phrase(p: &Provider, user: &dyn Fn(&str) -> String) -> String {
-    let mut groups: Vec<(Safeguard, Vec<String>)> = Vec::new();
-    for t in &p.transfers {
-        let c = user(&with_article(&t.country));
-        match groups.iter_mut().find(|(sg, _)| *sg == t.safeguard) {
-            Some((_, list)) => list.push(c),
-            None => groups.push((t.safeguard, vec![c])),
-        }
+fn safeguard_short(sg: Safeguard) -> &'static str {
+    match sg {
+        Safeguard::Dpf => "EU-VS Data Privacy Framework",
+        Safeguard::Adequacy => "adequaatheidsbesluit",
+        Safeguard::Bcr => "bindende bedrijfsvoorschriften",
+        Safeguard::Scc => "standaardcontractbepalingen",
+        Safeguard::NoneKnown => "geen erkende waarborg bekend",
     }
-    let parts: Vec<String> = groups
+}
+
+/// "Canada (adequaatheidsbesluit) en de Verenigde Staten (EU-VS Data Privacy Framework)".
+fn transfer_text(p: &Provider, article: bool, user: &dyn Fn(&str) -> String) -> String {
+    let parts: Vec<String> = p
+        .transfers
         .iter()
-        .map(|(sg, cs)| {
-            format!(
-                "naar {}, op basis van {}",
-                list_nl(cs),
-                safeguard_phrase(*sg)
-            )
+        .map(|t| {
+            let country = if article {
+                with_article(&t.country)
+            } else {
+                t.country.clone()
+            };
+            format!("{} ({})", user(&country), safeguard_short(t.safeguard))
         })
         .collect();
     list_nl(&parts)
 }
 
-fn provider_view(p: &Provider, section: Section, variant: Option<&str>) -> ProviderView {
+fn cookie_category_id(c: CookieCategory) -> &'static str {
+    match c {
+        CookieCategory::Necessary => "necessary",
+        CookieCategory::Preferences => "preferences",
+        CookieCategory::Statistics => "statistics",
+        CookieCategory::Marketing => "marketing",
+    }
+}
+
+fn provider_view(
+    p: &Provider,
+    section: Section,
+    variant: Option<&str>,
+    countries: &Countries,
+    consumer_mail: bool,
+) -> ProviderView {
     let publishes = variant
         .and_then(|v| p.variants.iter().find(|x| x.id == v))
         .map(|v| v.publishes.clone())
@@ -229,62 +465,237 @@ fn provider_view(p: &Provider, section: Section, variant: Option<&str>) -> Provi
             s.to_string()
         }
     };
-    let countries = p.transfer_countries();
+    let consumer_account = consumer_mail
+        && section == Section::BusinessEmail
+        && p.role_in(section) == Role::Processor
+        && !p.self_hosted;
+    let role = if consumer_account {
+        Role::Controller
+    } else {
+        p.role_in(section)
+    };
+    let joint = p
+        .activities_in(section)
+        .find(|a| a.role == Role::JointController);
+    let company = user(&p.company);
     ProviderView {
         id: p.id.clone(),
         name: user(p.short_name.as_deref().unwrap_or(&p.name)),
-        company: user(&p.company),
-        country: if p.custom {
-            user(&p.country)
-        } else {
-            with_article(&p.country)
-        },
-        country_name: user(&p.country),
-        processor: p.role_in(section) == Role::Processor,
-        joint: p.role_in(section) == Role::JointController,
-        joint_covers: p
-            .activities_in(section)
-            .find_map(|a| a.joint_covers.clone())
-            .unwrap_or_default(),
+        company: company.clone(),
+        country: user(&with_article(&p.country)),
+        role: role.id(),
+        processor: p.activities_in(section).any(|a| a.role == Role::Processor) && !consumer_account,
+        controller: consumer_account
+            || p.activities_in(section).any(|a| a.role == Role::Controller),
+        joint: joint.is_some(),
         data: list_nl(&p.data_in(section)),
         outside_eea: p.outside_eea(),
-        transfer_countries: list_nl(
-            &countries
-                .iter()
-                .map(|c| user(&with_article(c)))
-                .collect::<Vec<_>>(),
-        ),
-        transfer_phrase: transfer_phrase(p, &user),
-        based_outside: p.outside_eea() && countries.contains(&p.country.as_str()),
-        other_countries: list_nl(
-            &countries
-                .iter()
-                .filter(|c| **c != p.country)
-                .map(|c| user(&with_article(c)))
-                .collect::<Vec<_>>(),
-        ),
-        safeguard: p.transfers.first().map_or("", |t| t.safeguard.id()),
-        cookie_consent: p.needs_consent(),
+        based_outside: !countries.is_eea(&p.country),
+        transfers: p
+            .transfers
+            .iter()
+            .map(|t| TransferView {
+                country: user(&with_article(&t.country)),
+                safeguard: t.safeguard.id(),
+            })
+            .collect(),
+        transfer_text: transfer_text(p, true, &user),
+        transfer_list: transfer_text(p, false, &user),
+        consent: p.needs_consent(),
         stores: !p.cookies.is_empty(),
-        cookie_kind: if p.serves(Section::Cookies) {
-            match p.cookie_category() {
-                CookieCategory::Necessary | CookieCategory::Preferences => "functioneel",
-                CookieCategory::Statistics => "analytisch",
-                CookieCategory::Marketing => "marketing",
-            }
-        } else {
-            ""
-        },
+        cookie_category: cookie_category_id(p.cookie_category()),
         credit_check: p.credit_check,
-        profiling: p.profiling(),
+        profiling: p.activities_in(section).any(|a| a.profiling),
         self_hosted: p.self_hosted,
         publishes: list_nl(&publishes),
         privacy_url: p.privacy_url.clone(),
+        privacy_link: link_markup(
+            &p.privacy_url,
+            &format!("de privacyverklaring van {company}"),
+        ),
+        joint_covers: joint
+            .and_then(|a| a.joint_covers.as_deref())
+            .map(&user)
+            .unwrap_or_default(),
+        joint_contact: match joint.and_then(|a| a.joint_contact) {
+            Some(JointContact::Shop) => "shop",
+            Some(JointContact::Provider) => "provider",
+            Some(JointContact::Both) => "both",
+            None => "",
+        },
+        joint_link: joint
+            .and_then(|a| a.joint_url.as_deref())
+            .map(|u| {
+                link_markup(
+                    u,
+                    &format!("de afspraken die {company} daarvoor publiceert"),
+                )
+            })
+            .unwrap_or_default(),
+        invites_as_processor: p
+            .activities_in(section)
+            .any(|a| a.id.as_deref() == Some("invitations") && a.role == Role::Processor),
+        consumer_account,
         custom: p.custom,
     }
 }
 
-pub fn build(a: &Answers, catalog: &Catalog) -> Context {
+fn names_of(list: &[&ProviderView]) -> Names {
+    Names::of(&list.iter().map(|p| p.name.clone()).collect::<Vec<_>>())
+}
+
+/// Which facts are said in which section: a provider's role once per role, its place once.
+#[derive(Default)]
+struct Said {
+    roles: HashSet<(String, &'static str)>,
+    places: HashSet<String>,
+}
+
+fn section_view(list: Vec<ProviderView>, said: &mut Said) -> SectionView {
+    let receiving: Vec<&ProviderView> = list.iter().filter(|p| !p.self_hosted).collect();
+    let mut data_groups: Vec<DataGroup> = Vec::new();
+    let mut group_names: Vec<Vec<String>> = Vec::new();
+    for p in receiving.iter().filter(|p| !p.data.is_empty()) {
+        match data_groups.iter().position(|g| g.data == p.data) {
+            Some(i) => group_names[i].push(p.name.clone()),
+            None => {
+                data_groups.push(DataGroup {
+                    n: 0,
+                    names: String::new(),
+                    data: p.data.clone(),
+                });
+                group_names.push(vec![p.name.clone()]);
+            }
+        }
+    }
+    for (g, names) in data_groups.iter_mut().zip(group_names) {
+        g.n = names.len();
+        g.names = list_nl(&names);
+    }
+    let mut first = |p: &ProviderView, role: &'static str| said.roles.insert((p.id.clone(), role));
+    let processors: Vec<&ProviderView> = receiving
+        .iter()
+        .copied()
+        .filter(|p| p.processor && first(p, "processor"))
+        .collect();
+    let controllers: Vec<&ProviderView> = receiving
+        .iter()
+        .copied()
+        .filter(|p| p.controller && !p.consumer_account && first(p, "controller"))
+        .collect();
+    let joint_list: Vec<&ProviderView> = receiving
+        .iter()
+        .copied()
+        .filter(|p| p.joint && first(p, "joint"))
+        .collect();
+    let mut joint: Vec<JointGroup> = Vec::new();
+    for contact in ["shop", "provider", "both"] {
+        let g: Vec<&ProviderView> = joint_list
+            .iter()
+            .copied()
+            .filter(|p| p.joint_contact == contact)
+            .collect();
+        if g.is_empty() {
+            continue;
+        }
+        let names: Vec<String> = g.iter().map(|p| p.name.clone()).collect();
+        let mut companies: Vec<String> = Vec::new();
+        for p in &g {
+            if !companies.contains(&p.company) {
+                companies.push(p.company.clone());
+            }
+        }
+        joint.push(JointGroup {
+            n: g.len(),
+            covers: if g.len() == 1 {
+                g[0].joint_covers.clone()
+            } else {
+                format!(
+                    "het verzamelen van gegevens met {} op onze website en het doorsturen daarvan",
+                    list_nl(&names)
+                )
+            },
+            names: list_nl(&names),
+            companies: list_nl(&companies),
+            contact,
+            privacy_links: list_nl(&g.iter().map(|p| p.privacy_link.clone()).collect::<Vec<_>>()),
+            joint_links: list_nl(
+                &g.iter()
+                    .filter(|p| !p.joint_link.is_empty())
+                    .map(|p| p.joint_link.clone())
+                    .collect::<Vec<_>>(),
+            ),
+        });
+    }
+    let consumer_accounts: Vec<ProviderView> = receiving
+        .iter()
+        .filter(|p| p.consumer_account)
+        .map(|p| (*p).clone())
+        .collect();
+    let placed: Vec<&ProviderView> = receiving
+        .iter()
+        .copied()
+        .filter(|p| said.places.insert(p.id.clone()))
+        .collect();
+    let in_eea: Vec<&ProviderView> = placed
+        .iter()
+        .copied()
+        .filter(|p| !p.outside_eea && !p.based_outside)
+        .collect();
+    let mut outside: Vec<PlaceGroup> = Vec::new();
+    let mut outside_names: Vec<Vec<String>> = Vec::new();
+    for p in placed.iter().filter(|p| p.outside_eea || p.based_outside) {
+        let same = |g: &PlaceGroup| {
+            g.based_outside == p.based_outside
+                && g.transfer_text == p.transfer_text
+                && (!p.based_outside || g.country == p.country)
+        };
+        match outside.iter().position(same) {
+            Some(i) => outside_names[i].push(p.name.clone()),
+            None => {
+                outside.push(PlaceGroup {
+                    n: 0,
+                    names: String::new(),
+                    based_outside: p.based_outside,
+                    country: p.country.clone(),
+                    transfer_text: p.transfer_text.clone(),
+                });
+                outside_names.push(vec![p.name.clone()]);
+            }
+        }
+    }
+    for (g, names) in outside.iter_mut().zip(outside_names) {
+        g.n = names.len();
+        g.names = list_nl(&names);
+    }
+    let links: Vec<String> = controllers.iter().map(|p| p.privacy_link.clone()).collect();
+    SectionView {
+        n: list.len(),
+        names: list_nl(&list.iter().map(|p| p.name.clone()).collect::<Vec<_>>()),
+        data_groups,
+        processors: names_of(&processors),
+        controllers: names_of(&controllers),
+        controller_links: list_nl(&links),
+        joint,
+        in_eea: names_of(&in_eea),
+        outside,
+        consumer_accounts,
+        list,
+    }
+}
+
+fn cookie_purpose(c: &str) -> &'static str {
+    match c {
+        "marketing" => "advertenties meten en afstemmen",
+        "statistics" => "statistieken over websitebezoek",
+        "preferences" => "uw voorkeuren onthouden",
+        _ => "de werking van de website",
+    }
+}
+
+pub fn build(a: &Answers, catalog: &Catalog, purposes: &[Purpose]) -> Context {
+    let countries = catalog.countries();
+    let consumer_mail = a.shop.email.as_deref().is_some_and(rules::consumer_mail);
     let s = &a.shop;
     // A visible placeholder for the wizard preview; `render` refuses a policy without a name.
     let name = wrap_opt(&s.name).unwrap_or_else(|| "(naam webwinkel)".into());
@@ -319,32 +730,40 @@ pub fn build(a: &Answers, catalog: &Catalog) -> Context {
         kvk: wrap_opt(&s.kvk),
         vat: wrap_opt(&s.vat),
         privacy_contact: wrap_opt(&s.privacy_contact),
+        consumer_mail,
     };
 
     let mut sections = BTreeMap::new();
     let mut has = BTreeMap::new();
-    let mut recipients: Vec<ProviderView> = Vec::new();
+    let mut said = Said::default();
+    // Every chosen provider once, with the sections it serves here, in policy order.
+    let mut chosen: Vec<(Provider, Vec<Section>)> = Vec::new();
     for sec in Section::ALL {
-        let list: Vec<ProviderView> = a
+        let mut list: Vec<ProviderView> = Vec::new();
+        for p in a
             .providers
             .get(sec)
             .iter()
             .filter_map(|id| lookup(a, catalog, id))
             .filter(|p| p.serves(sec))
-            .map(|p| provider_view(&p, sec, a.variants.get(&p.id).map(String::as_str)))
-            .fold(Vec::new(), |mut acc, p| {
-                if !acc.iter().any(|x: &ProviderView| x.id == p.id) {
-                    acc.push(p);
-                }
-                acc
-            });
-        for p in &list {
-            if !p.self_hosted && !recipients.iter().any(|r| r.id == p.id) {
-                recipients.push(p.clone());
+        {
+            if list.iter().any(|x| x.id == p.id) {
+                continue;
+            }
+            list.push(provider_view(
+                &p,
+                sec,
+                a.variants.get(&p.id).map(String::as_str),
+                countries,
+                consumer_mail,
+            ));
+            match chosen.iter_mut().find(|(c, _)| c.id == p.id) {
+                Some((_, secs)) => secs.push(sec),
+                None => chosen.push((p, vec![sec])),
             }
         }
         has.insert(sec.id(), !list.is_empty());
-        sections.insert(sec.id(), list);
+        sections.insert(sec.id(), section_view(list, &mut said));
     }
     let any =
         |has: &BTreeMap<&str, bool>, ids: &[&str]| ids.iter().any(|id| has.get(id) == Some(&true));
@@ -355,62 +774,229 @@ pub fn build(a: &Answers, catalog: &Catalog) -> Context {
     let orders = any(&has, &["webshop", "payments", "shipping", "sales_channels"]);
     has.insert("email", email);
     has.insert("orders", orders);
-    let review_invites = sections["reviews"].iter().any(|p| !p.self_hosted);
-    has.insert("review_invites", review_invites);
-    let free_analytics = sections["cookies"]
+    let reviews = &sections["reviews"].list;
+    let review_platforms: Vec<String> = reviews
         .iter()
-        .any(|p| !p.cookie_consent && p.cookie_kind == "analytisch");
-    has.insert("free_analytics", free_analytics);
-
-    let transfers: Vec<ProviderView> = recipients
-        .iter()
-        .filter(|p| p.outside_eea)
-        .cloned()
+        .filter(|p| !p.self_hosted)
+        .map(|p| p.name.clone())
         .collect();
-    let credit_checks: Vec<ProviderView> = sections["payments"]
+    has.insert("review_invites", !review_platforms.is_empty());
+    has.insert("own_reviews", reviews.iter().any(|p| p.self_hosted));
+
+    // Cookie tools: the cookies section, then tracking scripts of providers chosen elsewhere.
+    let mut cookie_tools: Vec<CookieToolView> = Vec::new();
+    let mut cookie_list: Vec<CookieRow> = Vec::new();
+    for (p, secs) in &chosen {
+        let in_cookies = secs.contains(&Section::Cookies);
+        if !in_cookies && !p.needs_consent() {
+            continue;
+        }
+        let s = if p.serves(Section::Cookies) {
+            Section::Cookies
+        } else {
+            secs[0]
+        };
+        let category = if in_cookies || p.serves(Section::Cookies) {
+            p.cookie_category()
+        } else {
+            CookieCategory::Marketing
+        };
+        let name = if p.custom {
+            wrap_user(&p.name)
+        } else {
+            p.short_name.clone().unwrap_or_else(|| p.name.clone())
+        };
+        cookie_tools.push(CookieToolView {
+            embedded: secs
+                .iter()
+                .all(|x| matches!(x, Section::WebsiteTools | Section::CustomerService)),
+            name: name.clone(),
+            purpose: cookie_purpose(cookie_category_id(category)),
+            data: list_nl(&p.data_in(s)),
+            profiling: p.activities_in(s).any(|a| a.profiling),
+            consent: p.needs_consent(),
+            category: cookie_category_id(category),
+            self_hosted: p.self_hosted,
+        });
+        for c in &p.cookies {
+            cookie_list.push(CookieRow {
+                name: c.name.clone(),
+                tool: name.clone(),
+                purpose: c.purpose.clone(),
+                lifetime: c.lifetime.clone(),
+            });
+        }
+    }
+    let analytics_free = cookie_tools
+        .iter()
+        .any(|t| !t.consent && t.category == "statistics");
+    let analytics_consent = cookie_tools
+        .iter()
+        .any(|t| t.consent && t.category == "statistics");
+    let marketing = cookie_tools
+        .iter()
+        .any(|t| t.consent && !t.embedded && t.category != "statistics");
+    let embedded_consent = cookie_tools.iter().any(|t| t.consent && t.embedded);
+    has.insert("embedded_consent", embedded_consent);
+    let contact = a.policy.contact_form.unwrap_or(false) || has["customer_service"];
+    has.insert("contact", contact);
+    has.insert("analytics_free", analytics_free);
+    has.insert("analytics_consent", analytics_consent);
+    has.insert("marketing", marketing);
+    has.insert("cookie_tools", cookie_tools.iter().any(|t| !t.embedded));
+    has.insert(
+        "consent_tools",
+        cookie_tools.iter().any(|t| t.consent && !t.embedded),
+    );
+
+    let credit: Vec<String> = sections["payments"]
+        .list
         .iter()
         .filter(|p| p.credit_check)
-        .cloned()
+        .map(|p| p.name.clone())
         .collect();
-    let profilers: Vec<ProviderView> = sections["cookies"]
+    has.insert("credit_check", !credit.is_empty());
+    let profilers: Vec<String> = cookie_tools
         .iter()
-        .filter(|p| p.profiling)
-        .cloned()
+        .filter(|t| t.profiling)
+        .map(|t| t.name.clone())
         .collect();
-    let consent_cookies: Vec<ProviderView> = sections["cookies"]
+    // Embedded content and chat widgets are described in their own sections.
+    cookie_tools.retain(|t| !t.embedded);
+
+    // Recipients: everyone who receives data, except software on the shop's own hosting and
+    // marketplaces, which are the source of order data rather than recipients (art. 14).
+    let mut recipients = Vec::new();
+    let mut own_retention = Vec::new();
+    let mut order_sources = Vec::new();
+    let mut none_known_countries: Vec<String> = Vec::new();
+    let mut tv = TransfersView::default();
+    for (p, secs) in &chosen {
+        let view = provider_view(p, secs[0], None, countries, consumer_mail);
+        if p.self_hosted {
+            continue;
+        }
+        if secs.iter().all(|s| *s == Section::SalesChannels)
+            && p.role_in(Section::SalesChannels) == Role::Controller
+        {
+            order_sources.push(view.name.clone());
+            continue;
+        }
+        let mut roles: Vec<(Role, Vec<&'static str>)> = Vec::new();
+        for s in secs {
+            for act in p.activities_in(*s) {
+                let role = if consumer_mail && *s == Section::BusinessEmail {
+                    Role::Controller
+                } else {
+                    act.role
+                };
+                let label = act.label.as_deref().map_or_else(
+                    || s.label(),
+                    |_| match act.id.as_deref() {
+                        Some("invitations") => "reviewuitnodigingen",
+                        Some("publishing") => "reviews publiceren",
+                        _ => s.label(),
+                    },
+                );
+                match roles.iter_mut().find(|(r, _)| *r == role) {
+                    Some((_, l)) => l.push(label),
+                    None => roles.push((role, vec![label])),
+                }
+            }
+        }
+        let role_text = if roles.len() == 1 {
+            roles[0].0.label().to_string()
+        } else {
+            roles
+                .iter()
+                .map(|(r, l)| format!("{} ({})", r.label(), l.join(", ").to_lowercase()))
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        if roles.iter().any(|(r, _)| *r != Role::Processor) {
+            own_retention.push(view.name.clone());
+        }
+        for t in &p.transfers {
+            tv.any = true;
+            match t.safeguard {
+                Safeguard::Adequacy => tv.adequacy = true,
+                Safeguard::Dpf => tv.dpf = true,
+                Safeguard::Scc => tv.scc = true,
+                Safeguard::Bcr => tv.bcr = true,
+                Safeguard::NoneKnown => {
+                    tv.none_known = true;
+                    let c = view
+                        .transfers
+                        .iter()
+                        .find(|x| x.safeguard == "none_known")
+                        .map(|x| x.country.clone())
+                        .unwrap_or_default();
+                    if !none_known_countries.contains(&c) {
+                        none_known_countries.push(c);
+                    }
+                }
+            }
+        }
+        if p.outside_eea() {
+            tv.n += 1;
+        }
+        recipients.push(RecipientRow {
+            name: view.name.clone(),
+            company_link: link_markup(&p.privacy_url, &view.company),
+            roles: role_text,
+            country: if p.custom {
+                wrap_user(&p.country)
+            } else {
+                p.country.clone()
+            },
+            outside: if p.outside_eea() {
+                view.transfer_list.clone()
+            } else {
+                "nee".into()
+            },
+        });
+    }
+    tv.none_known_countries = list_nl(&none_known_countries);
+
+    let active = |when: &str| match when {
+        "always" => true,
+        other => has.get(other) == Some(&true),
+    };
+    let purpose: BTreeMap<String, PurposeView> = purposes
         .iter()
-        .filter(|p| p.cookie_consent)
-        .cloned()
+        .map(|p| (p.id.clone(), purpose_view(p)))
         .collect();
-    let consent_tools: Vec<ProviderView> = sections["customer_service"]
+    let active_purposes: Vec<&Purpose> = purposes.iter().filter(|p| active(&p.when)).collect();
+    let interests: Vec<String> = active_purposes
         .iter()
-        .chain(sections["website_tools"].iter())
-        .filter(|p| p.cookie_consent)
-        .cloned()
+        .filter_map(|p| p.interest.clone())
         .collect();
-    let contact_form = a.policy.contact_form.unwrap_or(false);
-    has.insert("contact", contact_form || has["customer_service"]);
     let policy = PolicyView {
         retention_max_years: a.policy.retention_max_years,
         retention_words: a.policy.retention_max_years.map(number_nl),
         customer_accounts: a.policy.customer_accounts.unwrap_or(false),
         dpo: wrap_opt(&a.policy.dpo),
-        contact_form,
-        uses_consent: has["newsletter"]
-            || !consent_cookies.is_empty()
-            || !consent_tools.is_empty()
-            || has["reviews"],
+        contact_form: a.policy.contact_form.unwrap_or(false),
+        uses_consent: active_purposes
+            .iter()
+            .any(|p| p.basis.iter().any(|b| b == "a")),
     };
     Context {
         shop,
+        purposes: active_purposes.iter().map(|p| purpose_view(p)).collect(),
+        purpose,
+        interests: list_nl(&interests),
         sections,
         has,
         recipients,
-        transfers,
-        credit_checks,
-        profilers,
-        consent_cookies,
-        consent_tools,
+        transfers: tv,
+        credit_checks: Names::of(&credit),
+        profilers: Names::of(&profilers),
+        cookie_tools,
+        cookie_list,
+        own_retention: Names::of(&own_retention),
+        review_platforms: Names::of(&review_platforms),
+        order_sources: Names::of(&order_sources),
         policy,
     }
 }

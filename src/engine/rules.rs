@@ -281,6 +281,35 @@ pub fn provider_id(v: &str) -> Option<String> {
 }
 
 /// Makes an id from a display name ("Meer dan Online" → "meer-dan-online").
+/// Free consumer mailboxes: an address there comes without the business terms (and processor
+/// agreement) of Google Workspace or Microsoft 365.
+pub const CONSUMER_MAIL_DOMAINS: [&str; 16] = [
+    "gmail.com",
+    "googlemail.com",
+    "hotmail.com",
+    "hotmail.nl",
+    "outlook.com",
+    "outlook.nl",
+    "live.com",
+    "live.nl",
+    "msn.com",
+    "yahoo.com",
+    "yahoo.nl",
+    "icloud.com",
+    "me.com",
+    "ziggo.nl",
+    "kpnmail.nl",
+    "planet.nl",
+];
+
+/// True when the address is at a free consumer mailbox.
+pub fn consumer_mail(email: &str) -> bool {
+    email
+        .trim()
+        .rsplit_once('@')
+        .is_some_and(|(_, d)| CONSUMER_MAIL_DOMAINS.contains(&d.to_ascii_lowercase().as_str()))
+}
+
 pub fn slug(name: &str) -> String {
     let mut out = String::new();
     for c in name.to_lowercase().chars() {

@@ -2,8 +2,9 @@
 
 use serde::Serialize;
 
+use super::answers::CustomProvider;
 use super::answers::{Answers, SHOP_FIELDS};
-use super::catalog::{Catalog, Provider};
+use super::catalog::{AgreementHow, Catalog, JointContact, Provider, Role, Safeguard};
 use super::error::did_you_mean;
 use super::nearest::nearest;
 use super::rules;
@@ -204,82 +205,240 @@ fn check_custom(a: &Answers, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
     let mut seen = std::collections::HashSet::new();
     for (i, c) in a.custom_providers.iter().enumerate() {
         let field = format!("custom_provider[{i}]");
-        let texts = [
-            ("id", Some(&c.id)),
-            ("name", Some(&c.name)),
-            ("company", c.company.as_ref()),
-            ("country", c.country.as_ref()),
-            ("privacy_url", c.privacy_url.as_ref()),
-            ("safeguard", c.safeguard.as_ref()),
-        ];
-        let mut hidden = Vec::new();
-        for (key, value) in texts {
-            if let Some(msg) = value.and_then(|v| rules::text(v)) {
-                out.push(Diagnostic::error(format!("{field}.{key}"), msg));
-                hidden.push(key);
-            }
-        }
-        for s in &c.sections {
-            if let Some(msg) = rules::text(s) {
-                out.push(Diagnostic::error(format!("{field}.sections"), msg));
-            }
-        }
-        if hidden.contains(&"id") {
-            // One message per field: the hidden character is what to fix first.
-        } else if let Some(msg) = rules::provider_id(&c.id) {
-            out.push(Diagnostic::error(format!("{field}.id"), msg));
-        }
-        if catalog.get(&c.id).is_some() {
-            out.push(Diagnostic::error(
-                format!("{field}.id"),
-                format!("`{}` staat al in de catalogus; kies een andere id of gebruik die van de catalogus", c.id),
-            ));
-        }
         if !seen.insert(c.id.as_str()) {
             out.push(Diagnostic::error(
                 format!("{field}.id"),
                 format!("id `{}` staat er twee keer", c.id),
             ));
         }
-        if c.name.trim().is_empty() {
+        out.extend(custom_provider(c, catalog, &field));
+    }
+}
+
+/// Every error and warning about one own provider, its fields under `field`
+/// (e.g. `custom_provider[0]`). The one rule set: `check` and the wizard's form both use it.
+pub fn custom_provider(c: &CustomProvider, catalog: &Catalog, field: &str) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let countries = catalog.countries();
+    let texts = [
+        ("id", Some(&c.id)),
+        ("name", Some(&c.name)),
+        ("company", c.company.as_ref()),
+        ("country", c.country.as_ref()),
+        ("privacy_url", c.privacy_url.as_ref()),
+        ("safeguard", c.safeguard.as_ref()),
+    ];
+    let mut hidden = Vec::new();
+    for (key, value) in texts {
+        if let Some(msg) = value.and_then(|v| rules::text(v)) {
+            out.push(Diagnostic::error(format!("{field}.{key}"), msg));
+            hidden.push(key);
+        }
+    }
+    for s in &c.sections {
+        if let Some(msg) = rules::text(s) {
+            out.push(Diagnostic::error(format!("{field}.sections"), msg));
+        }
+    }
+    if hidden.contains(&"id") {
+        // One message per field: the hidden character is what to fix first.
+    } else if let Some(msg) = rules::provider_id(&c.id) {
+        out.push(Diagnostic::error(format!("{field}.id"), msg));
+    }
+    if catalog.get(&c.id).is_some() {
+        out.push(Diagnostic::error(
+            format!("{field}.id"),
+            format!(
+                "`{}` staat al in de catalogus; kies een andere id of gebruik die van de catalogus",
+                c.id
+            ),
+        ));
+    }
+    if c.name.trim().is_empty() {
+        out.push(Diagnostic::error(
+            format!("{field}.name"),
+            "verplicht: vul een naam in",
+        ));
+    }
+    if c.sections.is_empty() && c.activities.is_empty() {
+        out.push(Diagnostic::warning(
+            format!("{field}.sections"),
+            "geen onderdelen genoemd; deze partij komt nergens in het beleid",
+        ));
+    }
+    let known_section = |s: &str, key: &str, out: &mut Vec<Diagnostic>| {
+        if Section::from_id(s).is_none() {
+            let hint = did_you_mean(&nearest(s, Section::ALL.iter().map(|s| s.id())));
             out.push(Diagnostic::error(
-                format!("{field}.name"),
-                "verplicht: vul een naam in",
+                format!("{field}.{key}"),
+                format!("onbekend onderdeel `{s}`{hint}"),
             ));
         }
-        if c.sections.is_empty() {
-            out.push(Diagnostic::warning(
-                format!("{field}.sections"),
-                "geen onderdelen genoemd; deze partij komt nergens in het beleid",
-            ));
-        }
-        for s in &c.sections {
-            if Section::from_id(s).is_none() {
-                let hint = did_you_mean(&nearest(s, Section::ALL.iter().map(|s| s.id())));
+    };
+    for s in &c.sections {
+        known_section(s, "sections", &mut out);
+    }
+    let roles = || {
+        Role::ALL
+            .iter()
+            .map(|r| r.id())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let check_role = |r: &Option<String>, key: &str, out: &mut Vec<Diagnostic>| {
+        if let Some(r) = r {
+            if Role::from_id(r).is_none() {
                 out.push(Diagnostic::error(
-                    format!("{field}.sections"),
-                    format!("onbekend onderdeel `{s}`{hint}"),
+                    format!("{field}.{key}"),
+                    format!("onbekende rol `{r}`; kies {}", roles()),
                 ));
             }
         }
-        if let Some(url) = c
-            .privacy_url
-            .as_ref()
-            .filter(|_| !hidden.contains(&"privacy_url"))
+    };
+    check_role(&c.role, "role", &mut out);
+    if c.role.as_deref() == Some("joint_controller") && c.activities.is_empty() {
+        out.push(Diagnostic::error(
+            format!("{field}.role"),
+            "bij joint_controller: beschrijf de activiteit met [[custom_provider.activity]] (joint_covers en joint_contact)",
+        ));
+    }
+    for (j, act) in c.activities.iter().enumerate() {
+        let f = format!("activity[{j}]");
+        known_section(&act.section, &format!("{f}.section"), &mut out);
+        check_role(&act.role, &format!("{f}.role"), &mut out);
+        let joint = act.role.as_deref().or(c.role.as_deref()) == Some("joint_controller");
+        if joint
+            && act
+                .joint_covers
+                .as_deref()
+                .is_none_or(|x| x.trim().is_empty())
         {
-            if let Some(msg) = rules::url(url) {
-                out.push(Diagnostic::error(format!("{field}.privacy_url"), msg));
-            }
+            out.push(Diagnostic::error(
+                format!("{field}.{f}.joint_covers"),
+                "verplicht bij joint_controller: wat u samen met deze partij beslist (bijvoorbeeld het verzamelen van gegevens met een pixel)",
+            ));
         }
-        if let Some(sg) = &c.safeguard {
-            if !["dpf", "scc", "adequacy", "bcr"].contains(&sg.as_str()) {
-                out.push(Diagnostic::error(
-                    format!("{field}.safeguard"),
-                    format!("onbekende waarborg `{sg}`; kies dpf, scc, adequacy of bcr"),
-                ));
+        match act.joint_contact.as_deref() {
+            None if joint => out.push(Diagnostic::error(
+                format!("{field}.{f}.joint_contact"),
+                "verplicht bij joint_controller: wie verzoeken afhandelt (shop, provider of both)",
+            )),
+            Some(x) if JointContact::from_id(x).is_none() => out.push(Diagnostic::error(
+                format!("{field}.{f}.joint_contact"),
+                format!("onbekend: `{x}`; kies shop, provider of both"),
+            )),
+            _ => {}
+        }
+    }
+    for (key, url) in [
+        ("privacy_url", &c.privacy_url),
+        ("agreement_url", &c.agreement_url),
+    ] {
+        if let Some(url) = url.as_ref().filter(|_| !hidden.contains(&key)) {
+            if let Some(msg) = rules::url(url) {
+                out.push(Diagnostic::error(format!("{field}.{key}"), msg));
             }
         }
     }
+    if let Some(how) = &c.agreement {
+        if AgreementHow::from_id(how).is_none() {
+            out.push(Diagnostic::error(
+                format!("{field}.agreement"),
+                format!("onbekend: `{how}`; kies terms, dashboard, request of unknown"),
+            ));
+        }
+    }
+    if let Some(country) = c
+        .country
+        .as_deref()
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+    {
+        let typo = nearest(country, countries.eea.iter().map(String::as_str)).filter(|n| {
+            countries.adequacy_of(country).is_none()
+                && super::nearest::distance(&n.to_lowercase(), &country.to_lowercase()) <= 2
+        });
+        if !countries.is_eea(country) && typo.is_some() {
+            out.push(Diagnostic::error(
+                format!("{field}.country"),
+                format!("onbekend land `{country}`{}", did_you_mean(&typo)),
+            ));
+        } else if !countries.is_eea(country) && c.transfer_list().is_empty() {
+            out.push(Diagnostic::error(
+                format!("{field}.country"),
+                format!("{country} ligt buiten de EER, dus uw gegevens gaan daarheen: zet outside_eea aan en kies een waarborg ({}), of vul een land in de EER in", safeguard_ids(countries, country)),
+            ));
+        }
+    }
+    let key = if c.transfers.is_empty() {
+        "safeguard"
+    } else {
+        "transfer"
+    };
+    for t in c.transfer_list() {
+        let place = if c.transfers.is_empty() {
+            if c.transfer_countries.is_empty() {
+                "country"
+            } else {
+                "transfer_countries"
+            }
+        } else {
+            "transfer"
+        };
+        let country = t.country.trim();
+        if country.is_empty() {
+            out.push(Diagnostic::error(
+                format!("{field}.{place}"),
+                "vul het land in waar de gegevens heen gaan",
+            ));
+            continue;
+        }
+        if countries.is_eea(country) {
+            out.push(Diagnostic::error(
+                format!("{field}.{place}"),
+                format!("{country} ligt in de EER: gegevens die buiten de EER gaan, gaan naar een land buiten de EER; vul dat land in, of zet outside_eea uit"),
+            ));
+            continue;
+        }
+        match t.safeguard.as_deref() {
+            None => out.push(Diagnostic::error(
+                format!("{field}.{key}"),
+                format!(
+                    "geen waarborg voor de doorgifte naar {country}; kies {} (none_known als er geen bekend is)",
+                    safeguard_ids(countries, country)
+                ),
+            )),
+            Some(id) => match Safeguard::from_id(id) {
+                None => out.push(Diagnostic::error(
+                    format!("{field}.{key}"),
+                    format!(
+                        "onbekende waarborg `{id}`; kies {}",
+                        safeguard_ids(countries, country)
+                    ),
+                )),
+                Some(sg) => {
+                    if let Some(m) = countries.safeguard_problem(country, sg) {
+                        out.push(Diagnostic::error(format!("{field}.{key}"), m));
+                    } else if sg == Safeguard::NoneKnown {
+                        out.push(Diagnostic::warning(
+                            format!("{field}.{key}"),
+                            format!("{}: voor de doorgifte naar {country} is geen erkende waarborg bekend; het beleid zegt dat, maar zonder waarborg mag u de gegevens daar eigenlijk niet heen sturen", c.name),
+                        ));
+                    }
+                }
+            },
+        }
+    }
+    out
+}
+
+fn safeguard_ids(countries: &super::countries::Countries, country: &str) -> String {
+    countries
+        .valid_safeguards(country)
+        .iter()
+        .map(|s| s.id())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A provider id from the catalog or the shop's own list.
@@ -288,11 +447,13 @@ pub fn lookup(a: &Answers, catalog: &Catalog, id: &str) -> Option<Provider> {
         a.custom_providers
             .iter()
             .find(|c| c.id == id)
-            .map(Provider::from_custom)
+            .map(|c| catalog.custom_provider(c))
     })
 }
 
 fn check_providers(a: &Answers, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
+    // Warnings about a provider itself (not its use in one section) come once.
+    let mut warned = std::collections::HashSet::new();
     let mut told = std::collections::HashSet::new();
     for (key, ids) in &a.providers.0 {
         let Some(section) = Section::from_id(key) else {
@@ -337,7 +498,7 @@ fn check_providers(a: &Answers, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
                     ));
                 }
                 Some(p) => {
-                    provider_warnings(&p, section, &field, out);
+                    provider_warnings(a, &p, section, &field, &mut warned, out);
                     if told.insert(p.id.clone()) {
                         provider_notes(&p, &field, out);
                     }
@@ -420,24 +581,63 @@ fn provider_notes(p: &Provider, field: &str, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn provider_warnings(p: &Provider, section: Section, field: &str, out: &mut Vec<Diagnostic>) {
-    if matches!(section, Section::WebsiteTools | Section::CustomerService) && p.needs_consent() {
+fn provider_warnings(
+    a: &Answers,
+    p: &Provider,
+    section: Section,
+    field: &str,
+    warned: &mut std::collections::HashSet<String>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let first = warned.insert(p.id.clone());
+    if first && p.needs_consent() {
+        let what = if section == Section::Cookies {
+            format!("{} vraagt vooraf toestemming van de bezoeker", p.name)
+        } else if matches!(section, Section::WebsiteTools | Section::CustomerService) {
+            format!(
+                "{} mag pas laden nadat de bezoeker toestemming heeft gegeven",
+                p.name
+            )
+        } else {
+            format!(
+                "{} zet een script of cookies op uw website (bijvoorbeeld om bezoekers te volgen) waarvoor vooraf toestemming nodig is; het beleid noemt het onder Cookies",
+                p.name
+            )
+        };
         out.push(Diagnostic::warning(
             field,
-            format!(
-                "{} mag pas laden nadat de bezoeker toestemming heeft gegeven: zorg dat uw cookiemelding het tot dan tegenhoudt",
-                p.name
-            ),
+            format!("{what}: zorg voor een cookiemelding waarmee de bezoeker kan weigeren, en laad het pas na toestemming"),
         ));
     }
-    if section == Section::Cookies && p.needs_consent() {
-        out.push(Diagnostic::warning(
-            field,
-            format!(
-                "{} vraagt vooraf toestemming van de bezoeker: zorg voor een cookiemelding waarmee de bezoeker kan weigeren",
-                p.name
-            ),
-        ));
+    if first && !p.custom {
+        let none: Vec<&str> = p
+            .transfers
+            .iter()
+            .filter(|t| t.safeguard == Safeguard::NoneKnown)
+            .map(|t| t.country.as_str())
+            .collect();
+        if !none.is_empty() {
+            out.push(Diagnostic::warning(
+                field,
+                format!(
+                    "{}: voor de doorgifte naar {} is geen erkende waarborg bekend; het beleid zegt dat, maar overweeg een andere aanbieder",
+                    p.name,
+                    none.join(", ")
+                ),
+            ));
+        }
+    }
+    if section == Section::BusinessEmail {
+        if let Some(email) = a.shop.email.as_deref().filter(|e| rules::consumer_mail(e)) {
+            let domain = email.rsplit_once('@').map_or("", |(_, d)| d);
+            out.push(Diagnostic::warning(
+                field,
+                format!(
+                    "uw e-mailadres eindigt op @{domain}: dat is een gewoon consumentenaccount, zonder de zakelijke voorwaarden en verwerkersovereenkomst van een zakelijk pakket; het beleid zegt dat {} zelf verantwoordelijk is. Een zakelijk adres op uw eigen domein lost dat op",
+                    p.name
+                ),
+            ));
+        }
     }
     if section == Section::Payments && p.credit_check {
         out.push(Diagnostic::warning(

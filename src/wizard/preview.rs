@@ -34,6 +34,8 @@ pub fn lines(doc: &Document, width: u16, changed: &[usize]) -> (Vec<Line<'static
             BlockKind::Subheading => (theme::doc_subheading(), "", ""),
             BlockKind::Bullet => (Style::new(), "• ", "  "),
             BlockKind::Paragraph | BlockKind::Line => (Style::new(), "", ""),
+            BlockKind::TableHeader => (theme::doc_subheading(), "", ""),
+            BlockKind::TableRow => (Style::new(), "• ", "  "),
         };
         let style = if is_changed {
             theme::changed(style)

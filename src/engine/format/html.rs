@@ -44,6 +44,16 @@ fn inlines(b: &Block) -> String {
     s
 }
 
+fn cell(c: &[Inline]) -> String {
+    inlines(&Block {
+        kind: BlockKind::Paragraph,
+        inlines: c.to_vec(),
+        anchor: None,
+        id: None,
+        cells: vec![],
+    })
+}
+
 pub fn fragment(doc: &Document) -> String {
     let mut out = String::from("<div class=\"privacybeleid\">\n");
     let mut i = 0;
@@ -59,6 +69,32 @@ pub fn fragment(doc: &Document) -> String {
             BlockKind::Heading => out.push_str(&format!("<h2{id}>{}</h2>\n", inlines(b))),
             BlockKind::Subheading => out.push_str(&format!("<h3{id}>{}</h3>\n", inlines(b))),
             BlockKind::Paragraph => out.push_str(&format!("<p>{}</p>\n", inlines(b))),
+            BlockKind::TableHeader | BlockKind::TableRow => {
+                let run: Vec<&Block> = blocks[i..]
+                    .iter()
+                    .enumerate()
+                    .take_while(|(j, x)| {
+                        x.kind == BlockKind::TableRow
+                            || (*j == 0 && x.kind == BlockKind::TableHeader)
+                    })
+                    .map(|(_, x)| x)
+                    .collect();
+                i += run.len() - 1;
+                out.push_str("<table>\n");
+                for r in run {
+                    let tag = if r.kind == BlockKind::TableHeader {
+                        "th"
+                    } else {
+                        "td"
+                    };
+                    out.push_str("  <tr>");
+                    for c in &r.cells {
+                        out.push_str(&format!("<{tag}>{}</{tag}>", cell(c)));
+                    }
+                    out.push_str("</tr>\n");
+                }
+                out.push_str("</table>\n");
+            }
             BlockKind::Bullet | BlockKind::Line => {
                 let kind = b.kind;
                 let run: Vec<String> = blocks[i..]

@@ -7,7 +7,12 @@ pub fn write(doc: &Document) -> String {
         // Consecutive bullets and address lines stay together; everything else gets a blank line.
         let joined = matches!(
             (prev, b.kind),
-            (Some(BlockKind::Bullet), BlockKind::Bullet) | (Some(BlockKind::Line), BlockKind::Line)
+            (Some(BlockKind::Bullet), BlockKind::Bullet)
+                | (Some(BlockKind::Line), BlockKind::Line)
+                | (
+                    Some(BlockKind::TableHeader | BlockKind::TableRow),
+                    BlockKind::TableRow
+                )
         );
         if prev.is_some() {
             if prev == Some(BlockKind::Line) && b.kind == BlockKind::Line {
@@ -26,6 +31,13 @@ pub fn write(doc: &Document) -> String {
             BlockKind::Subheading => out.push_str(&format!("### {text}")),
             BlockKind::Bullet => out.push_str(&format!("- {text}")),
             BlockKind::Paragraph | BlockKind::Line => out.push_str(&text),
+            BlockKind::TableHeader | BlockKind::TableRow => {
+                let cells: Vec<String> = b.cells.iter().map(|c| cell(c)).collect();
+                out.push_str(&format!("| {} |", cells.join(" | ")));
+                if b.kind == BlockKind::TableHeader {
+                    out.push_str(&format!("\n|{}", "---|".repeat(cells.len())));
+                }
+            }
         }
         prev = Some(b.kind);
     }
@@ -44,6 +56,17 @@ fn inlines(b: &Block) -> String {
         }
     }
     escape_line_start(&s)
+}
+
+fn cell(c: &[Inline]) -> String {
+    let b = Block {
+        kind: BlockKind::Paragraph,
+        inlines: c.to_vec(),
+        anchor: None,
+        id: None,
+        cells: vec![],
+    };
+    inlines(&b)
 }
 
 /// Backslash-escapes what Markdown would read as inline syntax or HTML.

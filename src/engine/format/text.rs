@@ -8,7 +8,12 @@ pub fn write(doc: &Document, width: usize) -> String {
     for b in &doc.blocks {
         let together = matches!(
             (prev, b.kind),
-            (Some(BlockKind::Bullet), BlockKind::Bullet) | (Some(BlockKind::Line), BlockKind::Line)
+            (Some(BlockKind::Bullet), BlockKind::Bullet)
+                | (Some(BlockKind::Line), BlockKind::Line)
+                | (
+                    Some(BlockKind::TableHeader | BlockKind::TableRow),
+                    BlockKind::TableRow
+                )
         );
         if prev.is_some() && !together {
             out.push('\n');
@@ -16,7 +21,8 @@ pub fn write(doc: &Document, width: usize) -> String {
         let text = flatten(b);
         let lines = match b.kind {
             BlockKind::Heading => wrap(&text.to_uppercase(), width, "", ""),
-            BlockKind::Bullet => wrap(&text, width, "  • ", "    "),
+            BlockKind::Bullet | BlockKind::TableRow => wrap(&text, width, "  • ", "    "),
+            BlockKind::TableHeader => wrap(&text, width, "  ", "  "),
             _ => wrap(&text, width, "", ""),
         };
         for l in lines {
