@@ -55,11 +55,14 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Start de wizard (standaard als u geen opdracht geeft)
-    #[command(help_template = SUB_TEMPLATE, next_help_heading = "Opties", override_usage = "privacybeleid wizard [--answers BESTAND]")]
+    #[command(help_template = SUB_TEMPLATE, next_help_heading = "Opties", override_usage = "privacybeleid wizard [--answers BESTAND | --dir MAP]")]
     Wizard {
         /// Antwoordenbestand om te openen of te maken; elke wijziging wordt direct bewaard
         #[arg(long, value_name = "BESTAND")]
         answers: Option<PathBuf>,
+        /// Map met een antwoordenbestand per klant: opent het klantenoverzicht
+        #[arg(long, value_name = "MAP", conflicts_with = "answers")]
+        dir: Option<PathBuf>,
     },
     /// Maak het privacybeleid uit een antwoordenbestand of een preset
     #[command(help_template = SUB_TEMPLATE, next_help_heading = "Opties", override_usage = "privacybeleid render (--answers BESTAND... | --preset ID) [--document policy|cookies|banner] [--format md|html|txt|json|js] [--fragment] [--lang nl|en] [--tone u|je] [--out PAD | --out-dir MAP]")]
@@ -379,7 +382,8 @@ fn emit_failed(e: &std::io::Error, code: i32) -> i32 {
 pub fn run(cli: Cli, engine: &Engine) -> i32 {
     match cli.command {
         None => crate::wizard::run(engine, None),
-        Some(Command::Wizard { answers }) => crate::wizard::run(engine, answers),
+        Some(Command::Wizard { answers, dir: None }) => crate::wizard::run(engine, answers),
+        Some(Command::Wizard { dir: Some(dir), .. }) => crate::wizard::run_clients(engine, dir),
         Some(Command::Render(args)) => render(engine, args),
         Some(Command::Check { answers, json }) => check_all(engine, &answers, json),
         Some(Command::Providers { section, json }) => providers(engine, section.as_deref(), json),

@@ -22,6 +22,7 @@ kvk = "12345678"
 privacy_contact = "Mira Jansen"
 
 [providers]
+transactional_email = ["shopify"]
 customer_service = ["tidio"]
 website_tools = ["youtube-embed", "google-recaptcha", "google-fonts"]
 
@@ -100,6 +101,9 @@ fn a_shopify_shop_with_chat_embeds_and_fonts_is_fully_described() {
             "{title}: transfer missing: {text}"
         );
     }
+    // The platform itself sends the order mails.
+    let mails = subsection(&doc, "E-mail", "Servicemails");
+    assert!(mails.contains("via Shopify"), "{mails}");
     // Every one of them is a named recipient.
     let all = doc.plain_text();
     for name in [

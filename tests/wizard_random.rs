@@ -104,10 +104,16 @@ fn fake_effects(s: &mut State, rng: &mut fastrand::Rng, fx: Vec<Effect>) {
                     Msg::Exported(Ok(files.into_iter().map(|(p, _)| p).collect()))
                 }
             }
+            // Consultants (issue 9): the history and a missing export folder.
+            Effect::Record(_) => Msg::Recorded(Ok("Versie 1 bewaard".into())),
+            Effect::MakeDir(p) => Msg::DirMade(Ok(p)),
             Effect::Quit | Effect::Go(_) | Effect::Ask(_) => continue,
         };
         let more = update(s, reply);
-        assert!(more.iter().all(|e| matches!(e, Effect::Save)) || more.is_empty());
+        // After an export: save the remembered settings and keep the version.
+        assert!(more
+            .iter()
+            .all(|e| matches!(e, Effect::Save | Effect::Record(_) | Effect::Export { .. })));
     }
 }
 

@@ -700,6 +700,8 @@ fn export_refused_while_there_are_errors() {
 
 #[test]
 fn export_asks_before_overwriting() {
+    // The export folder exists (a missing one is asked about first; see tests/consult_wizard.rs).
+    std::fs::create_dir_all("/tmp/wizard-test").unwrap();
     let mut s = filled();
     update(&mut s, Msg::OpenExport);
     export_mut(&mut s).cursor = ExportRow::Button;

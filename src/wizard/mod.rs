@@ -52,6 +52,19 @@ use state::State;
 
 /// Runs the wizard; returns the process exit code.
 pub fn run(engine: &Engine, answers: Option<PathBuf>) -> i32 {
+    run_in(engine, answers, None)
+}
+
+/// `wizard --dir KLANTEN/` (issue 9): the wizard on the clients screen of a folder.
+pub fn run_clients(engine: &Engine, dir: PathBuf) -> i32 {
+    if !dir.is_dir() {
+        eprintln!("{}", strings::run::not_a_folder(&dir));
+        return 2;
+    }
+    run_in(engine, None, Some(dir))
+}
+
+fn run_in(engine: &Engine, answers: Option<PathBuf>, clients: Option<PathBuf>) -> i32 {
     let today = persist::today();
     let data = persist::data_dir();
     let mut loaded = None;
@@ -103,7 +116,22 @@ pub fn run(engine: &Engine, answers: Option<PathBuf>) -> i32 {
         cwd: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
     };
     theme::init_from_env();
+    // The start screen shows the shop name of each recent file (issue 9).
+    let shop_names: Vec<(PathBuf, String)> = opts
+        .recent
+        .iter()
+        .filter_map(|p| {
+            let name = Answers::load(p).ok()?.shop.name?;
+            Some((p.clone(), name))
+        })
+        .collect();
     let mut state = State::new(engine, opts);
+    state.model.shop_names = shop_names;
+    if let Some(dir) = clients {
+        state.model.clients_dir = Some(dir);
+        state.model.route = model::Route::Page(screens::clients::ID);
+        state.with_screen(screens::clients::ID, |s, cx| s.enter(cx));
+    }
     if answers.is_some() {
         state.model.status = strings::status::EVERY_CHANGE_SAVED.into();
     }
@@ -240,9 +268,29 @@ pub fn perform(state: &mut State, effects: Vec<Effect>) {
                     Msg::Exported(persist::export(&files))
                 }
             }
+            // Consultants (issue 9): the history beside the answers file, the export folder.
+            Effect::Record(r) => Msg::Recorded(record(&r)),
+            Effect::MakeDir(d) => Msg::DirMade(
+                std::fs::create_dir_all(&d)
+                    .map(|()| d.clone())
+                    .map_err(|e| {
+                        format!("{}: {}", d.display(), crate::engine::error::io_reason(&e))
+                    }),
+            ),
             // Update carries out navigation and dialogs itself.
             Effect::Quit | Effect::Go(_) | Effect::Ask(_) => continue,
         };
         queue.extend(update::update(state, msg));
     }
+}
+
+/// Writes an export's version and last-export record; the line for the status bar.
+fn record(r: &msg::Recording) -> Result<String, String> {
+    let mut h = crate::consult::History::load(&r.answers_file).map_err(|e| e.to_string())?;
+    let new = r.version.as_ref().map(|(rec, text)| (rec, text.as_str()));
+    h.record(new, &r.export).map_err(|e| e.to_string())?;
+    Ok(match &r.version {
+        Some((rec, _)) => strings::export::version_kept(rec.version),
+        None => strings::export::version_same(r.export.version),
+    })
 }

@@ -65,6 +65,10 @@ pub struct Model<'e> {
     pub status: String,
     pub size: (u16, u16),
     pub quit: bool,
+    /// Consultants (issue 9): the folder the clients screen lists (`wizard --dir`).
+    pub clients_dir: Option<PathBuf>,
+    /// Shop names of the recent files, read at start (the start screen shows them).
+    pub shop_names: Vec<(PathBuf, String)>,
 }
 
 impl<'e> Model<'e> {
@@ -86,6 +90,8 @@ impl<'e> Model<'e> {
             status: super::strings::status::NOT_SAVED.into(),
             size: (80, 24),
             quit: false,
+            clients_dir: None,
+            shop_names: vec![],
         }
     }
 

@@ -34,6 +34,11 @@ pub enum Msg {
         dialog: &'static str,
         value: &'static str,
     },
+    // Consultants (issue 9)
+    /// The version history was written after an export: a line for the status.
+    Recorded(Result<String, String>),
+    /// A missing export folder was made (or why not).
+    DirMade(Result<PathBuf, String>),
 }
 
 /// Where to go.
@@ -86,4 +91,18 @@ pub enum Effect {
     Go(Nav),
     /// Show a question (carried out by update).
     Ask(Dialog),
+    // Consultants (issue 9)
+    /// Keep the exported policy's version in the history beside the answers file.
+    Record(Box<Recording>),
+    /// Make a missing export folder (after the user said yes).
+    MakeDir(PathBuf),
+}
+
+/// What an export of the policy adds to the history of its answers file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recording {
+    pub answers_file: PathBuf,
+    /// A new version and its text (Markdown), when the text changed.
+    pub version: Option<(crate::consult::Record, String)>,
+    pub export: crate::consult::Record,
 }

@@ -103,6 +103,11 @@ pub mod preview {
 }
 
 pub mod start {
+    /// A recent file: its shop name, then where it is (issue 9).
+    pub fn recent_row(name: &str, p: &std::path::Path) -> String {
+        format!("{name} — {}", p.display())
+    }
+
     use std::path::Path;
 
     pub const LABEL: &str = "beginnen";
@@ -428,6 +433,83 @@ pub mod export {
     pub fn failed(e: &str) -> String {
         format!("Exporteren mislukt: {e}")
     }
+
+    // Consultants (issue 9): documents beside the policy, versions, the folder.
+    pub const DOC_REGISTER: &str = "Verwerkingsregister";
+    pub const DOC_AGREEMENTS: &str = "Verwerkersovereenkomsten";
+    pub const MKDIR_TITLE: &str = " Map maken? ";
+    pub const MKDIR_YES: &str = "ja, maken";
+    pub const MKDIR_NO: &str = "nee";
+    pub const DATE_TITLE: &str = " Ingangsdatum ";
+    pub const DATE_TODAY: &str = "ja, vandaag";
+    pub const DATE_KEEP: &str = "nee, laten staan";
+
+    pub fn mkdir_lines(dir: &std::path::Path) -> Vec<String> {
+        vec![
+            format!("De map {} bestaat niet.", dir.display()),
+            "Zal ik hem maken en daar exporteren?".into(),
+        ]
+    }
+    pub fn date_lines(version: u32, date: &str, today: &str) -> Vec<String> {
+        vec![
+            format!("De tekst is veranderd sinds versie {version} (geldig vanaf {date}),"),
+            "maar de ingangsdatum niet.".into(),
+            format!("Zal ik de ingangsdatum op vandaag ({today}) zetten?"),
+        ]
+    }
+    pub fn version_kept(n: u32) -> String {
+        format!("Versie {n} van het privacybeleid bewaard in de geschiedenis")
+    }
+    pub fn version_same(n: u32) -> String {
+        format!("Tekst ongewijzigd: nog steeds versie {n}")
+    }
+    pub fn not_recorded(e: &str) -> String {
+        format!("Geëxporteerd, maar de versie is niet bewaard: {e}")
+    }
+}
+
+/// The clients screen (issue 9): every answers file in a folder.
+pub mod clients {
+    pub const LABEL: &str = "Klanten";
+    pub const MENU: &str = "Klanten: alle antwoordenbestanden in een map";
+    pub const KEY_MOVE: &str = "klant";
+    pub const HELP_MOVE: &str = "vorige/volgende klant";
+    pub const KEY_OPEN: &str = "openen";
+    pub const HELP_OPEN: &str = "de gekozen klant openen in de wizard";
+    pub const KEY_NEW: &str = "nieuwe klant";
+    pub const HELP_NEW: &str =
+        "nieuwe klant: typ de naam van de webwinkel, Enter maakt het bestand";
+    pub const KEY_RESCAN: &str = "opnieuw lezen";
+    pub const HELP_RESCAN: &str = "de map opnieuw lezen";
+    pub const HELP_BACK: &str = "terug (of de nieuwe naam annuleren)";
+    pub const HEAD_SHOP: &str = "webwinkel";
+    pub const HEAD_DIAG: &str = "fout/waarsch.";
+    pub const HEAD_VERSION: &str = "versie";
+    pub const HEAD_EXPORTED: &str = "export";
+    pub const HEAD_STALE: &str = "nieuwe export?";
+    pub const NONE: &str =
+        "Nog geen antwoordenbestanden in deze map. Druk op n voor een nieuwe klant.";
+    pub const NEW_NAME: &str = "Naam van de nieuwe webwinkel: ";
+    pub const NEEDS_NAME: &str = "Typ eerst de naam van de webwinkel.";
+    pub const NO: &str = "nee";
+    pub const NO_NAME: &str = "(geen naam)";
+    pub const UNREADABLE: &str = "onleesbaar";
+
+    pub fn title(dir: &std::path::Path) -> String {
+        format!("Klanten in {}", dir.display())
+    }
+    pub fn cannot_read(e: &str) -> String {
+        format!("Kan de map niet lezen: {e}")
+    }
+    pub fn summary(n: usize, stale: usize) -> String {
+        format!("{n} klant(en); {stale} met een nieuwe export nodig")
+    }
+    pub fn yes(why: &str) -> String {
+        format!("ja: {why}")
+    }
+    pub fn created(name: &str) -> String {
+        format!("Nieuwe klant {name}")
+    }
 }
 
 /// Messages of the run loop on the terminal (before and after the screen).
@@ -448,5 +530,11 @@ pub mod run {
     }
     pub fn saved_in(p: &std::path::Path) -> String {
         format!("Antwoorden bewaard in {}", p.display())
+    }
+    pub fn not_a_folder(p: &std::path::Path) -> String {
+        format!(
+            "fout: {} is geen map; geef bij --dir een map met antwoordenbestanden",
+            p.display()
+        )
     }
 }

@@ -51,7 +51,11 @@ fn handle(s: &mut State, msg: Msg) -> Vec<Effect> {
             s.model.status = t::cannot_open(&e);
             vec![]
         }
-        Msg::ExportExists(_) | Msg::Exported(_) | Msg::Chose { .. } => {
+        Msg::ExportExists(_)
+        | Msg::Exported(_)
+        | Msg::Chose { .. }
+        | Msg::Recorded(_)
+        | Msg::DirMade(_) => {
             if matches!(msg, Msg::Chose { .. }) {
                 s.overlay = None;
             }

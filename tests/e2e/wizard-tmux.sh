@@ -100,7 +100,12 @@ check "preview shows the provider" wait_for 'Betalingen in onze webwinkel lopen 
 # 4. Export (Ctrl+S), then again: the overwrite question.
 keys C-s
 need "export screen" wait_for '[ Exporteren ]'
-for _ in 1 2 3 4 5; do keys Down; done
+# Down to the button (the register and agreements rows come after the policy's formats).
+for _ in $(seq 1 30); do
+  screen | grep -qF '›[ Exporteren ]' && break
+  keys Down
+  sleep 0.05
+done
 keys Enter
 need "files written" wait_for 'Geschreven:'
 MD="$WORK/zoes-bloemen-privacybeleid.md"

@@ -32,36 +32,79 @@ pub const ID: ScreenId = ScreenId("export");
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Doc {
     Policy,
+    /// The register of processing activities (issue 9).
+    Register,
+    /// The processor agreements (issue 9).
+    Agreements,
 }
 
 impl Doc {
-    pub const ALL: [Doc; 1] = [Doc::Policy];
+    pub const ALL: [Doc; 3] = [Doc::Policy, Doc::Register, Doc::Agreements];
 
     pub fn label(self) -> &'static str {
         match self {
             Doc::Policy => t::DOC_POLICY,
+            Doc::Register => t::DOC_REGISTER,
+            Doc::Agreements => t::DOC_AGREEMENTS,
+        }
+    }
+
+    /// Its id in `[export] documents`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Doc::Policy => "policy",
+            Doc::Register => "register",
+            Doc::Agreements => "agreements",
         }
     }
 
     pub fn formats(self) -> &'static [Format] {
         match self {
             Doc::Policy => &Format::ALL,
+            Doc::Register | Doc::Agreements => &[Format::Markdown, Format::Html],
         }
     }
 
     /// The file name for a shop: `<slug-of-shop-name>-privacybeleid.<ext>`.
     pub fn file_name(self, shop_name: Option<&str>, f: Format) -> String {
+        use crate::consult::documents::file_name;
         match self {
             Doc::Policy => crate::engine::format::file_name(shop_name, f),
+            Doc::Register => file_name(shop_name, "verwerkingsregister", f.extension()),
+            Doc::Agreements => file_name(shop_name, "verwerkersovereenkomsten", f.extension()),
         }
     }
 
+    /// The register and the agreements; the policy goes through its version plan.
     pub fn render(self, engine: &Engine, answers: &Answers, f: Format) -> Result<String, String> {
+        use crate::consult::documents as docs;
+        let today = crate::consult::today();
         match self {
             Doc::Policy => engine.render(answers, f).map_err(|e| e.to_string()),
+            Doc::Register => Ok(docs::write(
+                &docs::register(engine, answers, &today).document(),
+                f,
+            )),
+            Doc::Agreements => Ok(docs::write(
+                &docs::agreements(engine, answers, &today).document(),
+                f,
+            )),
         }
     }
 }
+
+/// A format's id in `[export] formats`.
+fn format_id(f: Format) -> &'static str {
+    match f {
+        Format::Markdown => "md",
+        Format::Html => "html",
+        Format::HtmlFragment => "fragment",
+        Format::Text => "txt",
+    }
+}
+
+const DIALOG_MKDIR: &str = "export-mkdir";
+const DIALOG_DATE: &str = "export-date";
 
 /// One document in one format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -167,6 +210,10 @@ pub struct Export {
     pub confirm: Option<Vec<PathBuf>>,
     pub written: Vec<PathBuf>,
     pub errors: Vec<String>,
+    /// The effective-date question was answered for this export.
+    pub date_asked: bool,
+    /// The history to add to once the files are written.
+    pub recording: Option<crate::wizard::msg::Recording>,
 }
 
 impl Default for Export {
@@ -187,6 +234,8 @@ impl Default for Export {
             confirm: None,
             written: vec![],
             errors: vec![],
+            date_asked: false,
+            recording: None,
         }
     }
 }
@@ -258,9 +307,64 @@ impl Export {
             self.errors = vec![t::FILL_DIR.into()];
             return vec![];
         }
+        let dir = PathBuf::from(self.dir.value().trim());
+        if !dir.is_dir() {
+            return vec![Effect::Ask(crate::wizard::msg::Dialog {
+                id: DIALOG_MKDIR,
+                title: t::MKDIR_TITLE.into(),
+                lines: t::mkdir_lines(&dir),
+                choices: vec![('j', t::MKDIR_YES, "yes"), ('n', t::MKDIR_NO, "no")],
+                cancel: Some("no"),
+            })];
+        }
+        // The policy carries its version (issue 9): planned against the history.
+        let policy = self.chosen.iter().any(|c| c.doc == Doc::Policy);
+        let mut plan = None;
+        if policy {
+            use crate::consult::{policy as versions, History};
+            let history = match &cx.m.path {
+                Some(p) => History::load(p).unwrap_or_default(),
+                None => History::none(),
+            };
+            let changelog = cx.m.answers.export.as_ref().and_then(|e| e.changelog) != Some(false);
+            if !self.date_asked {
+                if let Some(last) = history.latest() {
+                    if versions::effective_date_warning(cx.m.engine, &cx.m.answers, &history)
+                        .is_some()
+                    {
+                        let date = last.effective_date.clone().unwrap_or_default();
+                        return vec![Effect::Ask(crate::wizard::msg::Dialog {
+                            id: DIALOG_DATE,
+                            title: t::DATE_TITLE.into(),
+                            lines: t::date_lines(
+                                last.version,
+                                &crate::engine::model::date_nl(&date).unwrap_or(date.clone()),
+                                &cx.m.today,
+                            ),
+                            choices: vec![
+                                ('j', t::DATE_TODAY, "today"),
+                                ('n', t::DATE_KEEP, "keep"),
+                            ],
+                            cancel: Some("keep"),
+                        })];
+                    }
+                }
+            }
+            match versions::plan(cx.m.engine, &cx.m.answers, &history, true, changelog) {
+                Ok(p) => plan = Some(p),
+                Err(e) => {
+                    self.errors = vec![e.to_string()];
+                    return vec![];
+                }
+            }
+        }
         let mut files = Vec::new();
         for c in &self.chosen {
-            match c.doc.render(cx.m.engine, &cx.m.answers, c.format) {
+            let text = match (&plan, c.doc) {
+                (Some(p), Doc::Policy) => Ok(crate::engine::format::write(&p.document, c.format)),
+                _ => c.doc.render(cx.m.engine, &cx.m.answers, c.format),
+            };
+            match text {
                 Ok(text) => files.push((self.path(cx.m, *c), text)),
                 Err(e) => {
                     self.errors = vec![e];
@@ -268,7 +372,44 @@ impl Export {
                 }
             }
         }
+        self.recording = match (plan, &cx.m.path) {
+            (Some(p), Some(answers_file)) => {
+                let md = p.markdown();
+                let mut export = p.export.clone();
+                export.files = files
+                    .iter()
+                    .filter(|(f, _)| f.to_string_lossy().contains("privacybeleid"))
+                    .map(|(f, _)| f.display().to_string())
+                    .collect();
+                Some(crate::wizard::msg::Recording {
+                    answers_file: answers_file.clone(),
+                    version: p.new_version.map(|r| (r, md)),
+                    export,
+                })
+            }
+            _ => None,
+        };
         vec![Effect::Export { files, overwrite }]
+    }
+
+    /// `[export]` in the answers: what this export wrote, so the next one starts from it.
+    fn settings(&self, m: &Model) -> crate::engine::answers::ExportSettings {
+        let mut documents: Vec<String> = Vec::new();
+        let mut formats: Vec<String> = Vec::new();
+        for c in &self.chosen {
+            if !documents.iter().any(|d| d == c.doc.id()) {
+                documents.push(c.doc.id().into());
+            }
+            if !formats.iter().any(|f| f == format_id(c.format)) {
+                formats.push(format_id(c.format).into());
+            }
+        }
+        crate::engine::answers::ExportSettings {
+            documents,
+            formats,
+            dir: Some(self.dir.value().trim().to_string()),
+            changelog: m.answers.export.as_ref().and_then(|e| e.changelog),
+        }
     }
 }
 
@@ -298,12 +439,34 @@ impl Screen for Export {
 
     fn load(&mut self, m: &Model) {
         self.dir = TextInput::new(&Export::default_dir(m));
+        // The settings of this file's last export (issue 9).
+        if let Some(e) = &m.answers.export {
+            if let Some(d) = e.dir.as_deref().filter(|d| !d.trim().is_empty()) {
+                self.dir = TextInput::new(d);
+            }
+            if !e.documents.is_empty() && !e.formats.is_empty() {
+                self.chosen = Doc::ALL
+                    .iter()
+                    .filter(|d| e.documents.iter().any(|x| x == d.id()))
+                    .flat_map(|d| {
+                        d.formats()
+                            .iter()
+                            .filter(|f| e.formats.iter().any(|x| x == format_id(**f)))
+                            .map(|f| Choice {
+                                doc: *d,
+                                format: *f,
+                            })
+                    })
+                    .collect();
+            }
+        }
     }
 
     fn enter(&mut self, _cx: &mut Ctx) {
         self.written.clear();
         self.errors.clear();
         self.confirm = None;
+        self.date_asked = false;
     }
 
     fn key(&mut self, cx: &mut Ctx, k: KeyEvent) -> Vec<Effect> {
@@ -364,12 +527,41 @@ impl Screen for Export {
             Msg::ExportExists(files) => self.confirm = Some(files.clone()),
             Msg::Exported(Ok(paths)) => {
                 self.confirm = None;
+                self.date_asked = false;
                 cx.m.status = t::written_status(paths.len());
                 self.written = paths.clone();
+                // Remember the settings in the answers file; keep the policy's version.
+                cx.m.answers.export = Some(self.settings(cx.m));
+                let mut fx = vec![Effect::Save];
+                if let Some(r) = self.recording.take() {
+                    fx.push(Effect::Record(Box::new(r)));
+                }
+                return fx;
             }
             Msg::Exported(Err(e)) => {
                 self.confirm = None;
+                self.recording = None;
                 self.errors = vec![t::failed(e)];
+            }
+            Msg::Recorded(Ok(line)) => cx.m.status = line.clone(),
+            Msg::Recorded(Err(e)) => self.errors = vec![t::not_recorded(e)],
+            Msg::DirMade(Ok(_)) => return self.prepare(cx, false),
+            Msg::DirMade(Err(e)) => self.errors = vec![t::failed(e)],
+            Msg::Chose { dialog, value } if *dialog == DIALOG_MKDIR => {
+                if *value == "yes" {
+                    return vec![Effect::MakeDir(PathBuf::from(self.dir.value().trim()))];
+                }
+                cx.m.status = t::NOT_EXPORTED.into();
+            }
+            Msg::Chose { dialog, value } if *dialog == DIALOG_DATE => {
+                self.date_asked = true;
+                let mut fx = vec![];
+                if *value == "today" {
+                    cx.m.answers.shop.effective_date = Some(cx.m.today.clone());
+                    fx.push(Effect::Save);
+                }
+                fx.extend(self.prepare(cx, false));
+                return fx;
             }
             _ => {}
         }
@@ -426,7 +618,18 @@ impl Screen for Export {
                 let ExportRow::Choice(c) = row else { continue };
                 let on = if self.chosen.contains(c) { "x" } else { " " };
                 let p = form::pointer(self.cursor == *row);
-                let text = format!("{p}[{on}] {} (.{})", c.format.label(), c.format.extension());
+                let text = match c.doc {
+                    Doc::Policy => {
+                        format!("{p}[{on}] {} (.{})", c.format.label(), c.format.extension())
+                    }
+                    // The documents beside the policy say which they are (issue 9).
+                    other => format!(
+                        "{p}[{on}] {}: {} (.{})",
+                        other.label(),
+                        c.format.label(),
+                        c.format.extension()
+                    ),
+                };
                 buf.set_string(
                     main.x + 1,
                     first + i as u16,

@@ -2,6 +2,7 @@
 //! in the sidebar in the order they are listed here.
 
 pub mod about;
+pub mod clients;
 pub mod custom_provider;
 pub mod export;
 pub mod form;
@@ -26,6 +27,7 @@ pub fn all(m: &Model) -> Vec<Box<dyn Screen>> {
     v.push(Box::new(policy::Policy::default()));
     v.push(Box::new(review::Review::default()));
     v.push(Box::new(export::Export::default()));
+    v.push(Box::new(clients::Clients::default()));
     v.push(Box::new(about::About::default()));
     // The start screen offers the pages that have a menu entry.
     let menu = v

@@ -147,7 +147,10 @@ impl Start {
             }
             let text = match item {
                 Item::New => t::NEW.to_string(),
-                Item::Recent(p) => p.display().to_string(),
+                Item::Recent(p) => match m.shop_names.iter().find(|(x, _)| x == p) {
+                    Some((_, name)) => t::recent_row(name, p),
+                    None => p.display().to_string(),
+                },
                 Item::Preset(id) => m
                     .engine
                     .presets()
