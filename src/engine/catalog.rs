@@ -380,9 +380,15 @@ impl Provider {
         self.transfers.iter().map(|t| t.country.as_str()).collect()
     }
 
-    /// Needs prior consent for what it puts in the browser.
+    /// Needs prior consent for what it puts in the browser (the entry's `consent`).
     pub fn needs_consent(&self) -> bool {
         self.consent == Some(true)
+    }
+
+    /// Puts anything in the browser that needs prior consent: the entry says so, or one of its
+    /// cookies does (Shopify's statistics cookies on an otherwise necessary platform).
+    pub fn asks_consent_for_something(&self) -> bool {
+        self.needs_consent() || self.cookies.iter().any(|c| c.consent == Some(true))
     }
 
     /// What kind of cookie tool it is: the activity's category, else its cookies' highest, else

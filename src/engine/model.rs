@@ -788,7 +788,7 @@ pub fn build(a: &Answers, catalog: &Catalog, purposes: &[Purpose]) -> Context {
     let mut cookie_list: Vec<CookieRow> = Vec::new();
     for (p, secs) in &chosen {
         let in_cookies = secs.contains(&Section::Cookies);
-        if !in_cookies && !p.needs_consent() {
+        if !in_cookies && !p.asks_consent_for_something() {
             continue;
         }
         let s = if p.serves(Section::Cookies) {
@@ -796,11 +796,7 @@ pub fn build(a: &Answers, catalog: &Catalog, purposes: &[Purpose]) -> Context {
         } else {
             secs[0]
         };
-        let category = if in_cookies || p.serves(Section::Cookies) {
-            p.cookie_category()
-        } else {
-            CookieCategory::Marketing
-        };
+        let category = p.cookie_category();
         let name = if p.custom {
             wrap_user(&p.name)
         } else {
@@ -814,7 +810,7 @@ pub fn build(a: &Answers, catalog: &Catalog, purposes: &[Purpose]) -> Context {
             purpose: cookie_purpose(cookie_category_id(category)),
             data: list_nl(&p.data_in(s)),
             profiling: p.activities_in(s).any(|a| a.profiling),
-            consent: p.needs_consent(),
+            consent: p.asks_consent_for_something(),
             category: cookie_category_id(category),
             self_hosted: p.self_hosted,
         });

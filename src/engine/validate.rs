@@ -590,7 +590,7 @@ fn provider_warnings(
     out: &mut Vec<Diagnostic>,
 ) {
     let first = warned.insert(p.id.clone());
-    if first && p.needs_consent() {
+    if first && p.asks_consent_for_something() {
         let what = if section == Section::Cookies {
             format!("{} vraagt vooraf toestemming van de bezoeker", p.name)
         } else if matches!(section, Section::WebsiteTools | Section::CustomerService) {
