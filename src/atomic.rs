@@ -33,7 +33,8 @@ thread_local! {
 /// 2. then one sync per file system (Linux `syncfs`; elsewhere each temporary file is synced)
 ///    puts all their text on disk;
 /// 3. then each temporary file is renamed over its target, in the order written;
-/// 4. then each folder that received a file is synced once, which makes the renames last.
+/// 4. then a second `syncfs` per file system (elsewhere: each folder that received a file is
+///    synced once) makes the renames last.
 ///
 /// So a target only ever changes by a rename of a file whose text is already on disk: after
 /// a crash or power cut at any moment, each target holds its old text or its new text, never
@@ -64,12 +65,44 @@ fn commit(staged: Vec<Staged>) -> Vec<(PathBuf, std::io::Error)> {
             Err(e) => failed.push((s.target, e.error)),
         }
     }
-    for dir in dirs {
-        if let Err(e) = std::fs::File::open(&dir).and_then(|d| d.sync_all()) {
-            failed.push((dir, e));
-        }
+    if let Err((dir, e)) = sync_folders(&dirs) {
+        failed.push((dir, e));
     }
     failed
+}
+
+/// Makes the renames into these folders last: one `syncfs` per file system.
+#[cfg(target_os = "linux")]
+fn sync_folders(dirs: &[PathBuf]) -> Result<(), (PathBuf, std::io::Error)> {
+    let mut seen = Vec::new();
+    for dir in dirs {
+        syncfs_once(dir, &mut seen).map_err(|e| (dir.clone(), e))?;
+    }
+    Ok(())
+}
+
+/// `syncfs` of the file system `dir` is on, unless one in `seen` was synced already.
+#[cfg(target_os = "linux")]
+fn syncfs_once(dir: &Path, seen: &mut Vec<u64>) -> std::io::Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let d = std::fs::File::open(dir)?;
+    let dev = d.metadata()?.dev();
+    if !seen.contains(&dev) {
+        seen.push(dev);
+        rustix::fs::syncfs(&d)?;
+    }
+    Ok(())
+}
+
+/// Makes the renames into these folders last: each folder synced once.
+#[cfg(not(target_os = "linux"))]
+fn sync_folders(dirs: &[PathBuf]) -> Result<(), (PathBuf, std::io::Error)> {
+    for dir in dirs {
+        std::fs::File::open(dir)
+            .and_then(|d| d.sync_all())
+            .map_err(|e| (dir.clone(), e))?;
+    }
+    Ok(())
 }
 
 fn copy(e: &std::io::Error) -> std::io::Error {
@@ -79,15 +112,9 @@ fn copy(e: &std::io::Error) -> std::io::Error {
 /// Puts the text of every staged file on disk: one `syncfs` per file system.
 #[cfg(target_os = "linux")]
 fn sync_data(staged: &[Staged]) -> std::io::Result<()> {
-    use std::os::unix::fs::MetadataExt;
     let mut seen = Vec::new();
     for s in staged {
-        let dir = std::fs::File::open(parent(&s.tmp))?;
-        let dev = dir.metadata()?.dev();
-        if !seen.contains(&dev) {
-            seen.push(dev);
-            rustix::fs::syncfs(&dir)?;
-        }
+        syncfs_once(parent(&s.tmp), &mut seen)?;
     }
     Ok(())
 }
