@@ -323,6 +323,17 @@ fn parse_inlines(s: &str) -> Vec<Inline> {
     if !text.is_empty() {
         out.push(Inline::Text(tidy(text)));
     }
+    // A link whose text ends in a full stop ("... Mollie B.V.") at the end of a sentence: one stop.
+    for i in 1..out.len() {
+        let ends_with_stop =
+            matches!(&out[i - 1], Inline::Link { text, .. } if text.ends_with('.'));
+        if let (true, Inline::Text(t)) = (ends_with_stop, &mut out[i]) {
+            if t.starts_with('.') && !t.starts_with("..") {
+                t.remove(0);
+            }
+        }
+    }
+    out.retain(|i| !matches!(i, Inline::Text(t) if t.is_empty()));
     out
 }
 
