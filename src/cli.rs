@@ -413,15 +413,16 @@ fn render(engine: &Engine, args: RenderArgs) -> i32 {
             return EXIT_UNREADABLE;
         }
     };
-    let voice = Voice::new(
-        match args.lang {
-            Some(LangArg::En) => Lang::En,
-            _ => Lang::Nl,
-        },
-        match args.tone {
-            Some(ToneArg::Je) => Tone::Je,
-            _ => Tone::U,
-        },
+    // --lang and --tone override `[policy] language` and `tone` of each answers file.
+    let voice: VoiceFlags = (
+        args.lang.map(|l| match l {
+            LangArg::Nl => Lang::Nl,
+            LangArg::En => Lang::En,
+        }),
+        args.tone.map(|t| match t {
+            ToneArg::U => Tone::U,
+            ToneArg::Je => Tone::Je,
+        }),
     );
     if args.fragment && !matches!(args.format, Some(FormatArg::Html)) {
         say!("let op: --fragment werkt alleen met --format html en is genegeerd");
@@ -430,8 +431,8 @@ fn render(engine: &Engine, args: RenderArgs) -> i32 {
         say!("let op: --tone geldt alleen voor Nederlands en is bij --lang en genegeerd");
     }
     // Never a silent fallback: a document without translations refuses another voice.
-    if !matches!(what, What::Cookies(_) | What::Banner | What::BannerJs)
-        && voice != Voice::default()
+    if !translated(what)
+        && Voice::new(voice.0.unwrap_or_default(), voice.1.unwrap_or_default()) != Voice::default()
     {
         say!(
             "fout: --lang en en --tone je zijn er nog niet voor het privacybeleid, het register \
@@ -482,7 +483,7 @@ fn render_many(
     engine: &Engine,
     paths: &[PathBuf],
     what: What,
-    voice: Voice,
+    voice: VoiceFlags,
     args: &RenderArgs,
     out: &mut Output,
 ) -> i32 {
@@ -747,16 +748,24 @@ fn is_answers_file(path: &Path) -> bool {
         .is_some_and(|a| a != Answers::default())
 }
 
+/// The language and tone given on the command line, if any.
+type VoiceFlags = (Option<Lang>, Option<Tone>);
+
+/// Documents that exist in every language and tone.
+fn translated(what: What) -> bool {
+    matches!(what, What::Cookies(_) | What::Banner | What::BannerJs)
+}
+
 fn render_one(
     engine: &Engine,
     answers: &Answers,
     what: What,
-    voice: Voice,
+    flags: VoiceFlags,
     answers_path: Option<&Path>,
     args: &RenderArgs,
     out: &mut Output,
 ) -> i32 {
-    let made = make(engine, answers, what, voice, answers_path, args);
+    let made = make(engine, answers, what, flags, answers_path, args);
     finish(made, answers, what, answers_path, args, out)
 }
 
@@ -773,7 +782,7 @@ fn make(
     engine: &Engine,
     answers: &Answers,
     what: What,
-    voice: Voice,
+    flags: VoiceFlags,
     answers_path: Option<&Path>,
     args: &RenderArgs,
 ) -> Made {
@@ -789,6 +798,11 @@ fn make(
             notes,
             result: Err(EXIT_INVALID),
         };
+    }
+    let asked = crate::engine::lang::voice_of(answers);
+    let voice = Voice::new(flags.0.unwrap_or(asked.lang), flags.1.unwrap_or(asked.tone));
+    if !translated(what) && voice != Voice::default() {
+        notes.push("let op: dit document is er nog alleen in het Nederlands met u; [policy] language en tone gelden voor de cookieverklaring en de cookiemelding".into());
     }
     if matches!(what, What::Banner | What::BannerJs)
         && !engine

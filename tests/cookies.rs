@@ -432,3 +432,69 @@ fn cli_cookie_statement_and_languages() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("nog niet voor het privacybeleid"));
 }
+
+fn answers_file(dir: &std::path::Path, policy: &str) -> String {
+    let text = format!(
+        "preset = \"shopify-klaviyo-meta\"\n[shop]\nname = \"Testwinkel\"\nwebsite = \"https://www.testwinkel.nl\"\n\
+         effective_date = 2025-01-31\nstreet = \"Dorpsstraat 1\"\npostcode = \"1234 AB\"\ncity = \"Utrecht\"\n\
+         email = \"info@testwinkel.nl\"\nkvk = \"12345678\"\nprivacy_contact = \"Jan Jansen\"\n[policy]\n{policy}\n"
+    );
+    let p = dir.join("a.toml");
+    std::fs::write(&p, text).unwrap();
+    p.to_string_lossy().into_owned()
+}
+
+#[test]
+fn language_and_tone_from_the_answers_file_and_flags_over_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = answers_file(dir.path(), "language = \"en\"");
+    let o = run(&["render", "--answers", &f, "--document", "cookies"]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(String::from_utf8_lossy(&o.stdout).starts_with("# Cookie statement of Testwinkel"));
+    let o = run(&[
+        "render",
+        "--answers",
+        &f,
+        "--document",
+        "cookies",
+        "--lang",
+        "nl",
+    ]);
+    assert!(String::from_utf8_lossy(&o.stdout).starts_with("# Cookieverklaring van Testwinkel"));
+    let o = run(&["render", "--answers", &f, "--document", "banner"]);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["language"]["default"], "en");
+    // The policy is not translated yet: it says so instead of switching silently.
+    let o = run(&["render", "--answers", &f]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("nog alleen in het Nederlands met u"));
+    let o = run(&["check", "--answers", &f]);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("policy.language"));
+
+    let f = answers_file(dir.path(), "tone = \"je\"");
+    let o = run(&["render", "--answers", &f, "--document", "cookies"]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("hoe je zelf bepaalt"), "{text}");
+}
+
+#[test]
+fn unknown_language_or_tone_is_an_error_naming_the_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = answers_file(dir.path(), "language = \"de\"\ntone = \"jij\"");
+    let o = run(&["check", "--answers", &f]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("policy.language") && out.contains("kies nl of en"),
+        "{out}"
+    );
+    assert!(
+        out.contains("policy.tone") && out.contains("kies u of je"),
+        "{out}"
+    );
+}

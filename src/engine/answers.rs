@@ -237,6 +237,12 @@ pub struct PolicyOptions {
     /// Name of the data protection officer, only when one is appointed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dpo: Option<String>,
+    /// Language of the documents: "nl" or "en" (text, so `check` can name a wrong value).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// How Dutch documents address the reader: "u" or "je".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tone: Option<String>,
     /// The website has its own contact form (no provider needed; section customer_service).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_form: Option<bool>,
@@ -479,6 +485,8 @@ impl Answers {
         out.policy.retention_max_years = p.retention_max_years.or(out.policy.retention_max_years);
         out.policy.customer_accounts = p.customer_accounts.or(out.policy.customer_accounts);
         out.policy.dpo = p.dpo.clone().or(out.policy.dpo.take());
+        out.policy.language = p.language.clone().or(out.policy.language.take());
+        out.policy.tone = p.tone.clone().or(out.policy.tone.take());
         out.policy.contact_form = p.contact_form.or(out.policy.contact_form);
         for c in &self.custom_providers {
             out.custom_providers.retain(|x| x.id != c.id);

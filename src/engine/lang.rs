@@ -6,7 +6,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::answers::Answers;
 use super::error::EngineError;
+use super::validate::{Diagnostic, Severity};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -95,6 +97,68 @@ impl Voice {
             (Lang::Nl, Tone::Je) => "nl-je",
             (Lang::En, _) => "en",
         }
+    }
+}
+
+/// The voice an answers file asks for (`[policy] language` and `tone`); unknown values count
+/// as the default here, `check` reports them.
+pub fn voice_of(a: &Answers) -> Voice {
+    let lang = a
+        .policy
+        .language
+        .as_deref()
+        .and_then(|l| Lang::from_code(l.trim()))
+        .unwrap_or_default();
+    let tone = a
+        .policy
+        .tone
+        .as_deref()
+        .and_then(|t| Tone::from_code(t.trim()))
+        .unwrap_or_default();
+    Voice::new(lang, tone)
+}
+
+/// Errors for unknown values of `[policy] language` and `tone`, and a warning that the
+/// policy itself is Dutch with "u" only for now (the cookie statement and banner follow).
+pub fn check(a: &Answers, out: &mut Vec<Diagnostic>) {
+    if let Some(l) = a.policy.language.as_deref() {
+        if Lang::from_code(l.trim()).is_none() {
+            out.push(diag(
+                Severity::Error,
+                "policy.language",
+                format!("onbekende taal `{l}`; kies nl of en"),
+            ));
+        }
+    }
+    if let Some(t) = a.policy.tone.as_deref() {
+        if Tone::from_code(t.trim()).is_none() {
+            out.push(diag(
+                Severity::Error,
+                "policy.tone",
+                format!("onbekende aanspreekvorm `{t}`; kies u of je"),
+            ));
+        }
+    }
+    let v = voice_of(a);
+    if v != Voice::default() {
+        let field = if v.lang == Lang::En {
+            "policy.language"
+        } else {
+            "policy.tone"
+        };
+        out.push(diag(
+            Severity::Warning,
+            field,
+            "het privacybeleid zelf is er nog alleen in het Nederlands met u; de cookieverklaring en de cookiemelding volgen deze keuze wel".into(),
+        ));
+    }
+}
+
+fn diag(severity: Severity, field: &str, message: String) -> Diagnostic {
+    Diagnostic {
+        severity,
+        field: field.into(),
+        message,
     }
 }
 

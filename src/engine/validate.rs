@@ -91,6 +91,7 @@ pub fn check(answers: &Answers, catalog: &Catalog) -> Vec<Diagnostic> {
     check_providers(answers, catalog, &mut out);
     check_variants(answers, catalog, &mut out);
     check_policy(answers, &mut out);
+    super::lang::check(answers, &mut out);
     check_agreements(answers, catalog, &mut out);
     out.sort_by_key(|d| d.severity);
     out
