@@ -352,3 +352,37 @@ fn check_tells_which_chosen_providers_rest_on_unverified_facts_without_failing()
                 && d.message.starts_with(&clean.name)));
     }
 }
+
+/// A fact is traceable or marked: an entry names at least one source of the provider's own, or,
+/// where none was found, lists every fact it states as unverified.
+#[test]
+fn every_entry_has_a_source_or_marks_every_fact_unverified() {
+    let engine = common::engine();
+    let all_facts = [
+        "company",
+        "country",
+        "role",
+        "data",
+        "transfers",
+        "agreement",
+        "privacy_url",
+    ];
+    let mut without = Vec::new();
+    for p in engine.catalog().all() {
+        if p.sources.is_empty() {
+            without.push(p.id.clone());
+            for fact in all_facts {
+                assert!(
+                    p.unverified.iter().any(|u| u == fact),
+                    "{} has no source but does not mark `{fact}` as unverified",
+                    p.id
+                );
+            }
+        }
+        for url in &p.sources {
+            assert!(url.starts_with("http"), "{}: source {url}", p.id);
+        }
+    }
+    // Few entries may rest on nothing; more would mean sources went missing.
+    assert!(without.len() <= 3, "entries without a source: {without:?}");
+}
