@@ -2,6 +2,8 @@
 //! opening and making a client), and an export that remembers its settings, asks before
 //! making a missing folder, keeps the policy's version and offers to move the effective date.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -332,23 +334,5 @@ fn an_export_keeps_its_version_remembers_its_settings_and_moves_the_date() {
 /// tests/wizard_e2e.rs (fails under CI without it, warns elsewhere).
 #[test]
 fn clients_in_tmux() {
-    use std::process::Command;
-    if Command::new("tmux").arg("-V").output().is_err() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "tmux ontbreekt: installeer het (bash scripts/test doet dat) voor de end-to-end-test"
-        );
-        eprintln!("tmux ontbreekt: end-to-end-test van het klantenoverzicht overgeslagen");
-        return;
-    }
-    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/e2e/clients-tmux.sh");
-    let out = Command::new("bash")
-        .arg(script)
-        .arg(env!("CARGO_BIN_EXE_privacybeleid"))
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    println!("{stdout}");
-    assert!(out.status.success(), "{stdout}");
-    assert!(stdout.contains(" passed, 0 failed"), "{stdout}");
+    common::run_tmux_script("clients-tmux.sh", "het klantenoverzicht");
 }

@@ -56,3 +56,28 @@ pub fn assert_clean(text: &str, what: &str) {
     }
     assert!(!text.contains("\n\n\n"), "{what}: triple newline");
 }
+
+/// Runs one of the tmux end-to-end scripts in tests/e2e against the built binary and asserts
+/// that all its checks passed. Without tmux it fails under CI (CI is set) and only warns
+/// elsewhere, so a plain `cargo test` on a laptop without tmux still runs everything else.
+pub fn run_tmux_script(script: &str, what: &str) {
+    use std::process::Command;
+    if Command::new("tmux").arg("-V").output().is_err() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "tmux ontbreekt: installeer het (bash scripts/test doet dat) voor de end-to-end-test"
+        );
+        eprintln!("tmux ontbreekt: end-to-end-test van {what} overgeslagen (zie scripts/test)");
+        return;
+    }
+    let out = Command::new("bash")
+        .arg(root().join("tests/e2e").join(script))
+        .arg(env!("CARGO_BIN_EXE_privacybeleid"))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    println!("{stdout}");
+    eprintln!("{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "{stdout}");
+    assert!(stdout.contains(" passed, 0 failed"), "{stdout}");
+}
