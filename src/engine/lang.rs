@@ -452,6 +452,108 @@ pub fn glossary() -> Result<&'static Glossary, EngineError> {
     })
 }
 
+/// Measures of a text's language and voice, on the templates' markup (before parsing), so
+/// that what a user typed (marked as user text) is left out: a shop called "U-Bike" or an
+/// address in Dutch says nothing about the text around it.
+pub mod measure {
+    use crate::engine::document::{LINK_END, LINK_MID, LINK_START, USER_END, USER_START};
+
+    /// Words that occur in Dutch running text and not as English words.
+    const DUTCH: [&str; 52] = [
+        "de", "het", "een", "en", "van", "voor", "met", "niet", "dat", "die", "deze", "dit",
+        "zijn", "worden", "wordt", "kunt", "kan", "ons", "onze", "uw", "je", "jouw", "naar", "bij",
+        "ook", "als", "wat", "wie", "hoe", "waar", "om", "te", "tot", "dan", "zo", "geen", "heeft",
+        "hebben", "wij", "zich", "ze", "er", "aan", "u", "over", "gegevens", "welke", "alleen",
+        "daar", "kunnen", "mag", "hun",
+    ];
+    /// Words that occur in English running text and not as Dutch words.
+    const ENGLISH: [&str; 40] = [
+        "the", "and", "to", "for", "with", "not", "that", "this", "these", "are", "be", "can",
+        "our", "your", "you", "what", "who", "how", "where", "when", "if", "no", "an", "a", "from",
+        "by", "has", "have", "it", "its", "they", "them", "their", "which", "data", "only",
+        "there", "may", "of", "about",
+    ];
+
+    /// The text without user values and link targets.
+    pub fn own_text(markup: &str) -> String {
+        let mut out = String::with_capacity(markup.len());
+        let mut user = 0usize;
+        let mut url = false;
+        for c in markup.chars() {
+            match c {
+                USER_START => user += 1,
+                USER_END => user = user.saturating_sub(1),
+                LINK_START => url = true,
+                LINK_MID => url = false,
+                LINK_END => {}
+                _ if user > 0 || url => {}
+                _ => out.push(c),
+            }
+        }
+        out
+    }
+
+    fn words(s: &str) -> Vec<String> {
+        s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// The sentences (and table cells, list items, headings) of the markup's own text.
+    pub fn sentences(markup: &str) -> Vec<String> {
+        let text = own_text(markup);
+        let mut out = Vec::new();
+        for line in text.lines() {
+            for cell in line.split("||") {
+                let mut cur = String::new();
+                let mut chars = cell.chars().peekable();
+                while let Some(c) = chars.next() {
+                    cur.push(c);
+                    let end = matches!(c, '.' | '!' | '?' | ';' | ':')
+                        && chars.peek().is_none_or(|n| n.is_whitespace());
+                    if end {
+                        out.push(std::mem::take(&mut cur));
+                    }
+                }
+                out.push(cur);
+            }
+        }
+        out.into_iter()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty() && !s.starts_with("{#"))
+            .collect()
+    }
+
+    /// Sentences that read as Dutch: at least two Dutch function words, and more Dutch than
+    /// English ones. "the Dutch Data Protection Authority (Autoriteit Persoonsgegevens)" is
+    /// English with a Dutch name in it; "Wij bewaren uw gegevens" is Dutch.
+    pub fn dutch_sentences(markup: &str) -> Vec<String> {
+        sentences(markup)
+            .into_iter()
+            .filter(|s| {
+                let w = words(&s.to_lowercase());
+                let nl = w.iter().filter(|x| DUTCH.contains(&x.as_str())).count();
+                let en = w.iter().filter(|x| ENGLISH.contains(&x.as_str())).count();
+                nl >= 2 && nl > en
+            })
+            .collect()
+    }
+
+    /// Sentences that address the reader with "u" or "uw" (any capitalisation), as whole
+    /// words: "U-Bike" or "uur" do not count.
+    pub fn u_addressing(markup: &str) -> Vec<String> {
+        sentences(markup)
+            .into_iter()
+            .filter(|s| {
+                words(s)
+                    .iter()
+                    .any(|w| matches!(w.to_lowercase().as_str(), "u" | "uw"))
+            })
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -464,6 +566,24 @@ mod tests {
             let keys: Vec<&str> = t.keys().collect();
             assert_eq!(first, keys, "{} differs from nl-u", t.voice().key());
         }
+    }
+
+    #[test]
+    fn the_measures_find_dutch_and_u_and_leave_user_text_alone() {
+        use super::measure::*;
+        use crate::engine::document::wrap_user;
+        let nl = "Wij bewaren uw gegevens niet langer dan nodig.";
+        let en = "We keep your data no longer than necessary; complain to the Dutch Data Protection Authority (Autoriteit Persoonsgegevens).";
+        assert_eq!(dutch_sentences(nl).len(), 1);
+        assert!(dutch_sentences(en).is_empty(), "{:?}", dutch_sentences(en));
+        assert_eq!(u_addressing(nl).len(), 1);
+        assert!(u_addressing("Je kunt je gegevens inzien.").is_empty());
+        assert!(u_addressing("Bezorging met U-Bike binnen een uur.").is_empty());
+        let user = format!(
+            "We ship with {}.",
+            wrap_user("de bezorgdienst van u en uw buren")
+        );
+        assert!(dutch_sentences(&user).is_empty() && u_addressing(&user).is_empty());
     }
 
     #[test]
