@@ -323,6 +323,35 @@ fn export_written() {
     both("export_written", &mut s);
 }
 
+/// The cookie statement and banner beside the policy; at 80x24 the rows scroll with the
+/// cursor and say how many are out of view.
+#[test]
+fn export_cookie_documents() {
+    let mut s = filled();
+    goto(&mut s, export::ID);
+    // Up from the button: the folder, then the last rows.
+    for _ in 0..5 {
+        key(&mut s, KeyCode::Up);
+    }
+    key(&mut s, KeyCode::Char(' '));
+    key(&mut s, KeyCode::Up);
+    key(&mut s, KeyCode::Char(' '));
+    both("export_cookie_documents", &mut s);
+}
+
+/// Language English: the tone does not apply, and the preview is the English policy.
+#[test]
+fn policy_in_english() {
+    let mut s = filled();
+    goto(&mut s, policy::ID);
+    for _ in 0..4 {
+        key(&mut s, KeyCode::Down);
+    }
+    key(&mut s, KeyCode::Char(' '));
+    key(&mut s, KeyCode::Down);
+    both("policy_english", &mut s);
+}
+
 #[test]
 fn help_overlay() {
     let mut s = filled();
