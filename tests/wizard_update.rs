@@ -469,11 +469,17 @@ fn policy_contact_form_language_and_tone_are_saved_at_once() {
         assert_eq!(s.derived.doc.plain_text(), want, "the preview follows");
     };
     follows(&mut s);
+    assert!(s.derived.doc.plain_text().contains(" je "), "the preview says je");
     // Then English: the tone no longer applies and does not change.
     key(&mut s, KeyCode::Up);
     let fx = key(&mut s, KeyCode::Right);
     assert_eq!(s.model.answers.policy.language.as_deref(), Some("en"));
     assert!(saved_text(&s, &fx).unwrap().contains("language = \"en\""));
+    assert!(
+        s.derived.doc.plain_text().starts_with("Privacy"),
+        "the preview is English: {}",
+        &s.derived.doc.plain_text()[..80]
+    );
     key(&mut s, KeyCode::Down);
     assert!(key(&mut s, KeyCode::Char(' ')).is_empty());
     assert_eq!(s.model.answers.policy.tone.as_deref(), Some("je"));
