@@ -469,7 +469,10 @@ fn policy_contact_form_language_and_tone_are_saved_at_once() {
         assert_eq!(s.derived.doc.plain_text(), want, "the preview follows");
     };
     follows(&mut s);
-    assert!(s.derived.doc.plain_text().contains(" je "), "the preview says je");
+    assert!(
+        s.derived.doc.plain_text().contains(" je "),
+        "the preview says je"
+    );
     // Then English: the tone no longer applies and does not change.
     key(&mut s, KeyCode::Up);
     let fx = key(&mut s, KeyCode::Right);
