@@ -806,9 +806,35 @@ pub struct SectionInfo {
     pub default_role: Role,
     /// The data an own provider receives here unless the answers say otherwise.
     pub default_data: Vec<String>,
-    /// What to choose as an own provider's role here, when the choice needs explaining.
+    /// An own provider this step offers by name (e.g. "own bookkeeper or accountant").
     #[serde(default)]
-    pub own_role_help: Option<String>,
+    pub own: Option<OwnChoice>,
+}
+
+/// A kind of own provider a step offers as a choice of its own: it opens the own-provider
+/// form, and says what each role means for it (`[section.own]` in assets/sections.toml).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OwnChoice {
+    /// The item in the step's list.
+    pub label: String,
+    /// What to fill in as its name.
+    pub name_help: String,
+    /// How to choose its role.
+    pub role_help: String,
+    /// Per role id: what that role means for it here.
+    #[serde(default)]
+    pub roles: std::collections::BTreeMap<String, String>,
+}
+
+impl OwnChoice {
+    /// What a role means for this kind of provider, or the role's own label.
+    pub fn role_label(&self, r: Role) -> String {
+        self.roles
+            .get(r.id())
+            .cloned()
+            .unwrap_or_else(|| r.label().to_string())
+    }
 }
 
 #[derive(Deserialize)]
