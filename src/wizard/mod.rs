@@ -186,9 +186,6 @@ fn run_in(engine: &Engine, answers: Option<PathBuf>, clients: Option<PathBuf>) -
             return 1;
         }
     };
-    if let (Some(d), Some(p)) = (&data, &answers) {
-        let _ = persist::remember(d, p);
-    }
     let prev = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = execute!(
@@ -201,6 +198,15 @@ fn run_in(engine: &Engine, answers: Option<PathBuf>, clients: Option<PathBuf>) -
     let _ = execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste);
     let signals = Signals::register();
     let result = std::thread::scope(|scope| {
+        if let (Some(d), Some(p)) = (&data, &answers) {
+            // The recent-files list is written beside the first frame, not before it.
+            let spawned = std::thread::Builder::new().spawn_scoped(scope, move || {
+                let _ = persist::remember(d, p);
+            });
+            if spawned.is_err() {
+                let _ = persist::remember(d, p);
+            }
+        }
         let mut rebuilder = Rebuilder::start(scope, engine);
         main_loop(&mut terminal, &mut state, &signals, &mut rebuilder)
         // Dropping the rebuilder ends its thread (after the rebuild it is on, if any).
@@ -282,6 +288,8 @@ struct Rebuilder {
     /// None when no thread could be started: then rebuilds happen in the loop.
     jobs: Option<std::sync::mpsc::Sender<(u64, Answers)>>,
     done: Option<std::sync::mpsc::Receiver<(u64, derived::Rebuilt)>>,
+    /// The ticket of a rebuild to hand to the thread.
+    due: Option<u64>,
     /// The ticket of the rebuild underway.
     busy: Option<u64>,
 }
@@ -307,22 +315,29 @@ impl Rebuilder {
             Ok(_) => Rebuilder {
                 jobs: Some(jobs),
                 done: Some(done),
+                due: None,
                 busy: None,
             },
             Err(_) => Rebuilder {
                 jobs: None,
                 done: None,
+                due: None,
                 busy: None,
             },
         }
     }
 
-    /// Brings the state up to date, handing a stale check and document to the thread.
+    /// Brings the state up to date but for a stale check and document, which `dispatch`
+    /// hands to the thread once the frame is drawn (so the thread does not compete with
+    /// drawing for a core).
     fn begin(&mut self, state: &mut State) {
-        if self.busy.is_some() {
-            return;
+        if self.busy.is_none() {
+            self.due = state.sync_begin();
         }
-        let Some(ticket) = state.sync_begin() else {
+    }
+
+    fn dispatch(&mut self, state: &mut State) {
+        let Some(ticket) = self.due.take() else {
             return;
         };
         if let Some(jobs) = &self.jobs {
@@ -395,6 +410,7 @@ fn main_loop(
             // the thread has rebuilt them (a frame of their own, before the next key).
             rebuilder.begin(state);
             terminal.draw(|f| view::view(f, state))?;
+            rebuilder.dispatch(state);
             redraw = false;
         }
         if std::mem::take(&mut save_due) {
