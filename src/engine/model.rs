@@ -477,7 +477,10 @@ fn provider_view(
     let joint = p
         .activities_in(section)
         .find(|a| a.role == Role::JointController);
-    let company = user(&p.company);
+    // A free personal account is the product maker's own service, under its own company.
+    let consumer = p.consumer.as_ref().filter(|_| consumer_account);
+    let company = user(consumer.map_or(&p.company, |c| &c.company));
+    let privacy_url = consumer.map_or(&p.privacy_url, |c| &c.privacy_url).clone();
     ProviderView {
         id: p.id.clone(),
         name: user(p.short_name.as_deref().unwrap_or(&p.name)),
@@ -508,11 +511,8 @@ fn provider_view(
         profiling: p.activities_in(section).any(|a| a.profiling),
         self_hosted: p.self_hosted,
         publishes: list_nl(&publishes),
-        privacy_url: p.privacy_url.clone(),
-        privacy_link: link_markup(
-            &p.privacy_url,
-            &format!("de privacyverklaring van {company}"),
-        ),
+        privacy_link: link_markup(&privacy_url, &format!("de privacyverklaring van {company}")),
+        privacy_url,
         joint_covers: joint
             .and_then(|a| a.joint_covers.as_deref())
             .map(&user)
@@ -938,7 +938,7 @@ pub fn build(a: &Answers, catalog: &Catalog, purposes: &[Purpose]) -> Context {
         }
         recipients.push(RecipientRow {
             name: view.name.clone(),
-            company_link: link_markup(&p.privacy_url, &view.company),
+            company_link: link_markup(&view.privacy_url, &view.company),
             roles: role_text,
             country: if p.custom {
                 wrap_user(&p.country)
