@@ -686,6 +686,16 @@ fn check_variants(a: &Answers, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
 }
 
 fn check_policy(a: &Answers, out: &mut Vec<Diagnostic>) {
+    if let Some(msg) = a
+        .policy
+        .cookie_statement_url
+        .as_deref()
+        .map(str::trim)
+        .filter(|u| !u.is_empty())
+        .and_then(rules::page_url)
+    {
+        out.push(Diagnostic::error("policy.cookie_statement_url", msg));
+    }
     if let Some(msg) = a.policy.dpo.as_deref().and_then(rules::text) {
         out.push(Diagnostic::error("policy.dpo", msg));
     }
