@@ -275,6 +275,15 @@ pub struct Agreement {
     pub url: Option<String>,
 }
 
+/// The company and privacy statement behind the free personal account of a product whose
+/// catalog entry describes the business package (Gmail: Google Ireland Limited, not Google Cloud).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConsumerAccount {
+    pub company: String,
+    pub privacy_url: String,
+}
+
 /// One cookie, storage item, pixel or script a provider puts in the visitor's browser.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -338,6 +347,10 @@ pub struct Provider {
     pub transfers: Vec<Transfer>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agreement: Option<Agreement>,
+    /// Who decides when the shop uses the free personal account of the same product (a
+    /// consumer mailbox such as @gmail.com) instead of the business package.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consumer: Option<ConsumerAccount>,
     #[serde(rename(deserialize = "cookie", serialize = "cookies"), default)]
     pub cookies: Vec<Cookie>,
     #[serde(rename(deserialize = "variant", serialize = "variants"), default)]
@@ -760,6 +773,7 @@ impl Catalog {
                 }),
             cookies: vec![],
             variants: vec![],
+            consumer: None,
             sections: vec![],
             custom: true,
         };
