@@ -430,16 +430,6 @@ fn render(engine: &Engine, args: RenderArgs) -> i32 {
     if matches!(args.tone, Some(ToneArg::Je)) && matches!(args.lang, Some(LangArg::En)) {
         say!("let op: --tone geldt alleen voor Nederlands en is bij --lang en genegeerd");
     }
-    // Never a silent fallback: a document without translations refuses another voice.
-    if !translated(what)
-        && Voice::new(voice.0.unwrap_or_default(), voice.1.unwrap_or_default()) != Voice::default()
-    {
-        say!(
-            "fout: --lang en en --tone je zijn er nog niet voor het register en de \
-             verwerkersovereenkomsten; die zijn nu alleen in het Nederlands met u"
-        );
-        return EXIT_UNREADABLE;
-    }
     let paths = &args.source.answers;
     if paths.len() > 1 && args.out_dir.is_none() {
         say!("fout: geef bij meer antwoordenbestanden ook --out-dir MAP op");
@@ -750,14 +740,6 @@ fn is_answers_file(path: &Path) -> bool {
 /// The language and tone given on the command line, if any.
 type VoiceFlags = (Option<Lang>, Option<Tone>);
 
-/// Documents that exist in every language and tone.
-fn translated(what: What) -> bool {
-    matches!(
-        what,
-        What::Policy(_) | What::Cookies(_) | What::Banner | What::BannerJs
-    )
-}
-
 fn render_one(
     engine: &Engine,
     answers: &Answers,
@@ -811,9 +793,6 @@ fn make(
         with_flags = crate::engine::lang::with_voice(answers, voice);
         &with_flags
     };
-    if !translated(what) && voice != Voice::default() {
-        notes.push("let op: het register en de verwerkersovereenkomsten zijn er nog alleen in het Nederlands met u; [policy] language en tone gelden voor het privacybeleid, de cookieverklaring en de cookiemelding".into());
-    }
     if matches!(what, What::Banner | What::BannerJs)
         && !engine
             .cookie_tools(answers)

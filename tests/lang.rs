@@ -151,6 +151,9 @@ fn every_catalog_word_has_an_english_label() {
             if let Some(c) = &a.joint_covers {
                 need(Term::JointCovers, c);
             }
+            if let Some(l) = &a.label {
+                need(Term::Activity, l);
+            }
         }
         for v in &p.variants {
             for d in &v.publishes {
@@ -176,7 +179,47 @@ fn every_catalog_word_has_an_english_label() {
 
 #[test]
 fn a_missing_english_label_is_an_error_not_dutch() {
-    let g = lang::Glossary::parse("[data]\n[country]\n[joint_covers]\n").unwrap();
+    let g = lang::Glossary::parse("[data]\n[country]\n[joint_covers]\n[activity]\n").unwrap();
     let e = g.get(Term::Data, "naam").unwrap_err().to_string();
     assert!(e.contains("naam") && e.contains("glossary-en"), "{e}");
+}
+
+/// The register and the processor-agreements list follow the voice too.
+#[test]
+fn register_and_agreements_in_three_voices() {
+    use privacybeleid::consult::documents;
+    let engine = common::engine();
+    let mut shops: Vec<(String, Answers)> = common::seed_files()
+        .iter()
+        .map(|p| (p.display().to_string(), common::load(p)))
+        .collect();
+    for p in engine.presets() {
+        let mut a = engine.example_shop().clone();
+        a.preset = Some(p.id.clone());
+        shops.push((p.id.clone(), a));
+    }
+    for (name, answers) in &shops {
+        for v in Voice::ALL {
+            let a = in_voice(answers, v);
+            let register = documents::register(&engine, &a, "2026-11-25");
+            let agreements = documents::agreements(&engine, &a, "2026-11-25");
+            for (doc, markup) in [
+                ("register", register.markup()),
+                ("agreements", agreements.markup()),
+            ] {
+                let what = format!("{name} {} {doc}", v.key());
+                // A wording key missing in this voice shows as "[key]".
+                assert!(
+                    !markup.contains("_title]") && !markup.contains("[how_"),
+                    "{what}"
+                );
+                assert_voice(&markup, v, &what);
+            }
+            let html = documents::write_in(&register.document(), Format::Html, register.voice);
+            assert!(html.contains(&format!("<html lang=\"{}\">", v.lang.code())));
+            if v.key() == "en" {
+                assert!(register.csv().starts_with("purpose,legal basis,"), "{name}");
+            }
+        }
+    }
 }

@@ -77,13 +77,14 @@ pub fn document(engine: &Engine, answers: &Answers, what: What) -> String {
     let today = crate::consult::today();
     match what {
         What::Register(f) => {
-            documents::write(&documents::register(engine, answers, &today).document(), f)
+            let r = documents::register(engine, answers, &today);
+            documents::write_in(&r.document(), f, r.voice)
         }
         What::RegisterCsv => documents::register(engine, answers, &today).csv(),
-        What::Agreements(f) => documents::write(
-            &documents::agreements(engine, answers, &today).document(),
-            f,
-        ),
+        What::Agreements(f) => {
+            let g = documents::agreements(engine, answers, &today);
+            documents::write_in(&g.document(), f, g.voice)
+        }
         _ => String::new(),
     }
 }

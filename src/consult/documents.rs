@@ -6,8 +6,11 @@
 //!   and whether the answers record it, and apart the controllers and joint controllers.
 //!
 //! The purposes and wording are data (assets/register.toml); facts not confirmed from a
-//! source are marked as such.
+//! source are marked as such. Both documents follow `[policy] language` and `tone`: the
+//! wording per voice comes from register.toml's `[text.<voice>]`, catalog words in English
+//! from assets/i18n/glossary-en.toml.
 
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use serde::Deserialize;
@@ -15,16 +18,29 @@ use serde::Deserialize;
 use super::facts::{chosen_ids, effective_answers};
 use crate::engine::catalog::{AgreementHow, JointContact, Provider, Role};
 use crate::engine::document::{wrap_user, Document, LINK_END, LINK_MID, LINK_START};
-use crate::engine::model::{date_nl, list_nl};
+use crate::engine::lang::{self, Lang, Term, Voice};
 use crate::engine::validate::lookup;
 use crate::engine::{format, Answers, Catalog, Engine, Format, Section};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RegisterData {
-    security: String,
     purpose: Vec<PurposeDef>,
-    agreements: std::collections::BTreeMap<String, String>,
+    /// voice key → wording key → text
+    text: BTreeMap<String, BTreeMap<String, String>>,
+}
+
+/// A purpose's words in English.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PurposeEn {
+    name: String,
+    basis: String,
+    subjects: Vec<String>,
+    data: Vec<String>,
+    retention: String,
+    #[serde(default)]
+    retention_max: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -44,6 +60,7 @@ struct PurposeDef {
     when: String,
     #[serde(default = "yes")]
     provider_data: bool,
+    en: PurposeEn,
 }
 
 fn yes() -> bool {
@@ -55,11 +72,85 @@ fn data() -> &'static RegisterData {
     D.get_or_init(|| {
         let text = crate::engine::assets::asset("register.toml").unwrap_or_default();
         toml::from_str(text).unwrap_or(RegisterData {
-            security: String::new(),
             purpose: vec![],
-            agreements: Default::default(),
+            text: Default::default(),
         })
     })
+}
+
+/// The words of one voice for these documents. A key missing in a voice is caught by the
+/// tests (every voice has nl-u's keys); here it shows as the key in brackets, never as
+/// another voice's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Words {
+    voice: Voice,
+}
+
+impl Words {
+    fn of(a: &Answers) -> Words {
+        Words {
+            voice: lang::voice_of(a),
+        }
+    }
+
+    fn lang(self) -> Lang {
+        self.voice.lang
+    }
+
+    fn t(self, key: &str) -> String {
+        data()
+            .text
+            .get(self.voice.key())
+            .and_then(|m| m.get(key))
+            .cloned()
+            .unwrap_or_else(|| format!("[{key}]"))
+    }
+
+    fn fill(self, key: &str, with: &[(&str, &str)]) -> String {
+        let mut s = self.t(key);
+        for (k, v) in with {
+            s = s.replace(&format!("{{{k}}}"), v);
+        }
+        s
+    }
+
+    fn list<S: AsRef<str>>(self, items: &[S]) -> String {
+        lang::list(items, self.lang())
+    }
+
+    fn date(self, iso: &str) -> String {
+        lang::date(iso, self.lang()).unwrap_or_else(|| iso.to_string())
+    }
+
+    /// A catalog word (data label, country, what a joint part covers) in the voice's
+    /// language. tests/lang.rs holds that every catalog word has its English label; a word a
+    /// user typed for an own provider stays as typed when the glossary does not know it.
+    fn term(self, term: Term, nl: &str) -> String {
+        match self.lang() {
+            Lang::Nl => nl.to_string(),
+            Lang::En => lang::glossary()
+                .ok()
+                .and_then(|g| g.get(term, nl).ok())
+                .map(|en| en.strip_prefix("the ").unwrap_or(en).to_string())
+                .unwrap_or_else(|| nl.to_string()),
+        }
+    }
+
+    fn activity(self, act: &crate::engine::catalog::Activity) -> String {
+        match &act.label {
+            Some(l) => self.term(Term::Activity, l),
+            None => self.t(&format!("section_{}", act.section.id())),
+        }
+    }
+}
+
+/// The wording keys of every voice, for the test that they agree.
+pub fn text_keys() -> Vec<(String, Vec<String>)> {
+    data()
+        .text
+        .iter()
+        .map(|(v, m)| (v.clone(), m.keys().cloned().collect()))
+        .collect()
 }
 
 /// One row of the register.
@@ -88,17 +179,18 @@ pub struct Register {
     pub purposes: Vec<Purpose>,
     pub security: String,
     pub date: String,
+    pub voice: Voice,
 }
 
 fn provider_name(p: &Provider) -> &str {
     p.short_name.as_deref().unwrap_or(&p.name)
 }
 
-fn unverified(p: &Provider, what: &str) -> &'static str {
+fn unverified(p: &Provider, what: &str, w: Words) -> String {
     if p.unverified.iter().any(|u| u == what) {
-        " (niet bevestigd uit een bron)"
+        w.t("unverified")
     } else {
-        ""
+        String::new()
     }
 }
 
@@ -121,8 +213,8 @@ fn chosen_in(a: &Answers, catalog: &Catalog, s: Section) -> Vec<Provider> {
     out
 }
 
-fn role_label(r: Role) -> &'static str {
-    r.label()
+fn role_label(r: Role, w: Words) -> String {
+    w.t(&format!("role_{}", r.id()))
 }
 
 pub fn register(engine: &Engine, answers: &Answers, today: &str) -> Register {
@@ -132,14 +224,11 @@ pub fn register(engine: &Engine, answers: &Answers, today: &str) -> Register {
 /// The register from answers already layered over their preset.
 pub fn register_with(catalog: &Catalog, a: &Answers, today: &str) -> Register {
     let d = data();
-    let shop = a
-        .shop
-        .name
-        .clone()
-        .unwrap_or_else(|| "(naam webwinkel)".into());
+    let w = Words::of(a);
+    let shop = a.shop.name.clone().unwrap_or_else(|| w.t("placeholder"));
     let s = &a.shop;
     let mut controller_lines = vec![match &s.operator {
-        Some(op) => format!("{op}, handelend onder de naam {shop}"),
+        Some(op) => w.fill("trading_as", &[("operator", op), ("shop", &shop)]),
         None => shop.clone(),
     }];
     if let Some(street) = &s.street {
@@ -153,13 +242,13 @@ pub fn register_with(catalog: &Catalog, a: &Answers, today: &str) -> Register {
         controller_lines.push(place.join(" "));
     }
     for (label, v) in [
-        ("E-mail", &s.email),
-        ("Telefoon", &s.phone),
-        ("KvK", &s.kvk),
-        ("Website", &s.website),
+        ("email", &s.email),
+        ("phone", &s.phone),
+        ("kvk", &s.kvk),
+        ("website", &s.website),
     ] {
         if let Some(v) = v {
-            controller_lines.push(format!("{label}: {v}"));
+            controller_lines.push(format!("{}: {v}", w.t(label)));
         }
     }
     let chosen: Vec<Provider> = chosen_ids(a)
@@ -174,10 +263,11 @@ pub fn register_with(catalog: &Catalog, a: &Answers, today: &str) -> Register {
             .filter(|x| x.role == Role::JointController)
         {
             if a.providers.get(act.section).contains(&p.id) {
-                let covers = act
-                    .joint_covers
-                    .clone()
-                    .unwrap_or_else(|| "het verzamelen en doorsturen van gegevens".into());
+                let covers = match &act.joint_covers {
+                    Some(c) if p.custom => c.clone(),
+                    Some(c) => w.term(Term::JointCovers, c),
+                    None => w.t("joint_default"),
+                };
                 joint.push(format!("{} ({}): {covers}", provider_name(p), p.company));
             }
         }
@@ -200,8 +290,9 @@ pub fn register_with(catalog: &Catalog, a: &Answers, today: &str) -> Register {
         if !holds {
             continue;
         }
+        let en = w.lang() == Lang::En;
         let mut data = Vec::new();
-        for x in &def.data {
+        for x in if en { &def.en.data } else { &def.data } {
             push_unique(&mut data, x);
         }
         let mut recipients = Vec::new();
@@ -225,9 +316,10 @@ pub fn register_with(catalog: &Catalog, a: &Answers, today: &str) -> Register {
                     continue;
                 }
                 seen.push(p.id.clone());
+                let word = |term: Term, x: &str| w.term(term, x);
                 if def.provider_data {
                     for x in p.data_in(*s) {
-                        push_unique(&mut data, &x);
+                        push_unique(&mut data, &word(Term::Data, &x));
                     }
                 }
                 let role = roles.first().copied().unwrap_or(Role::Processor);
@@ -235,33 +327,50 @@ pub fn register_with(catalog: &Catalog, a: &Answers, today: &str) -> Register {
                     "{} ({}, {}; {}){}",
                     provider_name(&p),
                     p.company,
-                    p.country,
-                    role_label(role),
-                    unverified(&p, "role")
+                    word(Term::Country, &p.country),
+                    role_label(role, w),
+                    unverified(&p, "role", w)
                 ));
                 for t in &p.transfers {
                     transfers.push(format!(
                         "{}: {} ({}){}",
                         provider_name(&p),
-                        t.country,
-                        t.safeguard.label(),
-                        unverified(&p, "transfers")
+                        word(Term::Country, &t.country),
+                        w.t(&format!("safeguard_{}", t.safeguard.id())),
+                        unverified(&p, "transfers", w)
                     ));
                 }
             }
         }
-        let mut retention = def.retention.clone();
-        if let (Some(max), Some(n)) = (&def.retention_max, a.policy.retention_max_years) {
+        let (name, basis, subjects, retention, retention_max) = if en {
+            (
+                &def.en.name,
+                &def.en.basis,
+                &def.en.subjects,
+                &def.en.retention,
+                &def.en.retention_max,
+            )
+        } else {
+            (
+                &def.name,
+                &def.basis,
+                &def.subjects,
+                &def.retention,
+                &def.retention_max,
+            )
+        };
+        let mut retention = retention.clone();
+        if let (Some(max), Some(n)) = (retention_max, a.policy.retention_max_years) {
             retention = format!(
                 "{retention}, {}",
-                max.replace("{}", &crate::engine::model::number_nl(n))
+                max.replace("{}", &lang::number(n, w.lang()))
             );
         }
         purposes.push(Purpose {
             id: def.id.clone(),
-            name: def.name.clone(),
-            basis: def.basis.clone(),
-            subjects: def.subjects.clone(),
+            name: name.clone(),
+            basis: basis.clone(),
+            subjects: subjects.clone(),
             data,
             recipients,
             transfers,
@@ -275,8 +384,9 @@ pub fn register_with(catalog: &Catalog, a: &Answers, today: &str) -> Register {
         dpo: a.policy.dpo.clone(),
         joint,
         purposes,
-        security: d.security.clone(),
+        security: w.t("security"),
         date: today.to_string(),
+        voice: w.voice,
     }
 }
 
@@ -290,81 +400,97 @@ fn link(url: &str, text: &str) -> String {
 
 impl Register {
     pub fn document(&self) -> Document {
-        let mut m = format!(
-            "# Register van verwerkingsactiviteiten {}\n\n",
-            w(&self.shop)
-        );
+        Document::parse(&self.markup())
+    }
+
+    /// The markup before parsing, with user values still marked (for the language measures).
+    pub fn markup(&self) -> String {
+        let v = Words { voice: self.voice };
+        let shop = w(&self.shop);
+        let mut m = format!("# {}\n\n", v.fill("register_title", &[("shop", &shop)]));
         m.push_str(&format!(
-            "Dit register beschrijft welke persoonsgegevens {} verwerkt, waarvoor en met wie (artikel 30, lid 1 AVG). Stand: {}.\n\n",
-            w(&self.shop),
-            date_nl(&self.date).unwrap_or_else(|| self.date.clone())
+            "{}\n\n",
+            v.fill(
+                "register_intro",
+                &[("shop", &shop), ("date", &v.date(&self.date))]
+            )
         ));
-        m.push_str("## Verwerkingsverantwoordelijke [#verantwoordelijke]\n\n");
+        m.push_str(&format!(
+            "## {} [#verantwoordelijke]\n\n",
+            v.t("controller_title")
+        ));
         for l in &self.controller_lines {
             m.push_str(&format!("| {}\n", w(l)));
         }
         m.push('\n');
         if let Some(c) = &self.contact {
-            m.push_str(&format!("- Contactpersoon voor privacy: {}\n", w(c)));
+            m.push_str(&format!("- {}: {}\n", v.t("contact"), w(c)));
         }
         m.push_str(&format!(
-            "- Functionaris gegevensbescherming: {}\n",
-            self.dpo.as_deref().map_or("niet aangesteld".to_string(), w)
+            "- {}: {}\n",
+            v.t("dpo"),
+            self.dpo.as_deref().map_or(v.t("dpo_none"), w)
         ));
         if !self.joint.is_empty() {
             m.push_str(&format!(
-                "- Gezamenlijk verantwoordelijk (artikel 26 AVG) met: {}\n",
+                "- {}: {}\n",
+                v.t("joint"),
                 w(&self.joint.join("; "))
             ));
         }
         m.push('\n');
         for p in &self.purposes {
             m.push_str(&format!("## {} [#{}]\n\n", w(&p.name), p.id));
-            m.push_str(&format!("- Grondslag: {}\n", w(&p.basis)));
-            m.push_str(&format!("- Betrokkenen: {}\n", w(&list_nl(&p.subjects))));
+            m.push_str(&format!("- {}: {}\n", v.t("basis"), w(&p.basis)));
+            m.push_str(&format!(
+                "- {}: {}\n",
+                v.t("subjects"),
+                w(&v.list(&p.subjects))
+            ));
             if !p.data.is_empty() {
-                m.push_str(&format!("- Persoonsgegevens: {}\n", w(&p.data.join(", "))));
+                m.push_str(&format!("- {}: {}\n", v.t("data"), w(&p.data.join(", "))));
             }
             m.push_str(&format!(
-                "- Ontvangers: {}\n",
+                "- {}: {}\n",
+                v.t("recipients"),
                 if p.recipients.is_empty() {
-                    "geen; alleen de webwinkel zelf".to_string()
+                    v.t("recipients_none")
                 } else {
                     w(&p.recipients.join("; "))
                 }
             ));
             m.push_str(&format!(
-                "- Doorgifte buiten de EER: {}\n",
+                "- {}: {}\n",
+                v.t("transfers"),
                 if p.transfers.is_empty() {
-                    "geen".to_string()
+                    v.t("transfers_none")
                 } else {
                     w(&p.transfers.join("; "))
                 }
             ));
-            m.push_str(&format!("- Bewaartermijn: {}\n", w(&p.retention)));
-            m.push_str("- Beveiliging: zie Beveiligingsmaatregelen\n\n");
+            m.push_str(&format!("- {}: {}\n", v.t("retention"), w(&p.retention)));
+            m.push_str(&format!("- {}\n\n", v.t("security_ref")));
         }
-        m.push_str("## Beveiligingsmaatregelen [#beveiliging]\n\n");
+        m.push_str(&format!("## {} [#beveiliging]\n\n", v.t("security_title")));
         m.push_str(&w(&self.security));
         m.push('\n');
-        Document::parse(&m)
+        m
     }
 
-    pub const CSV_HEADER: [&'static str; 8] = [
-        "doel",
-        "grondslag",
-        "betrokkenen",
-        "persoonsgegevens",
-        "ontvangers",
-        "doorgifte buiten de EER",
-        "bewaartermijn",
-        "beveiligingsmaatregelen",
-    ];
+    /// The CSV's column names in the register's voice.
+    pub fn csv_header(&self) -> Vec<String> {
+        Words { voice: self.voice }
+            .t("csv")
+            .split('|')
+            .map(str::to_string)
+            .collect()
+    }
 
     /// One row per purpose, for a spreadsheet (comma-separated, quoted where needed).
     pub fn csv(&self) -> String {
+        let v = Words { voice: self.voice };
         let mut wtr = csv::Writer::from_writer(Vec::new());
-        let _ = wtr.write_record(Register::CSV_HEADER);
+        let _ = wtr.write_record(self.csv_header());
         for p in &self.purposes {
             let _ = wtr.write_record([
                 p.name.as_str(),
@@ -372,12 +498,12 @@ impl Register {
                 &p.subjects.join(", "),
                 &p.data.join(", "),
                 &if p.recipients.is_empty() {
-                    "geen; alleen de webwinkel zelf".to_string()
+                    v.t("recipients_none")
                 } else {
                     p.recipients.join("; ")
                 },
                 &if p.transfers.is_empty() {
-                    "geen".to_string()
+                    v.t("transfers_none")
                 } else {
                     p.transfers.join("; ")
                 },
@@ -426,12 +552,7 @@ pub struct Agreements {
     pub controllers: Vec<OtherEntry>,
     pub joint: Vec<OtherEntry>,
     pub date: String,
-}
-
-fn activity_label(act: &crate::engine::catalog::Activity) -> String {
-    act.label
-        .clone()
-        .unwrap_or_else(|| act.section.label().to_string())
+    pub voice: Voice,
 }
 
 pub fn agreements(engine: &Engine, answers: &Answers, today: &str) -> Agreements {
@@ -440,18 +561,15 @@ pub fn agreements(engine: &Engine, answers: &Answers, today: &str) -> Agreements
 
 /// The agreements list from answers already layered over their preset.
 pub fn agreements_with(catalog: &Catalog, a: &Answers, today: &str) -> Agreements {
-    let d = data();
-    let shop = a
-        .shop
-        .name
-        .clone()
-        .unwrap_or_else(|| "(naam webwinkel)".into());
+    let w = Words::of(a);
+    let shop = a.shop.name.clone().unwrap_or_else(|| w.t("placeholder"));
     let mut out = Agreements {
         shop,
         processors: vec![],
         controllers: vec![],
         joint: vec![],
         date: today.to_string(),
+        voice: w.voice,
     };
     for id in chosen_ids(a) {
         let Some(p) = lookup(a, catalog, &id) else {
@@ -466,8 +584,23 @@ pub fn agreements_with(catalog: &Catalog, a: &Answers, today: &str) -> Agreement
             .filter(|x| a.providers.get(x.section).contains(&p.id))
             .collect();
         let of = |r: Role| acts.iter().filter(move |x| x.role == r);
+        let word = |term: Term, x: &str| w.term(term, x);
+        let label = |x: &crate::engine::catalog::Activity| {
+            if p.custom {
+                x.label
+                    .clone()
+                    .unwrap_or_else(|| w.t(&format!("section_{}", x.section.id())))
+            } else {
+                w.activity(x)
+            }
+        };
         let work: Vec<(String, Vec<String>)> = of(Role::Processor)
-            .map(|x| (activity_label(x), x.data.clone()))
+            .map(|x| {
+                (
+                    label(x),
+                    x.data.iter().map(|d| word(Term::Data, d)).collect(),
+                )
+            })
             .collect();
         if !work.is_empty() {
             let how_key = match p.agreement.as_ref().map(|g| g.how) {
@@ -481,9 +614,9 @@ pub fn agreements_with(catalog: &Catalog, a: &Answers, today: &str) -> Agreement
                 id: p.id.clone(),
                 name: provider_name(&p).to_string(),
                 company: p.company.clone(),
-                country: p.country.clone(),
+                country: word(Term::Country, &p.country),
                 work,
-                how: d.agreements.get(how_key).cloned().unwrap_or_default(),
+                how: w.t(&format!("how_{how_key}")),
                 how_known: !matches!(how_key, "own" | "unknown"),
                 url: p.agreement.as_ref().and_then(|g| g.url.clone()),
                 concluded: a.agreements.get(&p.id).cloned(),
@@ -493,23 +626,24 @@ pub fn agreements_with(catalog: &Catalog, a: &Answers, today: &str) -> Agreement
         let entry = |what: Vec<String>, joint| OtherEntry {
             name: provider_name(&p).to_string(),
             company: p.company.clone(),
-            country: p.country.clone(),
+            country: word(Term::Country, &p.country),
             what,
             privacy_url: p.privacy_url.clone(),
             recorded: a.agreements.get(&p.id).cloned(),
             joint,
         };
-        let controller: Vec<String> = of(Role::Controller).map(|x| activity_label(x)).collect();
+        let controller: Vec<String> = of(Role::Controller).map(|x| label(x)).collect();
         if !controller.is_empty() {
             out.controllers.push(entry(controller, None));
         }
         for x in of(Role::JointController) {
             out.joint.push(entry(
-                vec![activity_label(x)],
+                vec![label(x)],
                 Some((
-                    x.joint_covers
-                        .clone()
-                        .unwrap_or_else(|| "het verzamelen en doorsturen van gegevens".into()),
+                    match &x.joint_covers {
+                        Some(c) => word(Term::JointCovers, c),
+                        None => w.t("joint_default"),
+                    },
                     x.joint_contact,
                     x.joint_url.clone(),
                 )),
@@ -521,120 +655,144 @@ pub fn agreements_with(catalog: &Catalog, a: &Answers, today: &str) -> Agreement
 
 impl Agreements {
     pub fn document(&self) -> Document {
+        Document::parse(&self.markup())
+    }
+
+    /// The markup before parsing, with user values still marked (for the language measures).
+    pub fn markup(&self) -> String {
+        let v = Words { voice: self.voice };
         let shop = w(&self.shop);
         let recorded = self
             .processors
             .iter()
             .filter(|p| p.concluded.is_some())
             .count();
-        let mut m = format!("# Verwerkersovereenkomsten {shop}\n\n");
+        let mut m = format!("# {}\n\n", v.fill("agreements_title", &[("shop", &shop)]));
         m.push_str(&format!(
-            "Een verwerker verwerkt persoonsgegevens in opdracht van {shop}. Met elke verwerker is een verwerkersovereenkomst nodig (artikel 28, lid 3 AVG). Stand: {}: {} verwerker(s), van {} is de overeenkomst vastgelegd.\n\n",
-            date_nl(&self.date).unwrap_or_else(|| self.date.clone()),
-            self.processors.len(),
-            recorded
+            "{}\n\n",
+            v.fill(
+                "agreements_intro",
+                &[
+                    ("shop", &shop),
+                    ("date", &v.date(&self.date)),
+                    ("n", &self.processors.len().to_string()),
+                    ("recorded", &recorded.to_string()),
+                ]
+            )
         ));
-        m.push_str("## Verwerkers [#verwerkers]\n\n");
+        m.push_str(&format!("## {} [#verwerkers]\n\n", v.t("processors_title")));
         if self.processors.is_empty() {
-            m.push_str("Geen van de gekozen diensten is verwerker.\n\n");
+            m.push_str(&format!("{}\n\n", v.t("processors_none")));
         }
         for p in &self.processors {
             m.push_str(&format!("### {}\n\n", w(&p.name)));
             m.push_str(&format!(
-                "- Bedrijf: {}, {}\n",
+                "- {}: {}, {}\n",
+                v.t("company"),
                 w(&p.company),
                 w(&p.country)
             ));
             for (what, data) in &p.work {
                 if data.is_empty() {
-                    m.push_str(&format!("- Verwerkt voor: {}\n", w(what)));
+                    m.push_str(&format!("- {}: {}\n", v.t("works_for"), w(what)));
                 } else {
                     m.push_str(&format!(
-                        "- Verwerkt voor: {}: {}\n",
+                        "- {}: {}: {}\n",
+                        v.t("works_for"),
                         w(what),
                         w(&data.join(", "))
                     ));
                 }
             }
             m.push_str(&format!(
-                "- Hoe de overeenkomst tot stand komt: {}{}\n",
+                "- {}: {}{}\n",
+                v.t("how"),
                 w(&p.how),
                 if p.unverified && p.how_known {
-                    " (niet bevestigd uit een bron)"
+                    v.t("unverified")
                 } else {
-                    ""
+                    String::new()
                 }
             ));
             if let Some(url) = &p.url {
-                m.push_str(&format!("- De overeenkomst: {}\n", link(url, url)));
+                m.push_str(&format!("- {}: {}\n", v.t("agreement"), link(url, url)));
             }
             m.push_str(&match &p.concluded {
-                Some(d) => format!(
-                    "- Vastgelegd: gesloten op {}\n\n",
-                    w(&date_nl(d).unwrap_or_else(|| d.clone()))
-                ),
-                None => format!(
-                    "- Vastgelegd: nog niet; zet `{} = JJJJ-MM-DD` onder [agreements] in het antwoordenbestand zodra de overeenkomst er is\n\n",
-                    p.id
-                ),
+                Some(d) => format!("- {}\n\n", v.fill("concluded", &[("date", &w(&v.date(d)))])),
+                None => format!("- {}\n\n", v.fill("not_concluded", &[("id", &p.id)])),
             });
         }
         if !self.controllers.is_empty() {
-            m.push_str("## Zelf verantwoordelijk [#zelf-verantwoordelijk]\n\n");
-            m.push_str("Deze partijen bepalen zelf wat zij met de gegevens doen. Voor dat deel is geen verwerkersovereenkomst nodig: hun eigen privacyverklaring geldt, en het privacybeleid van de webwinkel noemt hen.\n\n");
+            m.push_str(&format!(
+                "## {} [#zelf-verantwoordelijk]\n\n",
+                v.t("controllers_title")
+            ));
+            m.push_str(&format!("{}\n\n", v.t("controllers_intro")));
             for c in &self.controllers {
                 m.push_str(&format!("### {}\n\n", w(&c.name)));
                 m.push_str(&format!(
-                    "- Bedrijf: {}, {}\n",
+                    "- {}: {}, {}\n",
+                    v.t("company"),
                     w(&c.company),
                     w(&c.country)
                 ));
                 m.push_str(&format!(
-                    "- Zelf verantwoordelijk voor: {}\n",
-                    w(&list_nl(&c.what))
+                    "- {}: {}\n",
+                    v.t("controller_for"),
+                    w(&v.list(&c.what))
                 ));
                 if !c.privacy_url.is_empty() {
                     m.push_str(&format!(
-                        "- Privacyverklaring: {}\n",
+                        "- {}: {}\n",
+                        v.t("privacy"),
                         link(&c.privacy_url, &c.privacy_url)
                     ));
                 }
                 if let Some(d) = &c.recorded {
                     m.push_str(&format!(
-                        "- In de antwoorden staat een overeenkomst van {}; voor dit deel is die niet als verwerkersovereenkomst nodig\n",
-                        w(&date_nl(d).unwrap_or_else(|| d.clone()))
+                        "- {}\n",
+                        v.fill("recorded_other", &[("date", &w(&v.date(d)))])
                     ));
                 }
                 m.push('\n');
             }
         }
         if !self.joint.is_empty() {
-            m.push_str("## Samen verantwoordelijk [#samen-verantwoordelijk]\n\n");
-            m.push_str(&format!("Voor het verzamelen en doorsturen van gegevens zijn {shop} en deze partijen samen verantwoordelijk (artikel 26 AVG). Daarvoor is een regeling nodig waarvan de kern voor klanten beschikbaar is; wat de partij daarna met de gegevens doet, is haar eigen verantwoordelijkheid.\n\n"));
+            m.push_str(&format!(
+                "## {} [#samen-verantwoordelijk]\n\n",
+                v.t("joint_title")
+            ));
+            m.push_str(&format!(
+                "{}\n\n",
+                v.fill("joint_intro", &[("shop", &shop)])
+            ));
             for j in &self.joint {
                 m.push_str(&format!("### {}\n\n", w(&j.name)));
                 m.push_str(&format!(
-                    "- Bedrijf: {}, {}\n",
+                    "- {}: {}, {}\n",
+                    v.t("company"),
                     w(&j.company),
                     w(&j.country)
                 ));
                 if let Some((covers, contact, url)) = &j.joint {
-                    m.push_str(&format!("- Samen verantwoordelijk voor: {}\n", w(covers)));
+                    m.push_str(&format!("- {}: {}\n", v.t("joint_for"), w(covers)));
                     let who = match contact {
                         Some(JointContact::Shop) => shop.clone(),
                         Some(JointContact::Provider) => w(&j.name),
-                        Some(JointContact::Both) => format!("{shop} en {}", w(&j.name)),
-                        None => "niet vastgelegd; spreek het af".to_string(),
+                        Some(JointContact::Both) => {
+                            v.fill("joint_both", &[("shop", &shop), ("name", &w(&j.name))])
+                        }
+                        None => v.t("joint_unset"),
                     };
-                    m.push_str(&format!("- Verzoeken van klanten over dat deel: {who}\n"));
+                    m.push_str(&format!("- {}: {who}\n", v.t("joint_requests")));
                     if let Some(u) = url {
-                        m.push_str(&format!("- De regeling: {}\n", link(u, u)));
+                        m.push_str(&format!("- {}: {}\n", v.t("joint_link"), link(u, u)));
                     }
                 }
                 m.push('\n');
             }
         }
-        Document::parse(&m)
+        m
     }
 }
 
@@ -648,9 +806,24 @@ pub fn write(doc: &Document, f: Format) -> String {
     format::write(doc, f)
 }
 
+/// Renders a document in a language: an HTML page's `lang` attribute names it.
+pub fn write_in(doc: &Document, f: Format, voice: Voice) -> String {
+    format::write_in(doc, f, voice.lang.code())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_embedded_wording_parses_and_every_voice_has_the_same_keys() {
+        let text = crate::engine::assets::asset("register.toml").unwrap();
+        let d: RegisterData = toml::from_str(text).unwrap_or_else(|e| panic!("{e}"));
+        let keys = |v: &str| d.text[v].keys().cloned().collect::<Vec<_>>();
+        for v in Voice::ALL {
+            assert_eq!(keys(v.key()), keys("nl-u"), "{}", v.key());
+        }
+    }
 
     const CATALOG: &str = r#"
 [[provider]]

@@ -6,6 +6,7 @@ use super::facts::{sha256_hex, snapshot, Snapshot};
 use super::history::{History, Record};
 use super::wording::{self, fill, Wording};
 use crate::engine::document::{wrap_user, BlockKind, Document};
+use crate::engine::lang::Lang;
 use crate::engine::model::date_nl;
 use crate::engine::{format, Answers, Diagnostic, Engine, EngineError, Format, Severity};
 
@@ -75,7 +76,8 @@ pub fn plan(
         if let Some(r) = &new_version {
             records.push(r);
         }
-        insert_version_part(&mut document, &records, version, changelog);
+        let lang = crate::engine::lang::voice_of(answers).lang;
+        insert_version_part(&mut document, &records, version, changelog, lang);
     }
     Ok(Plan {
         document,
@@ -97,7 +99,11 @@ fn changes_since(prev: &Record, snap: &Snapshot) -> Vec<String> {
     } else {
         "text_only"
     };
-    vec![capitalise(&Wording::text(&w.version, key))]
+    let table = match crate::engine::lang::voice_of(&snap.answers).lang {
+        Lang::Nl => &w.version,
+        Lang::En => &w.version_en,
+    };
+    vec![capitalise(&Wording::text(table, key))]
 }
 
 fn capitalise(s: &str) -> String {
@@ -109,9 +115,14 @@ fn capitalise(s: &str) -> String {
 
 /// The version part in the template's markup; every value is wrapped as a user value, so
 /// nothing in a changelog line (a shop name, an address) can become markup.
-fn version_markup(records: &[&Record], current: u32, changelog: bool) -> String {
+fn version_markup(records: &[&Record], current: u32, changelog: bool, lang: Lang) -> String {
     let w = wording::get();
-    let v = |k: &str| Wording::text(&w.version, k);
+    let table = match lang {
+        Lang::Nl => &w.version,
+        Lang::En => &w.version_en,
+    };
+    let v = |k: &str| Wording::text(table, k);
+    let date_nl = |d: &str| crate::engine::lang::date(d, lang);
     let n = current.to_string();
     let date = records
         .iter()
@@ -143,8 +154,14 @@ fn version_markup(records: &[&Record], current: u32, changelog: bool) -> String 
     m
 }
 
-fn insert_version_part(doc: &mut Document, records: &[&Record], current: u32, changelog: bool) {
-    let mut part = Document::parse(&version_markup(records, current, changelog)).blocks;
+fn insert_version_part(
+    doc: &mut Document,
+    records: &[&Record],
+    current: u32,
+    changelog: bool,
+    lang: Lang,
+) {
+    let mut part = Document::parse(&version_markup(records, current, changelog, lang)).blocks;
     let start = doc
         .blocks
         .iter()

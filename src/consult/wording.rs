@@ -14,6 +14,8 @@ pub struct Wording {
     pub provider: BTreeMap<String, String>,
     pub fact: BTreeMap<String, String>,
     pub version: BTreeMap<String, String>,
+    /// The version part of an English policy (the changes themselves are described in Dutch).
+    pub version_en: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -36,6 +38,7 @@ pub fn get() -> &'static Wording {
             provider: BTreeMap::new(),
             fact: BTreeMap::new(),
             version: BTreeMap::new(),
+            version_en: BTreeMap::new(),
         })
     })
 }
@@ -67,6 +70,10 @@ mod tests {
         for s in crate::engine::Section::ALL {
             assert!(w.section.contains_key(s.id()), "{}", s.id());
         }
+        assert_eq!(
+            w.version.keys().collect::<Vec<_>>(),
+            w.version_en.keys().collect::<Vec<_>>()
+        );
         assert_eq!(super::fill("{name} is {}", &[("name", "X")]), "X is X");
     }
 }

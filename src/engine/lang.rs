@@ -386,6 +386,8 @@ pub struct Glossary {
     pub country: BTreeMap<String, String>,
     /// What a joint controllership covers (catalog `joint_covers`).
     pub joint_covers: BTreeMap<String, String>,
+    /// What a provider does for the shop when the catalog names it apart (activity `label`).
+    pub activity: BTreeMap<String, String>,
 }
 
 /// Which table of the glossary.
@@ -394,6 +396,7 @@ pub enum Term {
     Data,
     Country,
     JointCovers,
+    Activity,
 }
 
 impl Term {
@@ -402,6 +405,7 @@ impl Term {
             Term::Data => "data",
             Term::Country => "country",
             Term::JointCovers => "joint_covers",
+            Term::Activity => "activity",
         }
     }
 }
@@ -419,6 +423,7 @@ impl Glossary {
             Term::Data => &self.data,
             Term::Country => &self.country,
             Term::JointCovers => &self.joint_covers,
+            Term::Activity => &self.activity,
         }
     }
 
