@@ -30,6 +30,33 @@ pub fn ellipsis(s: &str, width: usize) -> String {
     out
 }
 
+/// Wraps `text` into at most `max` lines of `width` columns; when something is left off, the
+/// last line ends with "…".
+pub fn wrap_max(text: &str, width: usize, max: usize) -> Vec<String> {
+    let mut lines = wrap(text, width);
+    if lines.len() > max {
+        lines.truncate(max);
+        if let Some(last) = lines.last_mut() {
+            *last = cut_mark(last, width);
+        }
+    }
+    lines
+}
+
+/// `line` with a sign that text follows: " …" when it fits, else the last column is "…".
+pub fn cut_mark(line: &str, width: usize) -> String {
+    if width == 0 {
+        return String::new();
+    }
+    if line.width() + 2 <= width {
+        format!("{line} …")
+    } else {
+        let mut out = fit(line, width - 1);
+        out.push('…');
+        out
+    }
+}
+
 /// Keeps `cursor` visible in a list of `len` rows shown `height` at a time; returns the first row.
 pub fn list_offset(cursor: usize, len: usize, height: usize) -> usize {
     if height == 0 || len <= height {
@@ -94,6 +121,14 @@ mod tests {
         assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
         assert_eq!(wrap("日本語", 1), Vec::<String>::new());
         assert_eq!(wrap("日本語", 4), ["日本", "語"]);
+    }
+
+    #[test]
+    fn wrap_max_marks_what_is_left_off() {
+        assert_eq!(wrap_max("een twee drie", 8, 2), ["een twee", "drie"]);
+        assert_eq!(wrap_max("een twee drie vier", 8, 1), ["een twe…"]);
+        assert_eq!(wrap_max("een twee drie vier", 15, 1), ["een twee drie …"]);
+        assert!(wrap_max("a b", 5, 0).is_empty());
     }
 
     #[test]
