@@ -526,3 +526,13 @@ fn provider_box_marks_what_it_cuts() {
     let screen = render(&mut s, 160, 48);
     assert!(screen.contains("Varianten (na kiezen met ←/→)"), "{screen}");
 }
+
+/// The accounting step offers accounting packages, not mail and office software.
+#[test]
+fn accounting_offers_no_office_software() {
+    let mut s = filled();
+    goto(&mut s, sec(Section::Accounting));
+    typ(&mut s, "microsoft");
+    let screen = render(&mut s, 160, 48);
+    assert!(!screen.contains("Microsoft 365"), "{screen}");
+}
