@@ -126,14 +126,14 @@ text "shopify"
 nav Space # untick Shopify Payments
 nav Escape # clear the search
 pick mollie
-check "Mollie and PayPal, not Shopify Payments" wait_for 'Gekozen: PayPal, Mollie'
+check "Mollie and PayPal, not Shopify Payments" wait_for 'PayPal, Mollie'
 nav Enter
 step "Reviews"
 pick trustpilot
 nav Enter
 step "Verzending"
 pick dhl
-check "DHL added" wait_for 'Gekozen: Sendcloud, PostNL, DHL'
+check "DHL added" wait_for 'Sendcloud, PostNL, DHL'
 nav Enter
 step "Boekhouding"
 nav Enter
