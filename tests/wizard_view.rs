@@ -283,6 +283,16 @@ fn review() {
     key(&mut s, KeyCode::Enter);
     goto(&mut s, review::ID);
     both("review", &mut s);
+    // At 80 columns the rows are cut with "…", and the row under the cursor is whole.
+    let screen = render(&mut s, 80, 24);
+    assert!(screen.contains("de webwinkel in"), "{screen}");
+    assert!(
+        screen.lines().filter(|l| l.ends_with('…')).count() >= 3,
+        "{screen}"
+    );
+    key(&mut s, KeyCode::Down);
+    let screen = render(&mut s, 80, 24);
+    assert!(!screen.contains("de webwinkel in"), "{screen}");
 }
 
 #[test]

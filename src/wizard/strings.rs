@@ -479,10 +479,6 @@ pub mod review {
     pub fn summary(errors: usize, warnings: usize) -> String {
         format!("{errors} fout(en) en {warnings} waarschuwing(en). → gaat naar de stap, Enter naar Exporteren.")
     }
-    /// The finding under the cursor in full, with the step it is about.
-    pub fn detail(message: &str, step: &str) -> String {
-        format!("{message} (stap {step}; → gaat erheen)")
-    }
 }
 
 pub mod export {
