@@ -317,6 +317,12 @@ fn export_overwrite_question() {
         )]),
     );
     both("export_confirm", &mut s);
+    // A path too long for the line breaks after a `/`, not inside the file name.
+    let screen = render(&mut s, 80, 24);
+    assert!(
+        screen.contains("zoes-bloemen-privacybeleid.fragment.html"),
+        "{screen}"
+    );
 }
 
 #[test]
