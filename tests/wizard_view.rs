@@ -160,6 +160,12 @@ fn start_screen_with_a_preset_highlighted() {
         *x == StartItem::Preset("woocommerce-mollie-postnl".into())
     });
     both("start_preset", &mut s);
+    // What the preset ticks: whole at 160x48; at 80x24 the cut list ends with "…".
+    let wide = render(&mut s, 160, 48);
+    assert!(wide.contains("Deze preset kiest:"), "{wide}");
+    assert!(wide.contains("· Verzending: PostNL"), "{wide}");
+    let small = render(&mut s, 80, 24);
+    assert!(small.contains("WebwinkelKeur …"), "{small}");
 }
 
 #[test]
