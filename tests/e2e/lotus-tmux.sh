@@ -125,6 +125,8 @@ step "Betalingen"
 text "shopify"
 nav Space # untick Shopify Payments
 nav Escape # clear the search
+# Typed straight after Escape, a letter would reach a busy wizard as Alt+letter.
+need "search cleared" wait_for '(typ om te zoeken)'
 pick mollie
 check "Mollie and PayPal, not Shopify Payments" wait_for 'PayPal, Mollie'
 nav Enter
