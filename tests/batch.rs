@@ -5,17 +5,10 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_privacybeleid"))
-        .args(args)
-        .env(
-            "PRIVACYBELEID_DATA_DIR",
-            std::env::temp_dir().join("pb-batch-test"),
-        )
-        .output()
-        .expect("binary runs")
+    common::run("batch-test", args)
 }
 
 /// `n` client files from the seeds, each under its own shop name; file `bad` has an error.

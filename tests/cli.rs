@@ -3,43 +3,13 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_privacybeleid"))
-        .args(args)
-        .env(
-            "PRIVACYBELEID_DATA_DIR",
-            std::env::temp_dir().join("pb-cli-test"),
-        )
-        .output()
-        .expect("binary runs")
+    common::run("cli-test", args)
 }
 
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-const GOOD: &str = r#"
-[shop]
-name = "Testwinkel"
-website = "https://www.testwinkel.nl"
-effective_date = 2025-01-31
-street = "Dorpsstraat 1"
-postcode = "1234 AB"
-city = "Utrecht"
-email = "info@testwinkel.nl"
-kvk = "12345678"
-privacy_contact = "Jan Jansen"
-[providers]
-webshop = ["shopify"]
-payments = ["mollie"]
-shipping = ["postnl"]
-"#;
+use common::{stderr, stdout, TESTWINKEL as GOOD};
 
 fn write(dir: &Path, name: &str, text: &str) -> String {
     let p = dir.join(name);

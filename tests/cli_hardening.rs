@@ -5,43 +5,17 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+mod common;
+
 fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_privacybeleid"));
-    c.env(
-        "PRIVACYBELEID_DATA_DIR",
-        std::env::temp_dir().join("pb-cli-hardening"),
-    );
-    c
+    common::bin("cli-hardening")
 }
 
 fn run(args: &[&str]) -> Output {
     bin().args(args).output().expect("binary runs")
 }
 
-fn err(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn out(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-const GOOD: &str = r#"# Testwinkel: een opmerking die moet blijven
-[shop]
-name = "Testwinkel"
-website = "https://www.testwinkel.nl"
-effective_date = 2025-01-31
-street = "Dorpsstraat 1"
-postcode = "1234 AB"
-city = "Utrecht"
-email = "info@testwinkel.nl"
-kvk = "12345678"
-privacy_contact = "Jan Jansen"
-[providers]
-webshop = ["shopify"]
-payments = ["mollie"]
-shipping = ["postnl"]
-"#;
+use common::{stderr as err, stdout as out, TESTWINKEL as GOOD};
 
 fn with_name(name: &str, contact: &str) -> String {
     GOOD.replace("name = \"Testwinkel\"", &format!("name = {name:?}"))

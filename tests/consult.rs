@@ -4,16 +4,12 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn run_on(day: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_privacybeleid"))
+    common::bin("consult-test")
         .args(args)
         .env("PRIVACYBELEID_TODAY", day)
-        .env(
-            "PRIVACYBELEID_DATA_DIR",
-            std::env::temp_dir().join("pb-consult-test"),
-        )
         .output()
         .expect("binary runs")
 }
@@ -22,30 +18,7 @@ fn run(args: &[&str]) -> Output {
     run_on("2026-11-25", args)
 }
 
-fn out(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn err(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-const SHOP: &str = r#"
-[shop]
-name = "Bakkerij de Korenschoof"
-website = "https://www.korenschoof.nl"
-effective_date = 2025-01-31
-street = "Dorpsstraat 1"
-postcode = "1234 AB"
-city = "Utrecht"
-email = "info@korenschoof.nl"
-kvk = "12345678"
-privacy_contact = "Jan Jansen"
-[providers]
-webshop = ["shopify"]
-payments = ["mollie", "paypal"]
-shipping = ["postnl"]
-"#;
+use common::{stderr as err, stdout as out, KORENSCHOOF as SHOP};
 
 struct Client {
     _dir: tempfile::TempDir,

@@ -26,22 +26,7 @@ fn engine() -> &'static Engine {
     E.get_or_init(|| Engine::load().unwrap())
 }
 
-const SHOP: &str = r#"
-[shop]
-name = "Bakkerij de Korenschoof"
-website = "https://www.korenschoof.nl"
-effective_date = 2025-01-31
-street = "Dorpsstraat 1"
-postcode = "1234 AB"
-city = "Utrecht"
-email = "info@korenschoof.nl"
-kvk = "12345678"
-privacy_contact = "Jan Jansen"
-[providers]
-webshop = ["shopify"]
-payments = ["mollie", "paypal"]
-shipping = ["postnl"]
-"#;
+use common::KORENSCHOOF as SHOP;
 
 fn key(s: &mut State, code: KeyCode) -> Vec<Effect> {
     update(s, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))

@@ -299,6 +299,18 @@ fn every_case(e: &Engine) -> Vec<(String, Answers)> {
     v
 }
 
+/// The text of the policy's cookie part (headings left out).
+fn policy_cookie_part(e: &Engine, a: &Answers) -> String {
+    e.document(a)
+        .unwrap()
+        .blocks
+        .iter()
+        .filter(|b| b.anchor.as_deref() == Some("cookies") && !b.is_heading())
+        .map(|b| b.plain())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 #[test]
 fn every_tool_appears_in_statement_banner_and_policy_alike() {
     let e = common::engine();
@@ -306,7 +318,7 @@ fn every_tool_appears_in_statement_banner_and_policy_alike() {
         let tools = e.cookie_tools(&a);
         let text = statement(&e, &a, Voice::default());
         let cfg = banner(&e, &a, Voice::default());
-        let policy = e.document(&a).unwrap().plain_text();
+        let policy = policy_cookie_part(&e, &a);
         for t in &tools {
             assert!(
                 text.contains(&t.name),
@@ -315,7 +327,7 @@ fn every_tool_appears_in_statement_banner_and_policy_alike() {
             );
             assert!(
                 policy.contains(&t.name),
-                "{what}: {} not in the policy",
+                "{what}: {} not in the policy's cookie part:\n{policy}",
                 t.id
             );
             let in_banner = cfg["categories"]
@@ -324,7 +336,8 @@ fn every_tool_appears_in_statement_banner_and_policy_alike() {
                 .values()
                 .any(|c| c["services"][&t.id].is_object());
             assert!(in_banner, "{what}: {} not in the banner", t.id);
-            // Every cookie of the tool: in the statement and in the banner's tables.
+            // Every cookie of the tool: in the statement and in the banner's tables, and
+            // not in the policy, which refers to the statement for them.
             let tables = serde_json::to_string(&cfg["language"]).unwrap();
             for g in &t.groups {
                 for item in &g.items {
@@ -338,10 +351,79 @@ fn every_tool_appears_in_statement_banner_and_policy_alike() {
                         "{what}: {} not in the banner",
                         item.name
                     );
+                    assert!(
+                        !policy.contains(&item.name),
+                        "{what}: cookie {} listed in the policy",
+                        item.name
+                    );
                 }
             }
         }
+        assert!(policy.contains("cookieverklaring"), "{what}: no reference");
     }
+}
+
+/// Over the whole catalog: every provider with cookie facts (cookies listed, or a script that
+/// needs consent), chosen in any part it serves, is one of the shop's cookie tools, with
+/// every listed cookie in one of its groups.
+#[test]
+fn every_provider_with_cookie_facts_is_a_cookie_tool_when_chosen() {
+    let e = common::engine();
+    let mut seen = 0;
+    for p in e.catalog().all() {
+        if p.cookies.is_empty() && !p.needs_consent() {
+            continue;
+        }
+        for sec in &p.sections {
+            let mut a = e.example_shop().clone();
+            a.providers.set(*sec, vec![p.id.clone()]);
+            let tools = e.cookie_tools(&a);
+            let Some(t) = tools.iter().find(|t| t.id == p.id) else {
+                panic!("{} chosen in {} is no cookie tool", p.id, sec.id());
+            };
+            let n: usize = t.groups.iter().map(|g| g.items.len()).sum();
+            assert_eq!(n, p.cookies.len(), "{}: every cookie in a group", p.id);
+            seen += 1;
+        }
+    }
+    assert!(seen > 20, "the catalog has cookie facts ({seen} cases)");
+}
+
+#[test]
+fn the_policy_links_to_the_cookie_statement_when_its_address_is_given() {
+    let e = common::engine();
+    let mut a = preset(&e, "shopify-klaviyo-meta");
+    let md = e
+        .render(&a, privacybeleid::engine::Format::Markdown)
+        .unwrap();
+    assert!(md.contains("leest u in onze cookieverklaring."), "{md}");
+    assert!(md.contains("[Cookie-instellingen](<#cookie-instellingen>)"));
+    for url in ["/cookieverklaring", "https://www.voorbeeld.nl/cookies"] {
+        a.policy.cookie_statement_url = Some(url.into());
+        let md = e
+            .render(&a, privacybeleid::engine::Format::Markdown)
+            .unwrap();
+        assert!(
+            md.contains(&format!("[onze cookieverklaring](<{url}>)")),
+            "{url}"
+        );
+        assert!(!e
+            .check(&a)
+            .iter()
+            .any(|d| d.field == "policy.cookie_statement_url"));
+    }
+    a.policy.cookie_statement_url = Some("cookies pagina".into());
+    let d = e.check(&a);
+    let d = d
+        .iter()
+        .find(|d| d.field == "policy.cookie_statement_url")
+        .expect("a bad address is named");
+    assert!(d.message.contains("/cookieverklaring"), "{}", d.message);
+    // The policy still renders, without the link.
+    let md = e
+        .render(&a, privacybeleid::engine::Format::Markdown)
+        .unwrap();
+    assert!(md.contains("leest u in onze cookieverklaring."));
 }
 
 #[test]

@@ -279,11 +279,13 @@ fn every_kind_of_change_is_on_disk_at_once() {
     let text = on_disk_after(&mut s, key(KeyCode::Right), &path);
     assert_eq!(load(&text).variants["webwinkelkeur"], "naam", "{text}");
 
-    // An own provider, saved from its form, with "bcr" as its safeguard.
+    // An own provider from its form: each change is on disk at once, "bcr" included.
     s.go_to_step(sec(Section::Hosting));
     update(&mut s, key(KeyCode::End));
     update(&mut s, key(KeyCode::Enter));
-    for c in "Wolkje".chars() {
+    let text = on_disk_after(&mut s, key(KeyCode::Char('W')), &path);
+    assert_eq!(load(&text).custom_providers[0].name, "W");
+    for c in "olkje".chars() {
         update(&mut s, key(KeyCode::Char(c)));
     }
     update(&mut s, key(KeyCode::Down));
@@ -294,22 +296,25 @@ fn every_kind_of_change_is_on_disk_at_once() {
     for c in "Verenigde Staten".chars() {
         update(&mut s, key(KeyCode::Char(c)));
     }
-    update(&mut s, key(KeyCode::Down));
-    update(&mut s, key(KeyCode::Down));
-    update(&mut s, key(KeyCode::Char('j')));
-    update(&mut s, key(KeyCode::Down));
-    // scc → adequacy → bcr
+    // Leaving the country makes it a destination; down to its safeguard.
+    for _ in 0..5 {
+        update(&mut s, key(KeyCode::Down));
+    }
+    // (no choice) → dpf → scc → bcr
     update(&mut s, key(KeyCode::Right));
     update(&mut s, key(KeyCode::Right));
-    let before = std::fs::read_to_string(&path).unwrap();
-    assert!(!before.contains("wolkje"), "nothing saved before Opslaan");
-    let text = on_disk_after(&mut s, key(KeyCode::Enter), &path);
+    let text = on_disk_after(&mut s, key(KeyCode::Right), &path);
     let a = load(&text);
-    assert_eq!(a.custom_providers[0].safeguard.as_deref(), Some("bcr"));
+    assert_eq!(
+        a.custom_providers[0].transfers[0].safeguard.as_deref(),
+        Some("bcr"),
+        "{text}"
+    );
     assert_eq!(a.providers.get(Section::Hosting), ["wolkje"]);
     // The engine reads "bcr" as binding corporate rules.
     let p = privacybeleid::engine::validate::lookup(&a, engine.catalog(), "wolkje").unwrap();
     assert_eq!(p.transfers[0].safeguard, Safeguard::Bcr);
+    update(&mut s, key(KeyCode::Esc));
 
     // Each policy option.
     s.go_to_step(policy::ID);

@@ -246,6 +246,10 @@ pub struct PolicyOptions {
     /// The website has its own contact form (no provider needed; section customer_service).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_form: Option<bool>,
+    /// Where the cookie statement stands on the website (`https://…` or `/path`); the
+    /// policy links to it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cookie_statement_url: Option<String>,
 }
 
 impl PolicyOptions {
@@ -488,6 +492,10 @@ impl Answers {
         out.policy.language = p.language.clone().or(out.policy.language.take());
         out.policy.tone = p.tone.clone().or(out.policy.tone.take());
         out.policy.contact_form = p.contact_form.or(out.policy.contact_form);
+        out.policy.cookie_statement_url = p
+            .cookie_statement_url
+            .clone()
+            .or(out.policy.cookie_statement_url.take());
         for c in &self.custom_providers {
             out.custom_providers.retain(|x| x.id != c.id);
             out.custom_providers.push(c.clone());

@@ -110,12 +110,30 @@ pub enum JointContact {
 }
 
 impl JointContact {
+    pub const ALL: [JointContact; 3] = [
+        JointContact::Shop,
+        JointContact::Provider,
+        JointContact::Both,
+    ];
+
     pub fn from_id(id: &str) -> Option<JointContact> {
-        match id {
-            "shop" => Some(JointContact::Shop),
-            "provider" => Some(JointContact::Provider),
-            "both" => Some(JointContact::Both),
-            _ => None,
+        JointContact::ALL.into_iter().find(|c| c.id() == id)
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            JointContact::Shop => "shop",
+            JointContact::Provider => "provider",
+            JointContact::Both => "both",
+        }
+    }
+
+    /// Short Dutch label, for forms.
+    pub fn label(self) -> &'static str {
+        match self {
+            JointContact::Shop => "wij",
+            JointContact::Provider => "de aanbieder",
+            JointContact::Both => "wij en de aanbieder",
         }
     }
 }
@@ -161,13 +179,33 @@ pub enum AgreementHow {
 }
 
 impl AgreementHow {
+    pub const ALL: [AgreementHow; 4] = [
+        AgreementHow::Terms,
+        AgreementHow::Dashboard,
+        AgreementHow::Request,
+        AgreementHow::Unknown,
+    ];
+
     pub fn from_id(id: &str) -> Option<AgreementHow> {
-        match id {
-            "terms" => Some(AgreementHow::Terms),
-            "dashboard" => Some(AgreementHow::Dashboard),
-            "request" => Some(AgreementHow::Request),
-            "unknown" => Some(AgreementHow::Unknown),
-            _ => None,
+        AgreementHow::ALL.into_iter().find(|a| a.id() == id)
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            AgreementHow::Terms => "terms",
+            AgreementHow::Dashboard => "dashboard",
+            AgreementHow::Request => "request",
+            AgreementHow::Unknown => "unknown",
+        }
+    }
+
+    /// Short Dutch label, for forms.
+    pub fn label(self) -> &'static str {
+        match self {
+            AgreementHow::Terms => "in de algemene voorwaarden",
+            AgreementHow::Dashboard => "getekend of geaccepteerd in het account",
+            AgreementHow::Request => "op verzoek",
+            AgreementHow::Unknown => "onbekend",
         }
     }
 }
@@ -821,6 +859,9 @@ pub struct SectionInfo {
     pub default_role: Role,
     /// The data an own provider receives here unless the answers say otherwise.
     pub default_data: Vec<String>,
+    /// What to choose as an own provider's role here, when the choice needs explaining.
+    #[serde(default)]
+    pub own_role_help: Option<String>,
 }
 
 #[derive(Deserialize)]

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::answers::Answers;
 use super::catalog::{Catalog, CookieCategory, JointContact, Provider, Role, Safeguard};
+use super::cookies;
 use super::countries::Countries;
 use super::document::{wrap_user, LINK_END, LINK_MID, LINK_START};
 use super::rules;
@@ -31,10 +32,18 @@ pub struct Context {
     transfers: TransfersView,
     credit_checks: Names,
     profilers: Names,
-    /// Every chosen provider that puts something in the browser: cookie tools and tracking scripts.
+    /// The tools in the cookie table: every tool of cookies::tools() (the one list the cookie
+    /// statement and banner read) that is not embedded content and does more than necessary.
     cookie_tools: Vec<CookieToolView>,
-    /// Cookies and similar items the catalog lists for those tools.
-    cookie_list: Vec<CookieRow>,
+    /// The other tools of that list, by name: only necessary cookies, or embedded content.
+    cookie_necessary: Names,
+    cookie_embedded: Names,
+    /// The kinds of cookies the shop uses, as one enumeration ("noodzakelijke cookies en ...").
+    cookie_kinds: String,
+    /// "onze cookieverklaring", a link when `[policy] cookie_statement_url` is given.
+    cookie_statement: String,
+    /// The link that reopens the banner's settings (assets/banner/loader.js listens to it).
+    cookie_settings: String,
     /// Recipients that decide themselves and keep their own retention periods.
     own_retention: Names,
     /// Review platforms (not reviews on the shop's own site).
@@ -208,21 +217,17 @@ struct TransfersView {
 struct CookieToolView {
     name: String,
     /// Embedded content or a chat widget (its own section describes it).
+    #[serde(skip)]
     embedded: bool,
-    purpose: &'static str,
+    /// Only necessary items (no consent, nothing to weigh): named, not in the table.
+    #[serde(skip)]
+    necessary_only: bool,
+    /// The kinds of its items ("statistieken en marketing").
+    kinds: String,
     data: String,
     profiling: bool,
     consent: bool,
-    category: &'static str,
     self_hosted: bool,
-}
-
-#[derive(Serialize, Clone)]
-struct CookieRow {
-    name: String,
-    tool: String,
-    purpose: String,
-    lifetime: String,
 }
 
 #[derive(Serialize)]
@@ -684,12 +689,13 @@ fn section_view(list: Vec<ProviderView>, said: &mut Said) -> SectionView {
     }
 }
 
-fn cookie_purpose(c: &str) -> &'static str {
+/// A kind of cookie: short (table cell) and as a noun phrase (enumeration).
+fn cookie_kind(c: CookieCategory) -> (&'static str, &'static str) {
     match c {
-        "marketing" => "advertenties meten en afstemmen",
-        "statistics" => "statistieken over websitebezoek",
-        "preferences" => "uw voorkeuren onthouden",
-        _ => "de werking van de website",
+        CookieCategory::Necessary => ("noodzakelijk", "noodzakelijke cookies"),
+        CookieCategory::Preferences => ("voorkeuren", "voorkeurscookies"),
+        CookieCategory::Statistics => ("statistieken", "statistische cookies"),
+        CookieCategory::Marketing => ("marketing", "marketingcookies"),
     }
 }
 
@@ -783,55 +789,79 @@ pub fn build(a: &Answers, catalog: &Catalog, purposes: &[Purpose]) -> Context {
     has.insert("review_invites", !review_platforms.is_empty());
     has.insert("own_reviews", reviews.iter().any(|p| p.self_hosted));
 
-    // Cookie tools: the cookies section, then tracking scripts of providers chosen elsewhere.
+    // Cookie tools: the one list of the cookie statement and the banner (cookies::tools);
+    // the data and profiling facts come from the catalog entry, as for every provider.
+    let tools = cookies::tools(a, catalog);
     let mut cookie_tools: Vec<CookieToolView> = Vec::new();
-    let mut cookie_list: Vec<CookieRow> = Vec::new();
-    for (p, secs) in &chosen {
-        let in_cookies = secs.contains(&Section::Cookies);
-        if !in_cookies && !p.asks_consent_for_something() {
+    let mut kinds_used = vec![CookieCategory::Necessary];
+    let (mut analytics_free, mut analytics_consent, mut marketing) = (false, false, false);
+    for t in &tools {
+        let Some((p, secs)) = chosen.iter().find(|(p, _)| p.id == t.id) else {
             continue;
-        }
+        };
         let s = if p.serves(Section::Cookies) {
             Section::Cookies
         } else {
             secs[0]
         };
-        let category = p.cookie_category();
-        let name = if p.custom {
-            wrap_user(&p.name)
-        } else {
-            p.short_name.clone().unwrap_or_else(|| p.name.clone())
-        };
+        let embedded = secs
+            .iter()
+            .all(|x| matches!(x, Section::WebsiteTools | Section::CustomerService));
+        let mut kinds: Vec<CookieCategory> = Vec::new();
+        for g in &t.groups {
+            if !kinds.contains(&g.category) {
+                kinds.push(g.category);
+            }
+            if !kinds_used.contains(&g.category) {
+                kinds_used.push(g.category);
+            }
+            match g.category {
+                CookieCategory::Statistics if g.consent => analytics_consent = true,
+                CookieCategory::Statistics => analytics_free = true,
+                CookieCategory::Marketing | CookieCategory::Preferences if !embedded => {
+                    marketing |= g.consent
+                }
+                _ => {}
+            }
+        }
+        let kind_words: Vec<&str> = kinds.iter().map(|c| cookie_kind(*c).0).collect();
         cookie_tools.push(CookieToolView {
-            embedded: secs
-                .iter()
-                .all(|x| matches!(x, Section::WebsiteTools | Section::CustomerService)),
-            name: name.clone(),
-            purpose: cookie_purpose(cookie_category_id(category)),
-            data: list_nl(&p.data_in(s)),
+            embedded,
+            necessary_only: !secs.contains(&Section::Cookies)
+                && kinds.iter().all(|c| *c == CookieCategory::Necessary),
+            name: if t.custom {
+                wrap_user(&t.name)
+            } else {
+                t.name.clone()
+            },
+            kinds: list_nl(&kind_words),
+            // A webshop platform's data in its section are order data, not what its cookies
+            // collect; those stand in the statement.
+            data: if s == Section::Webshop {
+                "zie onze cookieverklaring".to_string()
+            } else {
+                list_nl(&p.data_in(s))
+            },
             profiling: p.activities_in(s).any(|a| a.profiling),
-            consent: p.asks_consent_for_something(),
-            category: cookie_category_id(category),
+            consent: t.groups.iter().any(|g| g.consent),
             self_hosted: p.self_hosted,
         });
-        for c in &p.cookies {
-            cookie_list.push(CookieRow {
-                name: c.name.clone(),
-                tool: name.clone(),
-                purpose: c.purpose.clone(),
-                lifetime: c.lifetime.clone(),
-            });
-        }
     }
-    let analytics_free = cookie_tools
-        .iter()
-        .any(|t| !t.consent && t.category == "statistics");
-    let analytics_consent = cookie_tools
-        .iter()
-        .any(|t| t.consent && t.category == "statistics");
-    let marketing = cookie_tools
-        .iter()
-        .any(|t| t.consent && !t.embedded && t.category != "statistics");
+    kinds_used.sort();
+    let cookie_kinds = list_nl(
+        &kinds_used
+            .iter()
+            .map(|c| cookie_kind(*c).1)
+            .collect::<Vec<_>>(),
+    );
+    let cookie_statement = match a.policy.cookie_statement_url.as_deref().map(str::trim) {
+        Some(u) if rules::page_url(u).is_none() => link_markup(u, "onze cookieverklaring"),
+        _ => "onze cookieverklaring".to_string(),
+    };
+    let cookie_settings = link_markup(
+        cookies::statement::settings_anchor(super::lang::Lang::Nl),
+        "Cookie-instellingen",
+    );
     let embedded_consent = cookie_tools.iter().any(|t| t.consent && t.embedded);
     has.insert("embedded_consent", embedded_consent);
     let contact = a.policy.contact_form.unwrap_or(false) || has["customer_service"];
@@ -839,11 +869,7 @@ pub fn build(a: &Answers, catalog: &Catalog, purposes: &[Purpose]) -> Context {
     has.insert("analytics_free", analytics_free);
     has.insert("analytics_consent", analytics_consent);
     has.insert("marketing", marketing);
-    has.insert("cookie_tools", cookie_tools.iter().any(|t| !t.embedded));
-    has.insert(
-        "consent_tools",
-        cookie_tools.iter().any(|t| t.consent && !t.embedded),
-    );
+    has.insert("consent_tools", cookie_tools.iter().any(|t| t.consent));
 
     let credit: Vec<String> = sections["payments"]
         .list
@@ -857,8 +883,20 @@ pub fn build(a: &Answers, catalog: &Catalog, purposes: &[Purpose]) -> Context {
         .filter(|t| t.profiling)
         .map(|t| t.name.clone())
         .collect();
-    // Embedded content and chat widgets are described in their own sections.
-    cookie_tools.retain(|t| !t.embedded);
+    // Embedded content and chat widgets are described in their own sections; tools with only
+    // necessary cookies are named, not weighed.
+    let names_where = |f: &dyn Fn(&CookieToolView) -> bool| {
+        let v: Vec<String> = cookie_tools
+            .iter()
+            .filter(|t| f(t))
+            .map(|t| t.name.clone())
+            .collect();
+        Names::of(&v)
+    };
+    let cookie_embedded = names_where(&|t| t.embedded);
+    let cookie_necessary = names_where(&|t| !t.embedded && t.necessary_only);
+    cookie_tools.retain(|t| !t.embedded && !t.necessary_only);
+    has.insert("cookie_tools", !cookie_tools.is_empty());
 
     // Recipients: everyone who receives data, except software on the shop's own hosting and
     // marketplaces, which are the source of order data rather than recipients (art. 14).
@@ -989,7 +1027,11 @@ pub fn build(a: &Answers, catalog: &Catalog, purposes: &[Purpose]) -> Context {
         credit_checks: Names::of(&credit),
         profilers: Names::of(&profilers),
         cookie_tools,
-        cookie_list,
+        cookie_necessary,
+        cookie_embedded,
+        cookie_kinds,
+        cookie_statement,
+        cookie_settings,
         own_retention: Names::of(&own_retention),
         review_platforms: Names::of(&review_platforms),
         order_sources: Names::of(&order_sources),

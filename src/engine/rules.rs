@@ -142,6 +142,19 @@ pub fn url(v: &str) -> Option<String> {
     }
 }
 
+/// A page of the shop's own website: a full web address, or a path on the site ("/cookies").
+pub fn page_url(v: &str) -> Option<String> {
+    if v.starts_with('/') && !v.starts_with("//") {
+        let ok = !v
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || "<>\"".contains(c));
+        return (!ok).then(|| {
+            format!("`{v}` is geen geldig pad op uw website (voorbeeld: /cookieverklaring)")
+        });
+    }
+    url(v).map(|m| format!("{m}, of een pad zoals /cookieverklaring"))
+}
+
 /// Dutch postcode: four digits (not starting with 0), two letters; the space is optional.
 pub fn postcode(v: &str) -> Option<String> {
     let compact: String = v.chars().filter(|c| *c != ' ').collect();

@@ -240,6 +240,11 @@ pub fn custom_provider(c: &CustomProvider, catalog: &Catalog, field: &str) -> Ve
             out.push(Diagnostic::error(format!("{field}.sections"), msg));
         }
     }
+    for d in c.data.iter().flatten() {
+        if let Some(msg) = rules::text(d) {
+            out.push(Diagnostic::error(format!("{field}.data"), msg));
+        }
+    }
     if hidden.contains(&"id") {
         // One message per field: the hidden character is what to fix first.
     } else if let Some(msg) = rules::provider_id(&c.id) {
@@ -366,24 +371,26 @@ pub fn custom_provider(c: &CustomProvider, catalog: &Catalog, field: &str) -> Ve
         } else if !countries.is_eea(country) && c.transfer_list().is_empty() {
             out.push(Diagnostic::error(
                 format!("{field}.country"),
-                format!("{country} ligt buiten de EER, dus uw gegevens gaan daarheen: zet outside_eea aan en kies een waarborg ({}), of vul een land in de EER in", safeguard_ids(countries, country)),
+                format!("{country} ligt buiten de EER, dus uw gegevens gaan daarheen: noem {country} als land van doorgifte, met een waarborg ({}), of vul een land in de EER in", safeguard_ids(countries, country)),
             ));
         }
     }
-    let key = if c.transfers.is_empty() {
-        "safeguard"
-    } else {
-        "transfer"
-    };
-    for t in c.transfer_list() {
-        let place = if c.transfers.is_empty() {
-            if c.transfer_countries.is_empty() {
-                "country"
+    // Each transfer's messages name it: `transfer[k].country` or `transfer[k].safeguard`
+    // (the old keys: `country` or `transfer_countries`, and `safeguard`).
+    let old = c.transfers.is_empty();
+    for (k, t) in c.transfer_list().into_iter().enumerate() {
+        let (place, key) = if old {
+            let place = if c.transfer_countries.is_empty() {
+                "country".to_string()
             } else {
-                "transfer_countries"
-            }
+                "transfer_countries".to_string()
+            };
+            (place, "safeguard".to_string())
         } else {
-            "transfer"
+            (
+                format!("transfer[{k}].country"),
+                format!("transfer[{k}].safeguard"),
+            )
         };
         let country = t.country.trim();
         if country.is_empty() {
@@ -394,9 +401,14 @@ pub fn custom_provider(c: &CustomProvider, catalog: &Catalog, field: &str) -> Ve
             continue;
         }
         if countries.is_eea(country) {
+            let fix = if old {
+                "vul dat land in, of zet outside_eea uit"
+            } else {
+                "vul dat land in, of laat deze doorgifte weg"
+            };
             out.push(Diagnostic::error(
                 format!("{field}.{place}"),
-                format!("{country} ligt in de EER: gegevens die buiten de EER gaan, gaan naar een land buiten de EER; vul dat land in, of zet outside_eea uit"),
+                format!("{country} ligt in de EER: gegevens die buiten de EER gaan, gaan naar een land buiten de EER; {fix}"),
             ));
             continue;
         }
@@ -432,13 +444,36 @@ pub fn custom_provider(c: &CustomProvider, catalog: &Catalog, field: &str) -> Ve
     out
 }
 
+/// The safeguards that fit a country, as `id (label)`: readable in the answers file and in a form.
 fn safeguard_ids(countries: &super::countries::Countries, country: &str) -> String {
     countries
         .valid_safeguards(country)
         .iter()
-        .map(|s| s.id())
+        .map(|s| format!("{} ({})", s.id(), s.label()))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// The id a new own provider called `name` gets, or in Dutch why it cannot be added: the
+/// rule the wizard's form and `check` share (the name gives the id; a catalog id is taken).
+pub fn new_custom_id(name: &str, catalog: &Catalog) -> Result<String, String> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err("verplicht: vul een naam in".into());
+    }
+    if let Some(msg) = rules::text(name) {
+        return Err(msg);
+    }
+    let id = rules::slug(name);
+    if id.is_empty() {
+        return Err("gebruik ten minste één letter of cijfer in de naam".into());
+    }
+    if catalog.get(&id).is_some() {
+        return Err(format!(
+            "`{name}` staat al in de lijst; zoek erop en kies die"
+        ));
+    }
+    Ok(id)
 }
 
 /// A provider id from the catalog or the shop's own list.
@@ -686,6 +721,16 @@ fn check_variants(a: &Answers, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
 }
 
 fn check_policy(a: &Answers, out: &mut Vec<Diagnostic>) {
+    if let Some(msg) = a
+        .policy
+        .cookie_statement_url
+        .as_deref()
+        .map(str::trim)
+        .filter(|u| !u.is_empty())
+        .and_then(rules::page_url)
+    {
+        out.push(Diagnostic::error("policy.cookie_statement_url", msg));
+    }
     if let Some(msg) = a.policy.dpo.as_deref().and_then(rules::text) {
         out.push(Diagnostic::error("policy.dpo", msg));
     }

@@ -162,21 +162,4 @@ impl<'e> Model<'e> {
     pub fn custom(&self, id: &str) -> Option<&CustomProvider> {
         self.answers.custom_providers.iter().find(|c| c.id == id)
     }
-
-    /// The id a new own provider called `name` gets, or why it cannot be added.
-    pub fn custom_id_for(&self, name: &str) -> Result<String, String> {
-        use super::strings::custom as t;
-        let name = name.trim();
-        if name.is_empty() {
-            return Err(t::REQUIRED.into());
-        }
-        let id = crate::engine::rules::slug(name);
-        if id.is_empty() {
-            return Err(t::NEEDS_LETTER.into());
-        }
-        if self.engine.catalog().get(&id).is_some() {
-            return Err(t::in_catalog(name));
-        }
-        Ok(id)
-    }
 }

@@ -359,23 +359,17 @@ pub mod providers {
 pub mod custom {
     pub const KEY_MOVE: &str = "veld";
     pub const HELP_MOVE: &str = "vorig/volgend veld";
-    pub const KEY_ENTER: &str = "verder/opslaan";
-    pub const HELP_ENTER: &str = "volgend veld; op het laatste veld of \"Opslaan\": bewaren";
-    pub const KEY_CANCEL: &str = "annuleren";
-    pub const HELP_CANCEL: &str = "annuleren: niets toegevoegd of gewijzigd";
-    pub const HELP_CHOOSE: &str = "buiten de EER nee/ja; waarborg kiezen";
-    pub const SG_DPF: &str = "EU-VS Data Privacy Framework";
-    pub const SG_SCC: &str = "standaardcontractbepalingen";
-    pub const SG_ADEQUACY: &str = "adequaatheidsbesluit";
-    pub const SG_BCR: &str = "bindende bedrijfsvoorschriften";
-    pub const SUBTITLE: &str = "Velden met * zijn verplicht. Esc annuleert.";
-    pub const SAVE_BUTTON: &str = "[ Opslaan ]";
-    pub const YES: &str = "‹ ja ›";
-    pub const NO: &str = "‹ nee ›";
-    pub const REQUIRED: &str = "verplicht veld: vul dit in";
-    pub const NEEDS_LETTER: &str = "gebruik ten minste één letter of cijfer in de naam";
-    pub const COUNTRY_OUTSIDE: &str =
-        "gegevens buiten de EER: vul het land buiten de EER in (bv. Verenigde Staten)";
+    pub const KEY_ENTER: &str = "verder";
+    pub const HELP_ENTER: &str =
+        "volgend veld; op \"+ land\": een land toevoegen; op \"Klaar\": sluiten";
+    pub const KEY_CLOSE: &str = "sluiten";
+    pub const HELP_CLOSE: &str = "sluiten; elke wijziging is al bewaard";
+    pub const HELP_CHOOSE: &str = "rol, waarborg, overeenkomst: keuze wisselen";
+    pub const SUBTITLE: &str = "Elke wijziging is meteen bewaard. * = verplicht.";
+    pub const DONE_BUTTON: &str = "[ Klaar ]";
+    pub const ADD_TRANSFER: &str = "[ + land buiten de EER waar gegevens heen gaan ]";
+    pub const CHOOSE: &str = "kies";
+    pub const NOT_SAID: &str = "niet ingevuld";
     pub const TAKEN_OVER: &str = "Bestaande eigen aanbieder: gegevens overgenomen.";
     pub const INSIDE: &str = "binnen de EER";
     pub const NO_LINK: &str = "nog geen link naar de privacyverklaring";
@@ -384,23 +378,41 @@ pub mod custom {
 
     pub const LABEL_NAME: &str = "Naam *";
     pub const LABEL_COMPANY: &str = "Bedrijfsnaam";
-    pub const LABEL_COUNTRY: &str = "Land";
+    pub const LABEL_COUNTRY: &str = "Land van vestiging";
     pub const LABEL_URL: &str = "Privacyverklaring";
-    pub const LABEL_OUTSIDE: &str = "Gegevens buiten de EER?";
-    pub const LABEL_SAFEGUARD: &str = "Waarborg";
+    pub const LABEL_ROLE: &str = "Rol";
+    pub const LABEL_JOINT_COVERS: &str = "Samen beslist over";
+    pub const LABEL_JOINT_CONTACT: &str = "Verzoeken bij";
+    pub const LABEL_DATA: &str = "Gegevens";
+    pub const LABEL_TRANSFER: &str = "Gegevens gaan naar";
+    pub const LABEL_SAFEGUARD: &str = "  op basis van";
+    pub const LABEL_AGREEMENT: &str = "Verwerkersovereenk.";
+    pub const LABEL_AGREEMENT_URL: &str = "Link overeenkomst";
     pub const HINT_NAME: &str = "Naam zoals die in het beleid komt.";
     pub const HINT_COMPANY: &str = "Juridische naam, bv. Wolkje B.V.; leeg = de naam.";
     pub const HINT_COUNTRY: &str = "Land van vestiging; standaard Nederland.";
     pub const HINT_URL: &str = "Webadres van de privacyverklaring; mag leeg.";
-    pub const HINT_OUTSIDE: &str = "Gaan gegevens buiten de EER? Spatie of j/n.";
-    pub const HINT_SAFEGUARD: &str = "Waarop rust de doorgifte? ←/→ of Spatie kiest.";
-    pub const HINT_SAVE: &str = "Enter bewaart de aanbieder; Esc annuleert.";
+    pub const HINT_ROLE: &str =
+        "Verwerker: werkt in uw opdracht. Zelf verantwoordelijk: beslist zelf. ←/→ of Spatie kiest.";
+    pub const HINT_JOINT_COVERS: &str =
+        "Waarover beslist u samen, bv. het verzamelen van gegevens met een pixel?";
+    pub const HINT_JOINT_CONTACT: &str = "Wie handelt vragen en verzoeken daarover af?";
+    pub const HINT_DATA: &str =
+        "Welke gegevens krijgt de aanbieder? Met komma's; leeg = de gebruikelijke.";
+    pub const HINT_TRANSFER: &str =
+        "Land buiten de EER waar gegevens heen gaan; leeg maken haalt de regel weg.";
+    pub const HINT_SAFEGUARD: &str =
+        "Waarop rust de doorgifte? ←/→ of Spatie kiest uit wat bij dit land past.";
+    pub const HINT_ADD_TRANSFER: &str = "Enter voegt een land buiten de EER toe.";
+    pub const HINT_AGREEMENT: &str = "Hoe is de verwerkersovereenkomst gesloten? ←/→ kiest.";
+    pub const HINT_AGREEMENT_URL: &str = "Webadres van de verwerkersovereenkomst; mag leeg.";
+    pub const HINT_DONE: &str = "Enter sluit het formulier; alles is al bewaard.";
 
-    pub fn in_catalog(name: &str) -> String {
-        format!("`{name}` staat al in de lijst; zoek erop en kies die")
+    pub fn usual(what: &str) -> String {
+        format!("gebruikelijk: {what}")
     }
-    pub fn outside(safeguard: &str) -> String {
-        format!("buiten de EER ({safeguard})")
+    pub fn outside(transfers: &str) -> String {
+        format!("buiten de EER: {transfers}")
     }
     pub fn privacy_link(url: &str) -> String {
         format!("privacyverklaring: {url}")
@@ -410,10 +422,11 @@ pub mod custom {
         action: &str,
         company: &str,
         country: &str,
+        role: &str,
         transfer: &str,
         url: &str,
     ) -> String {
-        format!("{name} — eigen toevoeging ({action}). {company}, {country}; {transfer}; {url}.")
+        format!("{name} — eigen toevoeging ({action}). {company}, {country}; {role}; {transfer}; {url}.")
     }
     pub fn removed(name: &str) -> String {
         format!("✓ `{name}` verwijderd")
@@ -426,6 +439,9 @@ pub mod custom {
     }
     pub fn saved(name: &str) -> String {
         format!("✓ gegevens van `{name}` bewaard")
+    }
+    pub fn unchanged(name: &str) -> String {
+        format!("`{name}`: niets gewijzigd")
     }
     pub fn title_add(section: &str) -> String {
         format!("Eigen aanbieder toevoegen — {section}")

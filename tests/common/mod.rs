@@ -81,3 +81,64 @@ pub fn run_tmux_script(script: &str, what: &str) {
     assert!(out.status.success(), "{stdout}");
     assert!(stdout.contains(" passed, 0 failed"), "{stdout}");
 }
+
+/// The real binary with a data folder of its own per test file (`tag`), so test files that
+/// run at the same time never share history, settings or locks.
+pub fn bin(tag: &str) -> std::process::Command {
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_privacybeleid"));
+    c.env(
+        "PRIVACYBELEID_DATA_DIR",
+        std::env::temp_dir().join(format!("pb-{tag}")),
+    );
+    c
+}
+
+/// Runs the binary with `args` and waits for it.
+pub fn run(tag: &str, args: &[&str]) -> std::process::Output {
+    bin(tag).args(args).output().expect("binary runs")
+}
+
+pub fn stdout(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A complete small shop (Shopify, Mollie, PostNL) that passes `check`; its comment must
+/// survive every edit the program makes.
+pub const TESTWINKEL: &str = r#"# Testwinkel: een opmerking die moet blijven
+[shop]
+name = "Testwinkel"
+website = "https://www.testwinkel.nl"
+effective_date = 2025-01-31
+street = "Dorpsstraat 1"
+postcode = "1234 AB"
+city = "Utrecht"
+email = "info@testwinkel.nl"
+kvk = "12345678"
+privacy_contact = "Jan Jansen"
+[providers]
+webshop = ["shopify"]
+payments = ["mollie"]
+shipping = ["postnl"]
+"#;
+
+/// A consultant's client (Shopify, Mollie and PayPal, PostNL) that passes `check`.
+pub const KORENSCHOOF: &str = r#"
+[shop]
+name = "Bakkerij de Korenschoof"
+website = "https://www.korenschoof.nl"
+effective_date = 2025-01-31
+street = "Dorpsstraat 1"
+postcode = "1234 AB"
+city = "Utrecht"
+email = "info@korenschoof.nl"
+kvk = "12345678"
+privacy_contact = "Jan Jansen"
+[providers]
+webshop = ["shopify"]
+payments = ["mollie", "paypal"]
+shipping = ["postnl"]
+"#;

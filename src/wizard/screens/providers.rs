@@ -334,7 +334,7 @@ impl Providers {
 
     fn open_edit(&mut self, m: &Model, id: &str) {
         if let Some(c) = m.custom(id) {
-            self.form = Some(CustomForm::edit(c));
+            self.form = Some(CustomForm::edit(m, self.section, c));
             self.message = None;
         }
     }
@@ -343,19 +343,26 @@ impl Providers {
     fn form_done(&mut self, m: &Model, out: Outcome) -> Vec<Effect> {
         match out {
             Outcome::Stay => vec![],
-            Outcome::Cancelled => {
-                self.form = None;
-                self.message = None;
-                vec![]
-            }
-            Outcome::Saved { id, message } => {
-                if self.form.as_ref().is_some_and(|f| f.adding) {
+            // The form writes each change into the answers at once.
+            Outcome::Changed => vec![Effect::Save],
+            Outcome::Closed {
+                id,
+                message,
+                changed,
+            } => {
+                if id.is_some() && self.form.as_ref().is_some_and(|f| f.adding) {
                     self.filter = TextInput::default();
                 }
                 self.form = None;
-                self.point_at(m, &id);
-                self.message = Some((message, false));
-                vec![Effect::Save]
+                if let Some(id) = id {
+                    self.point_at(m, &id);
+                }
+                self.message = message.map(|x| (x, false));
+                if changed {
+                    vec![Effect::Save]
+                } else {
+                    vec![]
+                }
             }
         }
     }
@@ -476,7 +483,7 @@ impl Providers {
         let mut out = vec![];
         match m.provider(&shown) {
             // An own provider has no catalog facts; summary() would end in "Ontvangt: .".
-            Some(p) if p.custom => out.push(custom_provider::detail(m, &shown)),
+            Some(p) if p.custom => out.push(custom_provider::detail(m, self.section, &p)),
             Some(p) => out.push(p.summary()),
             None => {}
         }
@@ -646,7 +653,10 @@ impl Screen for Providers {
     fn paste(&mut self, cx: &mut Ctx, text: &str) -> Vec<Effect> {
         self.delete = None;
         match self.form.as_mut() {
-            Some(form) => form.paste(cx.m, text),
+            Some(form) => {
+                let out = form.paste(cx.m, self.section, text);
+                return self.form_done(cx.m, out);
+            }
             None => {
                 self.filter.paste(text);
                 self.cursor = 0;
@@ -739,7 +749,7 @@ impl Screen for Providers {
     fn draw(&self, f: &mut Frame, main: Rect, m: &Model, _d: &Derived, focused: bool) {
         let sec = self.section;
         if let Some(form) = &self.form {
-            return form.draw(f, main, sec, focused);
+            return form.draw(f, main, m, sec, focused);
         }
         let info = m.engine.section_info(sec);
         let w = main.width.saturating_sub(2) as usize;
