@@ -6,6 +6,7 @@ fn main() {
     let engine = Engine::load().unwrap();
     let a = Answers::load(std::path::Path::new("examples/seeds/mom-gemstone.toml")).unwrap();
     let n = 2000;
+    let w = privacybeleid::engine::model::Words::of(Default::default()).unwrap();
     let t = Instant::now();
     for _ in 0..n {
         std::hint::black_box(engine.markup(&a).unwrap());
@@ -13,13 +14,15 @@ fn main() {
     println!("markup (model + tera): {:?}", t.elapsed() / n);
     let t = Instant::now();
     for _ in 0..n {
-        let ctx = privacybeleid::engine::model::build(&a, engine.catalog(), engine.purposes());
+        let ctx = privacybeleid::engine::model::build(&a, engine.catalog(), engine.purposes(), &w)
+            .unwrap();
         std::hint::black_box(tera::Context::from_serialize(&ctx).unwrap());
     }
     println!("model + context: {:?}", t.elapsed() / n);
     let mut tera = tera::Tera::default();
     tera.add_raw_template("t.tera", "{{ shop.name }}").unwrap();
-    let ctx = privacybeleid::engine::model::build(&a, engine.catalog(), engine.purposes());
+    let ctx =
+        privacybeleid::engine::model::build(&a, engine.catalog(), engine.purposes(), &w).unwrap();
     let ctx = tera::Context::from_serialize(&ctx).unwrap();
     let t = Instant::now();
     for _ in 0..n {

@@ -435,9 +435,8 @@ fn render(engine: &Engine, args: RenderArgs) -> i32 {
         && Voice::new(voice.0.unwrap_or_default(), voice.1.unwrap_or_default()) != Voice::default()
     {
         say!(
-            "fout: --lang en en --tone je zijn er nog niet voor het privacybeleid, het register \
-             en de verwerkersovereenkomsten (wel voor --document cookies en banner); die zijn nu \
-             alleen in het Nederlands met u"
+            "fout: --lang en en --tone je zijn er nog niet voor het register en de \
+             verwerkersovereenkomsten; die zijn nu alleen in het Nederlands met u"
         );
         return EXIT_UNREADABLE;
     }
@@ -753,7 +752,10 @@ type VoiceFlags = (Option<Lang>, Option<Tone>);
 
 /// Documents that exist in every language and tone.
 fn translated(what: What) -> bool {
-    matches!(what, What::Cookies(_) | What::Banner | What::BannerJs)
+    matches!(
+        what,
+        What::Policy(_) | What::Cookies(_) | What::Banner | What::BannerJs
+    )
 }
 
 fn render_one(
@@ -801,8 +803,16 @@ fn make(
     }
     let asked = crate::engine::lang::voice_of(answers);
     let voice = Voice::new(flags.0.unwrap_or(asked.lang), flags.1.unwrap_or(asked.tone));
+    // The flags win over the file, for every document and for the versioned policy alike.
+    let with_flags;
+    let answers = if voice == asked {
+        answers
+    } else {
+        with_flags = crate::engine::lang::with_voice(answers, voice);
+        &with_flags
+    };
     if !translated(what) && voice != Voice::default() {
-        notes.push("let op: dit document is er nog alleen in het Nederlands met u; [policy] language en tone gelden voor de cookieverklaring en de cookiemelding".into());
+        notes.push("let op: het register en de verwerkersovereenkomsten zijn er nog alleen in het Nederlands met u; [policy] language en tone gelden voor het privacybeleid, de cookieverklaring en de cookiemelding".into());
     }
     if matches!(what, What::Banner | What::BannerJs)
         && !engine
@@ -836,11 +846,12 @@ fn make(
         _ => None,
     };
     let made = match (what, &export) {
-        (What::Policy(format), Some(e)) => Ok(crate::engine::format::write_policy(
+        (What::Policy(format), Some(e)) => Ok(crate::engine::format::write_policy_in(
             &e.plan.document,
             format,
+            voice.lang.code(),
         )),
-        (What::Policy(format), None) => engine.render(answers, format),
+        (What::Policy(format), None) => engine.render_in(answers, format, voice),
         (What::Cookies(format), _) => engine.render_cookie_statement(answers, format, voice),
         (What::Banner, _) => engine.banner_json(answers, voice),
         (What::BannerJs, _) => engine.banner_js(answers, voice),

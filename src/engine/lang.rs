@@ -3,6 +3,7 @@
 //! fallback to another language.
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
@@ -118,8 +119,19 @@ pub fn voice_of(a: &Answers) -> Voice {
     Voice::new(lang, tone)
 }
 
-/// Errors for unknown values of `[policy] language` and `tone`, and a warning that the
-/// policy itself is Dutch with "u" only for now (the cookie statement and banner follow).
+/// The answers with `[policy] language` and `tone` set to `voice` (the command line's
+/// `--lang` and `--tone` win over the file).
+pub fn with_voice(a: &Answers, voice: Voice) -> Answers {
+    let mut a = a.clone();
+    a.policy.language = Some(voice.lang.code().to_string());
+    a.policy.tone = match voice.lang {
+        Lang::Nl => Some(voice.tone.code().to_string()),
+        Lang::En => a.policy.tone.take(),
+    };
+    a
+}
+
+/// Errors for unknown values of `[policy] language` and `tone`.
 pub fn check(a: &Answers, out: &mut Vec<Diagnostic>) {
     if let Some(l) = a.policy.language.as_deref() {
         if Lang::from_code(l.trim()).is_none() {
@@ -138,19 +150,6 @@ pub fn check(a: &Answers, out: &mut Vec<Diagnostic>) {
                 format!("onbekende aanspreekvorm `{t}`; kies u of je"),
             ));
         }
-    }
-    let v = voice_of(a);
-    if v != Voice::default() {
-        let field = if v.lang == Lang::En {
-            "policy.language"
-        } else {
-            "policy.tone"
-        };
-        out.push(diag(
-            Severity::Warning,
-            field,
-            "het privacybeleid zelf is er nog alleen in het Nederlands met u; de cookieverklaring en de cookiemelding volgen deze keuze wel".into(),
-        ));
     }
 }
 
@@ -244,6 +243,317 @@ pub fn load_all() -> Result<Vec<Texts>, EngineError> {
         .collect()
 }
 
+/// Every voice's texts, loaded once from the embedded assets.
+pub fn texts(voice: Voice) -> Result<&'static Texts, EngineError> {
+    static ALL: OnceLock<Result<Vec<Texts>, String>> = OnceLock::new();
+    let all = ALL
+        .get_or_init(|| load_all().map_err(|e| e.to_string()))
+        .as_ref()
+        .map_err(|m| EngineError::Asset {
+            what: "i18n".into(),
+            message: m.clone(),
+        })?;
+    all.iter()
+        .find(|t| t.voice() == voice)
+        .ok_or_else(|| EngineError::Asset {
+            what: format!("i18n/{}.toml", voice.key()),
+            message: "ontbreekt in assets/".into(),
+        })
+}
+
+/// "a", "a and b", "a, b and c" in the language (no serial comma: EU English).
+pub fn list<S: AsRef<str>>(items: &[S], lang: Lang) -> String {
+    let and = match lang {
+        Lang::Nl => "en",
+        Lang::En => "and",
+    };
+    match items {
+        [] => String::new(),
+        [one] => one.as_ref().to_string(),
+        [init @ .., last] => {
+            let head: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
+            format!("{} {and} {}", head.join(", "), last.as_ref())
+        }
+    }
+}
+
+const MONTHS_NL: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// "12 mei 2023" / "12 May 2023" (the EU's day-month-year order in both).
+pub fn date(iso: &str, lang: Lang) -> Option<String> {
+    let (y, m, d) = super::rules::parse_date(iso)?;
+    let months = match lang {
+        Lang::Nl => MONTHS_NL,
+        Lang::En => MONTHS_EN,
+    };
+    Some(format!("{d} {} {y}", months[(m - 1) as usize]))
+}
+
+/// Small numbers in words, as both languages' style prefers ("twee jaar", "two years").
+pub fn number(n: u32, lang: Lang) -> String {
+    const NL: [&str; 21] = [
+        "nul",
+        "een",
+        "twee",
+        "drie",
+        "vier",
+        "vijf",
+        "zes",
+        "zeven",
+        "acht",
+        "negen",
+        "tien",
+        "elf",
+        "twaalf",
+        "dertien",
+        "veertien",
+        "vijftien",
+        "zestien",
+        "zeventien",
+        "achttien",
+        "negentien",
+        "twintig",
+    ];
+    const EN: [&str; 21] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+    ];
+    let words = match lang {
+        Lang::Nl => NL,
+        Lang::En => EN,
+    };
+    words
+        .get(n as usize)
+        .map_or_else(|| n.to_string(), |w| w.to_string())
+}
+
+/// English labels for the catalog's facts that are words (assets/i18n/glossary-en.toml):
+/// the data a provider receives, what a review shows, joint-controller phrases, countries.
+/// The Dutch text is the key. A missing label is an error, never the Dutch text.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Glossary {
+    /// Personal data labels: "naam" → "name".
+    pub data: BTreeMap<String, String>,
+    /// Countries as English puts them in a sentence: "Verenigde Staten" → "the United States".
+    pub country: BTreeMap<String, String>,
+    /// What a joint controllership covers (catalog `joint_covers`).
+    pub joint_covers: BTreeMap<String, String>,
+}
+
+/// Which table of the glossary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Term {
+    Data,
+    Country,
+    JointCovers,
+}
+
+impl Term {
+    fn table(self) -> &'static str {
+        match self {
+            Term::Data => "data",
+            Term::Country => "country",
+            Term::JointCovers => "joint_covers",
+        }
+    }
+}
+
+impl Glossary {
+    pub fn parse(text: &str) -> Result<Glossary, EngineError> {
+        toml::from_str(text).map_err(|e| EngineError::Asset {
+            what: "i18n/glossary-en.toml".into(),
+            message: e.message().to_string(),
+        })
+    }
+
+    pub fn map(&self, term: Term) -> &BTreeMap<String, String> {
+        match term {
+            Term::Data => &self.data,
+            Term::Country => &self.country,
+            Term::JointCovers => &self.joint_covers,
+        }
+    }
+
+    /// The English for a Dutch catalog word; an error naming the table and the word.
+    pub fn get(&self, term: Term, nl: &str) -> Result<&str, EngineError> {
+        self.map(term)
+            .get(nl.trim())
+            .map(String::as_str)
+            .ok_or_else(|| EngineError::Asset {
+                what: "i18n/glossary-en.toml".into(),
+                message: format!(
+                    "Engelse tekst ontbreekt voor `{nl}` in [{}]; voeg die toe",
+                    term.table()
+                ),
+            })
+    }
+}
+
+/// The embedded glossary, loaded once.
+pub fn glossary() -> Result<&'static Glossary, EngineError> {
+    static G: OnceLock<Result<Glossary, String>> = OnceLock::new();
+    G.get_or_init(|| {
+        let src = super::assets::asset("i18n/glossary-en.toml")
+            .ok_or_else(|| "ontbreekt in assets/".to_string())?;
+        Glossary::parse(src).map_err(|e| e.to_string())
+    })
+    .as_ref()
+    .map_err(|m| EngineError::Asset {
+        what: "i18n/glossary-en.toml".into(),
+        message: m.clone(),
+    })
+}
+
+/// Measures of a text's language and voice, on the templates' markup (before parsing), so
+/// that what a user typed (marked as user text) is left out: a shop called "U-Bike" or an
+/// address in Dutch says nothing about the text around it.
+pub mod measure {
+    use crate::engine::document::{LINK_END, LINK_MID, LINK_START, USER_END, USER_START};
+
+    /// Words that occur in Dutch running text and not as English words.
+    const DUTCH: [&str; 52] = [
+        "de", "het", "een", "en", "van", "voor", "met", "niet", "dat", "die", "deze", "dit",
+        "zijn", "worden", "wordt", "kunt", "kan", "ons", "onze", "uw", "je", "jouw", "naar", "bij",
+        "ook", "als", "wat", "wie", "hoe", "waar", "om", "te", "tot", "dan", "zo", "geen", "heeft",
+        "hebben", "wij", "zich", "ze", "er", "aan", "u", "over", "gegevens", "welke", "alleen",
+        "daar", "kunnen", "mag", "hun",
+    ];
+    /// Words that occur in English running text and not as Dutch words.
+    const ENGLISH: [&str; 40] = [
+        "the", "and", "to", "for", "with", "not", "that", "this", "these", "are", "be", "can",
+        "our", "your", "you", "what", "who", "how", "where", "when", "if", "no", "an", "a", "from",
+        "by", "has", "have", "it", "its", "they", "them", "their", "which", "data", "only",
+        "there", "may", "of", "about",
+    ];
+
+    /// The text without user values and link targets.
+    pub fn own_text(markup: &str) -> String {
+        let mut out = String::with_capacity(markup.len());
+        let mut user = 0usize;
+        let mut url = false;
+        for c in markup.chars() {
+            match c {
+                USER_START => user += 1,
+                USER_END => user = user.saturating_sub(1),
+                LINK_START => url = true,
+                LINK_MID => url = false,
+                LINK_END => {}
+                _ if user > 0 || url => {}
+                _ => out.push(c),
+            }
+        }
+        out
+    }
+
+    fn words(s: &str) -> Vec<String> {
+        s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// The sentences (and table cells, list items, headings) of the markup's own text.
+    pub fn sentences(markup: &str) -> Vec<String> {
+        let text = own_text(markup);
+        let mut out = Vec::new();
+        for line in text.lines() {
+            for cell in line.split("||") {
+                let mut cur = String::new();
+                let mut chars = cell.chars().peekable();
+                while let Some(c) = chars.next() {
+                    cur.push(c);
+                    let end = matches!(c, '.' | '!' | '?' | ';' | ':')
+                        && chars.peek().is_none_or(|n| n.is_whitespace());
+                    if end {
+                        out.push(std::mem::take(&mut cur));
+                    }
+                }
+                out.push(cur);
+            }
+        }
+        out.into_iter()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty() && !s.starts_with("{#"))
+            .collect()
+    }
+
+    /// Sentences that read as Dutch: at least two Dutch function words, and more Dutch than
+    /// English ones. "the Dutch Data Protection Authority (Autoriteit Persoonsgegevens)" is
+    /// English with a Dutch name in it; "Wij bewaren uw gegevens" is Dutch.
+    pub fn dutch_sentences(markup: &str) -> Vec<String> {
+        sentences(markup)
+            .into_iter()
+            .filter(|s| {
+                let w = words(&s.to_lowercase());
+                let nl = w.iter().filter(|x| DUTCH.contains(&x.as_str())).count();
+                let en = w.iter().filter(|x| ENGLISH.contains(&x.as_str())).count();
+                nl >= 2 && nl > en
+            })
+            .collect()
+    }
+
+    /// Sentences that address the reader with "u" or "uw" (any capitalisation), as whole
+    /// words: "U-Bike" or "uur" do not count.
+    pub fn u_addressing(markup: &str) -> Vec<String> {
+        sentences(markup)
+            .into_iter()
+            .filter(|s| {
+                words(s)
+                    .iter()
+                    .any(|w| matches!(w.to_lowercase().as_str(), "u" | "uw"))
+            })
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -256,6 +566,24 @@ mod tests {
             let keys: Vec<&str> = t.keys().collect();
             assert_eq!(first, keys, "{} differs from nl-u", t.voice().key());
         }
+    }
+
+    #[test]
+    fn the_measures_find_dutch_and_u_and_leave_user_text_alone() {
+        use super::measure::*;
+        use crate::engine::document::wrap_user;
+        let nl = "Wij bewaren uw gegevens niet langer dan nodig.";
+        let en = "We keep your data no longer than necessary; complain to the Dutch Data Protection Authority (Autoriteit Persoonsgegevens).";
+        assert_eq!(dutch_sentences(nl).len(), 1);
+        assert!(dutch_sentences(en).is_empty(), "{:?}", dutch_sentences(en));
+        assert_eq!(u_addressing(nl).len(), 1);
+        assert!(u_addressing("Je kunt je gegevens inzien.").is_empty());
+        assert!(u_addressing("Bezorging met U-Bike binnen een uur.").is_empty());
+        let user = format!(
+            "We ship with {}.",
+            wrap_user("de bezorgdienst van u en uw buren")
+        );
+        assert!(dutch_sentences(&user).is_empty() && u_addressing(&user).is_empty());
     }
 
     #[test]

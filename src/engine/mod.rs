@@ -28,6 +28,7 @@ pub use section::Section;
 pub use validate::{Diagnostic, Severity};
 
 use document::{LINK_END, LINK_MID, LINK_START};
+use lang::Voice;
 
 /// Loaded once: catalog, sections, presets and compiled templates.
 pub struct Engine {
@@ -62,6 +63,7 @@ impl Engine {
         tera.add_raw_templates(assets::TEMPLATES.iter().copied())
             .map_err(|e| EngineError::Template(error_chain(&e)))?;
         tera.register_filter("opsomming", opsomming);
+        tera.register_filter("and_list", and_list);
         tera.register_function("kies", kies);
         tera.register_function("link", link);
         Ok(Engine {
@@ -146,28 +148,64 @@ impl Engine {
     }
 
     /// The policy as blocks, whatever the state of the answers (the wizard previews
-    /// incomplete answers; `render` checks first).
+    /// incomplete answers; `render` checks first), in the voice the answers ask for
+    /// (`[policy] language` and `tone`).
     pub fn document(&self, answers: &Answers) -> Result<Document, EngineError> {
         Ok(Document::parse(&self.markup(answers)?))
     }
 
+    /// The policy in `voice`, whatever the answers ask for.
+    pub fn document_in(&self, answers: &Answers, voice: Voice) -> Result<Document, EngineError> {
+        Ok(Document::parse(&self.markup_in(answers, voice)?))
+    }
+
     /// The templates' output before parsing: useful when writing templates.
     pub fn markup(&self, answers: &Answers) -> Result<String, EngineError> {
-        let resolved = self.resolve(answers).unwrap_or_else(|_| {
+        let resolved = self.resolved_policy(answers);
+        self.markup_resolved(&resolved, lang::voice_of(&resolved))
+    }
+
+    pub fn markup_in(&self, answers: &Answers, voice: Voice) -> Result<String, EngineError> {
+        self.markup_resolved(&self.resolved_policy(answers), voice)
+    }
+
+    fn resolved_policy(&self, answers: &Answers) -> Answers {
+        self.resolve(answers).unwrap_or_else(|_| {
             let mut a = answers.clone();
             a.preset = None;
             a
-        });
-        let ctx = model::build(&resolved, &self.catalog, &self.purposes);
+        })
+    }
+
+    /// Each voice has its own template tree: assets/templates/<voice>/policy.tera.
+    fn markup_resolved(&self, resolved: &Answers, voice: Voice) -> Result<String, EngineError> {
+        let words = model::Words::of(voice)?;
+        let ctx = model::build(resolved, &self.catalog, &self.purposes, &words)?;
         let ctx = tera::Context::from_serialize(&ctx)
             .map_err(|e| EngineError::Template(error_chain(&e)))?;
         self.tera
-            .render("policy.tera", &ctx)
+            .render(&format!("{}/policy.tera", voice.key()), &ctx)
             .map_err(|e| EngineError::Template(error_chain(&e)))
     }
 
+    /// The policy in `format`, in the voice the answers ask for.
     pub fn render(&self, answers: &Answers, format: Format) -> Result<String, EngineError> {
-        Ok(format::write_policy(&self.document(answers)?, format))
+        let voice = lang::voice_of(&self.resolved_policy(answers));
+        self.render_in(answers, format, voice)
+    }
+
+    /// The policy in `format` and `voice`; an HTML page's `lang` attribute follows the voice.
+    pub fn render_in(
+        &self,
+        answers: &Answers,
+        format: Format,
+        voice: Voice,
+    ) -> Result<String, EngineError> {
+        Ok(format::write_policy_in(
+            &self.document_in(answers, voice)?,
+            format,
+            voice.lang.code(),
+        ))
     }
 }
 
@@ -191,18 +229,32 @@ fn error_chain(e: &dyn std::error::Error) -> String {
 
 /// `{{ names | opsomming }}`: a Dutch enumeration, "a, b en c".
 fn opsomming(v: &tera::Value, _: &HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
-    let items: Vec<String> = match v {
-        tera::Value::Array(a) => a
+    Ok(tera::Value::String(model::list_nl(&items_of(
+        v,
+        "opsomming",
+    )?)))
+}
+
+/// `{{ names | and_list }}`: an English enumeration, "a, b and c".
+fn and_list(v: &tera::Value, _: &HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
+    Ok(tera::Value::String(lang::list(
+        &items_of(v, "and_list")?,
+        lang::Lang::En,
+    )))
+}
+
+fn items_of(v: &tera::Value, filter: &str) -> tera::Result<Vec<String>> {
+    match v {
+        tera::Value::Array(a) => Ok(a
             .iter()
             .map(|x| match x {
                 tera::Value::String(s) => s.clone(),
                 other => other.to_string(),
             })
-            .collect(),
-        tera::Value::String(s) => vec![s.clone()],
-        _ => return Err("opsomming verwacht een lijst".into()),
-    };
-    Ok(tera::Value::String(model::list_nl(&items)))
+            .collect()),
+        tera::Value::String(s) => Ok(vec![s.clone()]),
+        _ => Err(format!("{filter} verwacht een lijst").into()),
+    }
 }
 
 /// `{{ kies(n=list.n, een="is", meer="zijn") }}`: the word that fits one or several.

@@ -12,6 +12,8 @@ use super::catalog::{Catalog, CookieCategory, JointContact, Provider, Role, Safe
 use super::cookies;
 use super::countries::Countries;
 use super::document::{wrap_user, LINK_END, LINK_MID, LINK_START};
+use super::error::EngineError;
+use super::lang::{self, Glossary, Lang, Term, Texts, Voice};
 use super::rules;
 use super::section::Section;
 use super::validate::lookup;
@@ -61,11 +63,99 @@ struct Names {
 }
 
 impl Names {
-    fn of(list: &[String]) -> Names {
+    fn of(list: &[String], w: &Words) -> Names {
         Names {
             n: list.len(),
-            names: list_nl(list),
+            names: w.list(list),
         }
+    }
+}
+
+/// The words of one voice that the context is built from: the fixed texts
+/// (assets/i18n/<voice>.toml, group `policy`) and, for English, the glossary of catalog words.
+/// Every lookup that finds nothing is an error naming the file and key, never Dutch in its place.
+pub struct Words<'a> {
+    pub voice: Voice,
+    texts: &'a Texts,
+    glossary: &'a Glossary,
+}
+
+impl<'a> Words<'a> {
+    pub fn new(voice: Voice, texts: &'a Texts, glossary: &'a Glossary) -> Words<'a> {
+        Words {
+            voice,
+            texts,
+            glossary,
+        }
+    }
+
+    /// The embedded texts of `voice`.
+    pub fn of(voice: Voice) -> Result<Words<'static>, EngineError> {
+        Ok(Words::new(voice, lang::texts(voice)?, lang::glossary()?))
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.voice.lang
+    }
+
+    /// A fixed text of group `policy`, with `{name}` placeholders filled.
+    pub fn t(&self, key: &str, with: &[(&str, &str)]) -> Result<String, EngineError> {
+        let mut s = self.texts.get(&format!("policy.{key}"))?.to_string();
+        for (k, v) in with {
+            s = s.replace(&format!("{{{k}}}"), v);
+        }
+        Ok(s)
+    }
+
+    pub fn list<S: AsRef<str>>(&self, items: &[S]) -> String {
+        lang::list(items, self.lang())
+    }
+
+    /// A catalog word in the document's language; Dutch stays as the catalog writes it.
+    pub fn term(&self, term: Term, nl: &str) -> Result<String, EngineError> {
+        match self.lang() {
+            Lang::Nl => Ok(nl.to_string()),
+            Lang::En => self.glossary.get(term, nl).map(str::to_string),
+        }
+    }
+
+    /// Data labels of a provider: a shop's own provider's labels are its user's words and
+    /// stay as typed unless the glossary knows them.
+    pub fn data(&self, labels: &[String], custom: bool) -> Result<Vec<String>, EngineError> {
+        labels
+            .iter()
+            .map(|l| match self.term(Term::Data, l) {
+                Err(_) if custom => Ok(wrap_user(l)),
+                r => r,
+            })
+            .collect()
+    }
+
+    /// A country inside a sentence: "de Verenigde Staten", "the United States". A country
+    /// a user typed (`custom`) and the glossary does not know stays as typed; the caller
+    /// wraps it as user text.
+    pub fn country(&self, nl: &str, custom: bool) -> Result<String, EngineError> {
+        match self.lang() {
+            Lang::Nl => Ok(with_article(nl)),
+            Lang::En => match self.glossary.get(Term::Country, nl) {
+                Ok(en) => Ok(en.to_string()),
+                Err(_) if custom => Ok(nl.to_string()),
+                Err(e) => Err(e),
+            },
+        }
+    }
+
+    /// A country as a table cell or address line: "Verenigde Staten", "United States".
+    pub fn country_bare(&self, nl: &str, custom: bool) -> Result<String, EngineError> {
+        let c = self.country(nl, custom)?;
+        Ok(match self.lang() {
+            Lang::Nl => nl.to_string(),
+            Lang::En => c.strip_prefix("the ").map(str::to_string).unwrap_or(c),
+        })
+    }
+
+    pub fn date(&self, iso: &str) -> Option<String> {
+        lang::date(iso, self.lang())
     }
 }
 
@@ -241,7 +331,8 @@ struct PolicyView {
     uses_consent: bool,
 }
 
-/// One purpose of assets/purposes.toml.
+/// One purpose of assets/purposes.toml: its Dutch "u" words at the top level, the "je" and
+/// English words in `je` and `en` (both required: no voice falls back to another).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Purpose {
@@ -252,6 +343,33 @@ pub struct Purpose {
     pub grounds: String,
     #[serde(default)]
     pub interest: Option<String>,
+    pub je: PurposeWords,
+    pub en: PurposeWords,
+}
+
+/// A purpose's words in one voice.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PurposeWords {
+    pub text: String,
+    pub grounds: String,
+    #[serde(default)]
+    pub interest: Option<String>,
+}
+
+impl Purpose {
+    /// The words of `voice`.
+    pub fn words(&self, voice: Voice) -> PurposeWords {
+        match voice.key() {
+            "nl-je" => self.je.clone(),
+            "en" => self.en.clone(),
+            _ => PurposeWords {
+                text: self.text.clone(),
+                grounds: self.grounds.clone(),
+                interest: self.interest.clone(),
+            },
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -291,11 +409,14 @@ pub fn parse_purposes(text: &str) -> Result<Vec<Purpose>, super::EngineError> {
         {
             return Err(bad(format!("doel `{}`: basis is a, b, c of f", p.id)));
         }
-        if p.basis.iter().any(|b| b == "f") != p.interest.is_some() {
-            return Err(bad(format!(
-                "doel `{}`: interest hoort precies bij grondslag f",
-                p.id
-            )));
+        for v in Voice::ALL {
+            if p.basis.iter().any(|b| b == "f") != p.words(v).interest.is_some() {
+                return Err(bad(format!(
+                    "doel `{}` ({}): interest hoort precies bij grondslag f",
+                    p.id,
+                    v.key()
+                )));
+            }
         }
     }
     Ok(f.purpose)
@@ -305,32 +426,46 @@ pub fn parse_purposes(text: &str) -> Result<Vec<Purpose>, super::EngineError> {
 struct PurposeView {
     id: String,
     text: String,
-    /// "de uitvoering van de overeenkomst met u (artikel 6, lid 1, onder b AVG)".
+    /// "de uitvoering van de overeenkomst met u (artikel 6, lid 1, onder b AVG)",
+    /// "the performance of the contract with you (Article 6(1)(b) GDPR)".
     grondslag: String,
     /// "uitvoering van de overeenkomst met u (onder b)", for the list.
     short: String,
 }
 
-fn purpose_view(p: &Purpose) -> PurposeView {
-    let letters = list_nl(&p.basis);
-    PurposeView {
-        id: p.id.clone(),
-        text: p.text.clone(),
-        grondslag: format!("{} (artikel 6, lid 1, onder {letters} AVG)", p.grounds),
-        short: format!("{} (onder {letters})", p.grounds),
+/// The letters of article 6(1) as the language writes them: "b en f", "(b) and (f)".
+pub fn basis_letters(basis: &[String], lang: Lang) -> String {
+    match lang {
+        Lang::Nl => lang::list(basis, lang),
+        Lang::En => lang::list(
+            &basis.iter().map(|b| format!("({b})")).collect::<Vec<_>>(),
+            lang,
+        ),
     }
+}
+
+fn purpose_view(p: &Purpose, w: &Words) -> Result<PurposeView, EngineError> {
+    let letters = basis_letters(&p.basis, w.lang());
+    let words = p.words(w.voice);
+    Ok(PurposeView {
+        id: p.id.clone(),
+        grondslag: format!(
+            "{} ({})",
+            words.grounds,
+            w.t("basis", &[("letters", &letters)])?
+        ),
+        short: format!(
+            "{} ({})",
+            words.grounds,
+            w.t("basis_short", &[("letters", &letters)])?
+        ),
+        text: words.text,
+    })
 }
 
 /// "a", "a en b", "a, b en c".
 pub fn list_nl<S: AsRef<str>>(items: &[S]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.as_ref().to_string(),
-        [init @ .., last] => {
-            let head: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
-            format!("{} en {}", head.join(", "), last.as_ref())
-        }
-    }
+    lang::list(items, Lang::Nl)
 }
 
 /// Country names that take an article in a sentence ("in de Verenigde Staten").
@@ -352,52 +487,12 @@ fn with_article(country: &str) -> String {
 
 /// Small numbers in words, as Dutch style prefers ("twee jaar").
 pub fn number_nl(n: u32) -> String {
-    const WORDS: [&str; 21] = [
-        "nul",
-        "een",
-        "twee",
-        "drie",
-        "vier",
-        "vijf",
-        "zes",
-        "zeven",
-        "acht",
-        "negen",
-        "tien",
-        "elf",
-        "twaalf",
-        "dertien",
-        "veertien",
-        "vijftien",
-        "zestien",
-        "zeventien",
-        "achttien",
-        "negentien",
-        "twintig",
-    ];
-    WORDS
-        .get(n as usize)
-        .map_or_else(|| n.to_string(), |w| w.to_string())
+    lang::number(n, Lang::Nl)
 }
 
-const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-
+/// "12 mei 2023".
 pub fn date_nl(iso: &str) -> Option<String> {
-    let (y, m, d) = rules::parse_date(iso)?;
-    Some(format!("{d} {} {y}", MONTHS[(m - 1) as usize]))
+    lang::date(iso, Lang::Nl)
 }
 
 fn wrap_opt(v: &Option<String>) -> Option<String> {
@@ -415,31 +510,30 @@ fn link_markup(url: &str, text: &str) -> String {
     }
 }
 
-fn safeguard_short(sg: Safeguard) -> &'static str {
-    match sg {
-        Safeguard::Dpf => "EU-VS Data Privacy Framework",
-        Safeguard::Adequacy => "adequaatheidsbesluit",
-        Safeguard::Bcr => "bindende bedrijfsvoorschriften",
-        Safeguard::Scc => "standaardcontractbepalingen",
-        Safeguard::NoneKnown => "geen erkende waarborg bekend",
-    }
-}
-
 /// "Canada (adequaatheidsbesluit) en de Verenigde Staten (EU-VS Data Privacy Framework)".
-fn transfer_text(p: &Provider, article: bool, user: &dyn Fn(&str) -> String) -> String {
-    let parts: Vec<String> = p
+fn transfer_text(
+    p: &Provider,
+    article: bool,
+    user: &dyn Fn(&str) -> String,
+    w: &Words,
+) -> Result<String, EngineError> {
+    let parts = p
         .transfers
         .iter()
         .map(|t| {
             let country = if article {
-                with_article(&t.country)
+                w.country(&t.country, p.custom)?
             } else {
-                t.country.clone()
+                w.country_bare(&t.country, p.custom)?
             };
-            format!("{} ({})", user(&country), safeguard_short(t.safeguard))
+            Ok(format!(
+                "{} ({})",
+                user(&country),
+                w.t(&format!("safeguard.{}", t.safeguard.id()), &[])?
+            ))
         })
-        .collect();
-    list_nl(&parts)
+        .collect::<Result<Vec<String>, EngineError>>()?;
+    Ok(w.list(&parts))
 }
 
 fn cookie_category_id(c: CookieCategory) -> &'static str {
@@ -457,7 +551,8 @@ fn provider_view(
     variant: Option<&str>,
     countries: &Countries,
     consumer_mail: bool,
-) -> ProviderView {
+    w: &Words,
+) -> Result<ProviderView, EngineError> {
     let publishes = variant
         .and_then(|v| p.variants.iter().find(|x| x.id == v))
         .map(|v| v.publishes.clone())
@@ -483,70 +578,68 @@ fn provider_view(
         .activities_in(section)
         .find(|a| a.role == Role::JointController);
     let company = user(&p.company);
-    ProviderView {
+    Ok(ProviderView {
         id: p.id.clone(),
         name: user(p.short_name.as_deref().unwrap_or(&p.name)),
         company: company.clone(),
-        country: user(&with_article(&p.country)),
+        country: user(&w.country(&p.country, p.custom)?),
         role: role.id(),
         processor: p.activities_in(section).any(|a| a.role == Role::Processor) && !consumer_account,
         controller: consumer_account
             || p.activities_in(section).any(|a| a.role == Role::Controller),
         joint: joint.is_some(),
-        data: list_nl(&p.data_in(section)),
+        data: w.list(&w.data(&p.data_in(section), p.custom)?),
         outside_eea: p.outside_eea(),
         based_outside: !countries.is_eea(&p.country),
         transfers: p
             .transfers
             .iter()
-            .map(|t| TransferView {
-                country: user(&with_article(&t.country)),
-                safeguard: t.safeguard.id(),
+            .map(|t| {
+                Ok(TransferView {
+                    country: user(&w.country(&t.country, p.custom)?),
+                    safeguard: t.safeguard.id(),
+                })
             })
-            .collect(),
-        transfer_text: transfer_text(p, true, &user),
-        transfer_list: transfer_text(p, false, &user),
+            .collect::<Result<_, EngineError>>()?,
+        transfer_text: transfer_text(p, true, &user, w)?,
+        transfer_list: transfer_text(p, false, &user, w)?,
         consent: p.needs_consent(),
         stores: !p.cookies.is_empty(),
         cookie_category: cookie_category_id(p.cookie_category()),
         credit_check: p.credit_check,
         profiling: p.activities_in(section).any(|a| a.profiling),
         self_hosted: p.self_hosted,
-        publishes: list_nl(&publishes),
+        publishes: w.list(&w.data(&publishes, p.custom)?),
         privacy_url: p.privacy_url.clone(),
         privacy_link: link_markup(
             &p.privacy_url,
-            &format!("de privacyverklaring van {company}"),
+            &w.t("privacy_link", &[("company", &company)])?,
         ),
-        joint_covers: joint
-            .and_then(|a| a.joint_covers.as_deref())
-            .map(&user)
-            .unwrap_or_default(),
+        joint_covers: match joint.and_then(|a| a.joint_covers.as_deref()) {
+            Some(c) if p.custom => user(c),
+            Some(c) => w.term(Term::JointCovers, c)?,
+            None => String::new(),
+        },
         joint_contact: match joint.and_then(|a| a.joint_contact) {
             Some(JointContact::Shop) => "shop",
             Some(JointContact::Provider) => "provider",
             Some(JointContact::Both) => "both",
             None => "",
         },
-        joint_link: joint
-            .and_then(|a| a.joint_url.as_deref())
-            .map(|u| {
-                link_markup(
-                    u,
-                    &format!("de afspraken die {company} daarvoor publiceert"),
-                )
-            })
-            .unwrap_or_default(),
+        joint_link: match joint.and_then(|a| a.joint_url.as_deref()) {
+            Some(u) => link_markup(u, &w.t("joint_link", &[("company", &company)])?),
+            None => String::new(),
+        },
         invites_as_processor: p
             .activities_in(section)
             .any(|a| a.id.as_deref() == Some("invitations") && a.role == Role::Processor),
         consumer_account,
         custom: p.custom,
-    }
+    })
 }
 
-fn names_of(list: &[&ProviderView]) -> Names {
-    Names::of(&list.iter().map(|p| p.name.clone()).collect::<Vec<_>>())
+fn names_of(list: &[&ProviderView], w: &Words) -> Names {
+    Names::of(&list.iter().map(|p| p.name.clone()).collect::<Vec<_>>(), w)
 }
 
 /// Which facts are said in which section: a provider's role once per role, its place once.
@@ -556,7 +649,11 @@ struct Said {
     places: HashSet<String>,
 }
 
-fn section_view(list: Vec<ProviderView>, said: &mut Said) -> SectionView {
+fn section_view(
+    list: Vec<ProviderView>,
+    said: &mut Said,
+    w: &Words,
+) -> Result<SectionView, EngineError> {
     let receiving: Vec<&ProviderView> = list.iter().filter(|p| !p.self_hosted).collect();
     let mut data_groups: Vec<DataGroup> = Vec::new();
     let mut group_names: Vec<Vec<String>> = Vec::new();
@@ -575,7 +672,7 @@ fn section_view(list: Vec<ProviderView>, said: &mut Said) -> SectionView {
     }
     for (g, names) in data_groups.iter_mut().zip(group_names) {
         g.n = names.len();
-        g.names = list_nl(&names);
+        g.names = w.list(&names);
     }
     let mut first = |p: &ProviderView, role: &'static str| said.roles.insert((p.id.clone(), role));
     let processors: Vec<&ProviderView> = receiving
@@ -615,16 +712,13 @@ fn section_view(list: Vec<ProviderView>, said: &mut Said) -> SectionView {
             covers: if g.len() == 1 {
                 g[0].joint_covers.clone()
             } else {
-                format!(
-                    "het verzamelen van gegevens met {} op onze website en het doorsturen daarvan",
-                    list_nl(&names)
-                )
+                w.t("joint_covers_many", &[("names", &w.list(&names))])?
             },
-            names: list_nl(&names),
-            companies: list_nl(&companies),
+            names: w.list(&names),
+            companies: w.list(&companies),
             contact,
-            privacy_links: list_nl(&g.iter().map(|p| p.privacy_link.clone()).collect::<Vec<_>>()),
-            joint_links: list_nl(
+            privacy_links: w.list(&g.iter().map(|p| p.privacy_link.clone()).collect::<Vec<_>>()),
+            joint_links: w.list(
                 &g.iter()
                     .filter(|p| !p.joint_link.is_empty())
                     .map(|p| p.joint_link.clone())
@@ -671,40 +765,48 @@ fn section_view(list: Vec<ProviderView>, said: &mut Said) -> SectionView {
     }
     for (g, names) in outside.iter_mut().zip(outside_names) {
         g.n = names.len();
-        g.names = list_nl(&names);
+        g.names = w.list(&names);
     }
     let links: Vec<String> = controllers.iter().map(|p| p.privacy_link.clone()).collect();
-    SectionView {
+    Ok(SectionView {
         n: list.len(),
-        names: list_nl(&list.iter().map(|p| p.name.clone()).collect::<Vec<_>>()),
+        names: w.list(&list.iter().map(|p| p.name.clone()).collect::<Vec<_>>()),
         data_groups,
-        processors: names_of(&processors),
-        controllers: names_of(&controllers),
-        controller_links: list_nl(&links),
+        processors: names_of(&processors, w),
+        controllers: names_of(&controllers, w),
+        controller_links: w.list(&links),
         joint,
-        in_eea: names_of(&in_eea),
+        in_eea: names_of(&in_eea, w),
         outside,
         consumer_accounts,
         list,
-    }
+    })
 }
 
-/// A kind of cookie: short (table cell) and as a noun phrase (enumeration).
-fn cookie_kind(c: CookieCategory) -> (&'static str, &'static str) {
-    match c {
-        CookieCategory::Necessary => ("noodzakelijk", "noodzakelijke cookies"),
-        CookieCategory::Preferences => ("voorkeuren", "voorkeurscookies"),
-        CookieCategory::Statistics => ("statistieken", "statistische cookies"),
-        CookieCategory::Marketing => ("marketing", "marketingcookies"),
-    }
+/// A kind of cookie: short (table cell) and as a noun phrase (enumeration), in the voice's
+/// words (assets/i18n, `policy.cookie.kind.*` and `policy.cookie.kinds.*`).
+fn cookie_kind(c: CookieCategory, w: &Words) -> Result<(String, String), EngineError> {
+    let id = cookie_category_id(c);
+    Ok((
+        w.t(&format!("cookie.kind.{id}"), &[])?,
+        w.t(&format!("cookie.kinds.{id}"), &[])?,
+    ))
 }
 
-pub fn build(a: &Answers, catalog: &Catalog, purposes: &[Purpose]) -> Context {
+pub fn build(
+    a: &Answers,
+    catalog: &Catalog,
+    purposes: &[Purpose],
+    w: &Words,
+) -> Result<Context, EngineError> {
     let countries = catalog.countries();
     let consumer_mail = a.shop.email.as_deref().is_some_and(rules::consumer_mail);
     let s = &a.shop;
     // A visible placeholder for the wizard preview; `render` refuses a policy without a name.
-    let name = wrap_opt(&s.name).unwrap_or_else(|| "(naam webwinkel)".into());
+    let name = match wrap_opt(&s.name) {
+        Some(n) => n,
+        None => w.t("placeholder_name", &[])?,
+    };
     let operator = wrap_opt(&s.operator);
     let dutch_postcode = s.postcode.as_deref().map(rules::normalise_postcode);
     let shop = ShopView {
@@ -721,11 +823,19 @@ pub fn build(a: &Answers, catalog: &Catalog, purposes: &[Purpose]) -> Context {
             .website
             .as_deref()
             .is_some_and(|u| u.trim().to_ascii_lowercase().starts_with("https://")),
-        effective_date: s.effective_date.as_deref().and_then(date_nl),
+        effective_date: s.effective_date.as_deref().and_then(|d| w.date(d)),
         street: wrap_opt(&s.street),
         postcode: wrap_opt(&dutch_postcode),
         city: wrap_opt(&s.city),
-        country: wrap_opt(&s.country).unwrap_or_else(|| "Nederland".into()),
+        country: match s
+            .country
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+        {
+            Some(c) => wrap_user(&w.country_bare(c, true)?),
+            None => w.country_bare("Nederland", false)?,
+        },
         phone: wrap_opt(&s.phone),
         email: wrap_opt(&s.email),
         email_url: s
@@ -762,14 +872,15 @@ pub fn build(a: &Answers, catalog: &Catalog, purposes: &[Purpose]) -> Context {
                 a.variants.get(&p.id).map(String::as_str),
                 countries,
                 consumer_mail,
-            ));
+                w,
+            )?);
             match chosen.iter_mut().find(|(c, _)| c.id == p.id) {
                 Some((_, secs)) => secs.push(sec),
                 None => chosen.push((p, vec![sec])),
             }
         }
         has.insert(sec.id(), !list.is_empty());
-        sections.insert(sec.id(), section_view(list, &mut said));
+        sections.insert(sec.id(), section_view(list, &mut said, w)?);
     }
     let any =
         |has: &BTreeMap<&str, bool>, ids: &[&str]| ids.iter().any(|id| has.get(id) == Some(&true));
@@ -824,7 +935,10 @@ pub fn build(a: &Answers, catalog: &Catalog, purposes: &[Purpose]) -> Context {
                 _ => {}
             }
         }
-        let kind_words: Vec<&str> = kinds.iter().map(|c| cookie_kind(*c).0).collect();
+        let kind_words: Vec<String> = kinds
+            .iter()
+            .map(|c| Ok(cookie_kind(*c, w)?.0))
+            .collect::<Result<_, EngineError>>()?;
         cookie_tools.push(CookieToolView {
             embedded,
             necessary_only: !secs.contains(&Section::Cookies)
@@ -834,13 +948,13 @@ pub fn build(a: &Answers, catalog: &Catalog, purposes: &[Purpose]) -> Context {
             } else {
                 t.name.clone()
             },
-            kinds: list_nl(&kind_words),
+            kinds: w.list(&kind_words),
             // A webshop platform's data in its section are order data, not what its cookies
             // collect; those stand in the statement.
             data: if s == Section::Webshop {
-                "zie onze cookieverklaring".to_string()
+                w.t("cookie.see_statement", &[])?
             } else {
-                list_nl(&p.data_in(s))
+                w.list(&w.data(&p.data_in(s), p.custom)?)
             },
             profiling: p.activities_in(s).any(|a| a.profiling),
             consent: t.groups.iter().any(|g| g.consent),
@@ -848,19 +962,20 @@ pub fn build(a: &Answers, catalog: &Catalog, purposes: &[Purpose]) -> Context {
         });
     }
     kinds_used.sort();
-    let cookie_kinds = list_nl(
+    let cookie_kinds = w.list(
         &kinds_used
             .iter()
-            .map(|c| cookie_kind(*c).1)
-            .collect::<Vec<_>>(),
+            .map(|c| Ok(cookie_kind(*c, w)?.1))
+            .collect::<Result<Vec<_>, EngineError>>()?,
     );
+    let statement_words = w.t("cookie.statement", &[])?;
     let cookie_statement = match a.policy.cookie_statement_url.as_deref().map(str::trim) {
-        Some(u) if rules::page_url(u).is_none() => link_markup(u, "onze cookieverklaring"),
-        _ => "onze cookieverklaring".to_string(),
+        Some(u) if rules::page_url(u).is_none() => link_markup(u, &statement_words),
+        _ => statement_words,
     };
     let cookie_settings = link_markup(
-        cookies::statement::settings_anchor(super::lang::Lang::Nl),
-        "Cookie-instellingen",
+        cookies::statement::settings_anchor(w.lang()),
+        &w.t("cookie.settings", &[])?,
     );
     let embedded_consent = cookie_tools.iter().any(|t| t.consent && t.embedded);
     has.insert("embedded_consent", embedded_consent);
@@ -891,7 +1006,7 @@ pub fn build(a: &Answers, catalog: &Catalog, purposes: &[Purpose]) -> Context {
             .filter(|t| f(t))
             .map(|t| t.name.clone())
             .collect();
-        Names::of(&v)
+        Names::of(&v, w)
     };
     let cookie_embedded = names_where(&|t| t.embedded);
     let cookie_necessary = names_where(&|t| !t.embedded && t.necessary_only);
@@ -906,7 +1021,7 @@ pub fn build(a: &Answers, catalog: &Catalog, purposes: &[Purpose]) -> Context {
     let mut none_known_countries: Vec<String> = Vec::new();
     let mut tv = TransfersView::default();
     for (p, secs) in &chosen {
-        let view = provider_view(p, secs[0], None, countries, consumer_mail);
+        let view = provider_view(p, secs[0], None, countries, consumer_mail, w)?;
         if p.self_hosted {
             continue;
         }
@@ -916,7 +1031,7 @@ pub fn build(a: &Answers, catalog: &Catalog, purposes: &[Purpose]) -> Context {
             order_sources.push(view.name.clone());
             continue;
         }
-        let mut roles: Vec<(Role, Vec<&'static str>)> = Vec::new();
+        let mut roles: Vec<(Role, Vec<String>)> = Vec::new();
         for s in secs {
             for act in p.activities_in(*s) {
                 let role = if consumer_mail && *s == Section::BusinessEmail {
@@ -924,27 +1039,28 @@ pub fn build(a: &Answers, catalog: &Catalog, purposes: &[Purpose]) -> Context {
                 } else {
                     act.role
                 };
-                let label = act.label.as_deref().map_or_else(
-                    || s.label(),
-                    |_| match act.id.as_deref() {
-                        Some("invitations") => "reviewuitnodigingen",
-                        Some("publishing") => "reviews publiceren",
-                        _ => s.label(),
-                    },
-                );
+                // Activities with a label of their own that the table names apart.
+                let key = match (act.label.as_deref(), act.id.as_deref()) {
+                    (Some(_), Some(id @ ("invitations" | "publishing"))) => {
+                        format!("activity.{id}")
+                    }
+                    _ => format!("section.{}", s.id()),
+                };
+                let label = w.t(&key, &[])?;
                 match roles.iter_mut().find(|(r, _)| *r == role) {
                     Some((_, l)) => l.push(label),
                     None => roles.push((role, vec![label])),
                 }
             }
         }
+        let role_label = |r: Role| w.t(&format!("role.{}", r.id()), &[]);
         let role_text = if roles.len() == 1 {
-            roles[0].0.label().to_string()
+            role_label(roles[0].0)?
         } else {
             roles
                 .iter()
-                .map(|(r, l)| format!("{} ({})", r.label(), l.join(", ").to_lowercase()))
-                .collect::<Vec<_>>()
+                .map(|(r, l)| Ok(format!("{} ({})", role_label(*r)?, l.join(", "))))
+                .collect::<Result<Vec<_>, EngineError>>()?
                 .join("; ")
         };
         if roles.iter().any(|(r, _)| *r != Role::Processor) {
@@ -979,18 +1095,18 @@ pub fn build(a: &Answers, catalog: &Catalog, purposes: &[Purpose]) -> Context {
             company_link: link_markup(&p.privacy_url, &view.company),
             roles: role_text,
             country: if p.custom {
-                wrap_user(&p.country)
+                wrap_user(&w.country_bare(&p.country, true)?)
             } else {
-                p.country.clone()
+                w.country_bare(&p.country, false)?
             },
             outside: if p.outside_eea() {
                 view.transfer_list.clone()
             } else {
-                "nee".into()
+                w.t("no", &[])?
             },
         });
     }
-    tv.none_known_countries = list_nl(&none_known_countries);
+    tv.none_known_countries = w.list(&none_known_countries);
 
     let active = |when: &str| match when {
         "always" => true,
@@ -998,16 +1114,19 @@ pub fn build(a: &Answers, catalog: &Catalog, purposes: &[Purpose]) -> Context {
     };
     let purpose: BTreeMap<String, PurposeView> = purposes
         .iter()
-        .map(|p| (p.id.clone(), purpose_view(p)))
-        .collect();
+        .map(|p| Ok((p.id.clone(), purpose_view(p, w)?)))
+        .collect::<Result<_, EngineError>>()?;
     let active_purposes: Vec<&Purpose> = purposes.iter().filter(|p| active(&p.when)).collect();
     let interests: Vec<String> = active_purposes
         .iter()
-        .filter_map(|p| p.interest.clone())
+        .filter_map(|p| p.words(w.voice).interest)
         .collect();
     let policy = PolicyView {
         retention_max_years: a.policy.retention_max_years,
-        retention_words: a.policy.retention_max_years.map(number_nl),
+        retention_words: a
+            .policy
+            .retention_max_years
+            .map(|n| lang::number(n, w.lang())),
         customer_accounts: a.policy.customer_accounts.unwrap_or(false),
         dpo: wrap_opt(&a.policy.dpo),
         contact_form: a.policy.contact_form.unwrap_or(false),
@@ -1015,28 +1134,31 @@ pub fn build(a: &Answers, catalog: &Catalog, purposes: &[Purpose]) -> Context {
             .iter()
             .any(|p| p.basis.iter().any(|b| b == "a")),
     };
-    Context {
+    Ok(Context {
         shop,
-        purposes: active_purposes.iter().map(|p| purpose_view(p)).collect(),
+        purposes: active_purposes
+            .iter()
+            .map(|p| purpose_view(p, w))
+            .collect::<Result<_, _>>()?,
         purpose,
-        interests: list_nl(&interests),
+        interests: w.list(&interests),
         sections,
         has,
         recipients,
         transfers: tv,
-        credit_checks: Names::of(&credit),
-        profilers: Names::of(&profilers),
+        credit_checks: Names::of(&credit, w),
+        profilers: Names::of(&profilers, w),
         cookie_tools,
         cookie_necessary,
         cookie_embedded,
         cookie_kinds,
         cookie_statement,
         cookie_settings,
-        own_retention: Names::of(&own_retention),
-        review_platforms: Names::of(&review_platforms),
-        order_sources: Names::of(&order_sources),
+        own_retention: Names::of(&own_retention, w),
+        review_platforms: Names::of(&review_platforms, w),
+        order_sources: Names::of(&order_sources, w),
         policy,
-    }
+    })
 }
 
 #[cfg(test)]

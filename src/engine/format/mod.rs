@@ -88,6 +88,14 @@ pub fn write_policy(doc: &Document, format: Format) -> String {
     }
 }
 
+/// [`write_policy`] with the document's language (the HTML page's `lang` attribute).
+pub fn write_policy_in(doc: &Document, format: Format, lang: &str) -> String {
+    match format {
+        Format::HtmlFragment => html::fragment_without_title(doc),
+        f => write_in(doc, f, lang),
+    }
+}
+
 pub fn write_in(doc: &Document, format: Format, lang: &str) -> String {
     match format {
         Format::Html => html::page_in(doc, lang),

@@ -1,0 +1,182 @@
+//! Languages and voice (issue 10, point 4): the policy and the cookie statement in Dutch with
+//! "u", Dutch with "je" and English, for the seed shops and every preset; no Dutch sentence in
+//! English output, no "u"/"uw" in the "je" output; no catalog word without an English label.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use privacybeleid::engine::lang::{self, measure, Term, Voice};
+use privacybeleid::engine::{validate, Answers, Engine, Format};
+
+fn in_voice(a: &Answers, v: Voice) -> Answers {
+    lang::with_voice(a, v)
+}
+
+/// Both documents of one voice, as markup (user text still marked, so the measures skip it).
+fn markups(engine: &Engine, a: &Answers, v: Voice) -> Vec<(&'static str, String)> {
+    vec![
+        ("policy", engine.markup_in(a, v).unwrap()),
+        ("cookies", engine.cookie_statement_markup(a, v).unwrap()),
+    ]
+}
+
+/// The voice's own measure: English has no Dutch sentence, "je" no "u"/"uw".
+fn assert_voice(markup: &str, v: Voice, what: &str) {
+    match v.key() {
+        "en" => {
+            let nl = measure::dutch_sentences(markup);
+            assert!(
+                nl.is_empty(),
+                "{what}: Dutch sentences in English:\n{nl:#?}"
+            );
+        }
+        "nl-je" => {
+            let u = measure::u_addressing(markup);
+            assert!(u.is_empty(), "{what}: \"u\" in the je text:\n{u:#?}");
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn seed_examples_in_three_voices() {
+    let engine = common::engine();
+    for path in common::seed_files() {
+        let stem = path.file_stem().unwrap().to_string_lossy().to_string();
+        let answers = common::load(&path);
+        for v in Voice::ALL {
+            let a = in_voice(&answers, v);
+            for (doc, markup) in markups(&engine, &a, v) {
+                let what = format!("{stem}.{}.{doc}", v.key());
+                assert_voice(&markup, v, &what);
+            }
+            let policy = engine.render_in(&a, Format::Markdown, v).unwrap();
+            common::assert_clean(&policy, &format!("{stem}.{}", v.key()));
+            insta::assert_snapshot!(format!("{stem}.{}.policy.md", v.key()), policy);
+            let cookies = engine
+                .render_cookie_statement(&a, Format::Markdown, v)
+                .unwrap();
+            insta::assert_snapshot!(format!("{stem}.{}.cookies.md", v.key()), cookies);
+        }
+    }
+}
+
+#[test]
+fn the_measures_can_fail_on_the_other_voices() {
+    let engine = common::engine();
+    let answers = common::load(&common::seed_files()[0]);
+    let u = Voice::default();
+    let markup = engine.markup_in(&answers, u).unwrap();
+    // The Dutch "u" text is full of Dutch sentences and of "u"/"uw".
+    assert!(measure::dutch_sentences(&markup).len() > 50);
+    assert!(measure::u_addressing(&markup).len() > 20);
+    // The "je" text is Dutch too, so the English measure must catch it.
+    let je = Voice::new(lang::Lang::Nl, lang::Tone::Je);
+    assert!(measure::dutch_sentences(&engine.markup_in(&answers, je).unwrap()).len() > 50);
+}
+
+#[test]
+fn every_preset_renders_in_three_voices_and_passes_check() {
+    let engine = common::engine();
+    for p in engine.presets() {
+        let mut a = engine.example_shop().clone();
+        a.preset = Some(p.id.clone());
+        for v in Voice::ALL {
+            let a = in_voice(&a, v);
+            let diags = engine.check(&a);
+            assert!(
+                !validate::has_errors(&diags),
+                "{} {}: {diags:?}",
+                p.id,
+                v.key()
+            );
+            assert!(
+                diags.iter().all(|d| !d.field.starts_with("policy.language")
+                    && !d.field.starts_with("policy.tone")),
+                "{} {}: {diags:?}",
+                p.id,
+                v.key()
+            );
+            for (doc, markup) in markups(&engine, &a, v) {
+                assert_voice(&markup, v, &format!("{} {} {doc}", p.id, v.key()));
+            }
+            for f in Format::ALL {
+                let out = engine.render_in(&a, f, v).unwrap();
+                common::assert_clean(&out, &format!("{} {} {f:?}", p.id, v.key()));
+            }
+        }
+    }
+}
+
+#[test]
+fn the_html_lang_attribute_follows_the_language() {
+    let engine = common::engine();
+    let answers = common::load(&common::seed_files()[0]);
+    for v in Voice::ALL {
+        let html = engine.render_in(&answers, Format::Html, v).unwrap();
+        let want = format!("<html lang=\"{}\">", v.lang.code());
+        assert!(html.contains(&want), "{}: no {want}", v.key());
+    }
+    // `[policy] language` in the answers file alone is enough.
+    let mut a = answers.clone();
+    a.policy.language = Some("en".into());
+    let html = engine.render(&a, Format::Html).unwrap();
+    assert!(html.contains("<html lang=\"en\">") && html.contains("Privacy policy of"));
+}
+
+/// Every word of the catalog that the English texts use has an English label: the data each
+/// provider receives (and the section defaults for a shop's own providers), what reviews
+/// show, what a joint controllership covers, and every country the catalog or the country
+/// lists name. Nothing falls back to Dutch silently.
+#[test]
+fn every_catalog_word_has_an_english_label() {
+    let engine = common::engine();
+    let g = lang::glossary().unwrap();
+    let mut missing: BTreeSet<String> = BTreeSet::new();
+    let mut need = |term: Term, word: &str| {
+        if g.get(term, word).is_err() {
+            missing.insert(format!("[{term:?}] {word}"));
+        }
+    };
+    for p in engine.catalog().all() {
+        need(Term::Country, &p.country);
+        for t in &p.transfers {
+            need(Term::Country, &t.country);
+        }
+        for a in &p.activities {
+            for d in a.data.iter().chain(&a.publishes) {
+                need(Term::Data, d);
+            }
+            if let Some(c) = &a.joint_covers {
+                need(Term::JointCovers, c);
+            }
+        }
+        for v in &p.variants {
+            for d in &v.publishes {
+                need(Term::Data, d);
+            }
+        }
+    }
+    for s in engine.sections() {
+        for d in &s.default_data {
+            need(Term::Data, d);
+        }
+    }
+    let c = engine.countries();
+    for name in c.eea.iter().chain(c.adequacy.iter().map(|a| &a.name)) {
+        need(Term::Country, name);
+    }
+    assert!(
+        missing.is_empty(),
+        "add these to assets/i18n/glossary-en.toml:\n{}",
+        missing.into_iter().collect::<Vec<_>>().join("\n")
+    );
+}
+
+#[test]
+fn a_missing_english_label_is_an_error_not_dutch() {
+    let g = lang::Glossary::parse("[data]\n[country]\n[joint_covers]\n").unwrap();
+    let e = g.get(Term::Data, "naam").unwrap_err().to_string();
+    assert!(e.contains("naam") && e.contains("glossary-en"), "{e}");
+}
