@@ -325,6 +325,47 @@ fn export_written() {
     both("export_written", &mut s);
 }
 
+/// The cookie statement and banner beside the policy; at 80x24 the rows scroll with the
+/// cursor and say how many are out of view.
+#[test]
+fn export_cookie_documents() {
+    let mut s = filled();
+    goto(&mut s, export::ID);
+    // Up from the button: the folder, then the last rows.
+    for _ in 0..5 {
+        key(&mut s, KeyCode::Up);
+    }
+    key(&mut s, KeyCode::Char(' '));
+    key(&mut s, KeyCode::Up);
+    key(&mut s, KeyCode::Char(' '));
+    both("export_cookie_documents", &mut s);
+}
+
+/// Language English: the tone does not apply (80x24: the form alone, without the preview).
+#[test]
+fn policy_in_english() {
+    let mut s = filled();
+    goto(&mut s, policy::ID);
+    for _ in 0..4 {
+        key(&mut s, KeyCode::Down);
+    }
+    key(&mut s, KeyCode::Char(' '));
+    key(&mut s, KeyCode::Down);
+    // Asserted, not snapshot: the status line's counts depend on the engine's checks.
+    for (w, h) in [(80, 24), (160, 48)] {
+        let screen = render(&mut s, w, h);
+        assert!(
+            screen.contains("Taal                   ‹ English ›"),
+            "{screen}"
+        );
+        assert!(
+            screen.contains("›Aanspreekvorm          niet van toepassing (Engels)"),
+            "{screen}"
+        );
+        assert!(screen.contains("Spreekt u klanten aan"), "{screen}");
+    }
+}
+
 #[test]
 fn help_overlay() {
     let mut s = filled();

@@ -351,6 +351,15 @@ pub fn custom_provider(c: &CustomProvider, catalog: &Catalog, field: &str) -> Ve
                 format!("{field}.agreement"),
                 format!("onbekend: `{how}`; kies terms, dashboard, request of unknown"),
             ));
+        } else if !catalog.custom_provider(c).is_processor_anywhere() {
+            // E.g. an accountant who audits the annual accounts: a controller of its own.
+            out.push(Diagnostic::warning(
+                format!("{field}.agreement"),
+                format!(
+                    "{} is nergens verwerker (rol: zelf verantwoordelijk); een verwerkersovereenkomst is dan niet nodig",
+                    c.name
+                ),
+            ));
         }
     }
     if let Some(country) = c

@@ -270,11 +270,35 @@ impl Signals {
     fn arrived(&self) -> Option<i32> {
         if self.term.load(Ordering::Relaxed) {
             Some(143)
-        } else if self.hup.load(Ordering::Relaxed) {
+        } else if self.hup.load(Ordering::Relaxed) || terminal_gone() {
             Some(129)
         } else {
             None
         }
+    }
+}
+
+/// The terminal hung up (its window or tmux server closed) without a SIGHUP reaching us:
+/// every read then returns nothing at once, so without this check the wizard would spin
+/// on a terminal nobody sees. Treated as SIGHUP: save and end.
+fn terminal_gone() -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsRawFd;
+        let fd = std::io::stdout().as_raw_fd();
+        // events = 0: poll reports only hang-up, error and invalid descriptor.
+        let mut p = libc::pollfd {
+            fd,
+            events: 0,
+            revents: 0,
+        };
+        // SAFETY: one valid pollfd, no timeout.
+        let n = unsafe { libc::poll(&mut p, 1, 0) };
+        n > 0 && p.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
+    }
+    #[cfg(not(unix))]
+    {
+        false
     }
 }
 

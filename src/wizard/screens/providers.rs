@@ -24,6 +24,8 @@ use crate::wizard::widgets::text_input::TextInput;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Item {
     Provider(String),
+    /// The step's own kind of provider (e.g. "own bookkeeper or accountant"): the form.
+    AddOwn,
     AddCustom,
 }
 
@@ -185,6 +187,12 @@ impl Providers {
             })
             .map(Item::Provider)
             .collect();
+        if let Some(own) = &m.engine.section_info(self.section).own {
+            let q = self.filter.value().trim().to_lowercase();
+            if own.label.to_lowercase().contains(&q) {
+                items.push(Item::AddOwn);
+            }
+        }
         items.push(Item::AddCustom);
         items
     }
@@ -360,6 +368,7 @@ impl Screen for Providers {
                 // Nothing matches the search: the space belongs to the search text.
                 Item::AddCustom if !self.filter.is_empty() => self.filter.insert(' '),
                 Item::AddCustom => self.open_new(),
+                Item::AddOwn => self.form = Some(CustomForm::own(cx.m, sec)),
             },
             // Ctrl+E: the details of an own provider, also while searching.
             Some(Act::EditOwn) => {
@@ -369,6 +378,7 @@ impl Screen for Providers {
             }
             Some(Act::Enter) => match item {
                 Item::AddCustom => self.open_new(),
+                Item::AddOwn => self.form = Some(CustomForm::own(cx.m, sec)),
                 // After a search, Enter picks the highlighted provider and clears the search.
                 Item::Provider(id) if !self.filter.is_empty() => {
                     self.filter = TextInput::default();
@@ -448,6 +458,10 @@ impl Screen for Providers {
             Item::Provider(id) => self.toggle(cx.m, &id),
             Item::AddCustom => {
                 self.open_new();
+                vec![]
+            }
+            Item::AddOwn => {
+                self.form = Some(CustomForm::own(cx.m, self.section));
                 vec![]
             }
         }
@@ -587,6 +601,12 @@ impl Screen for Providers {
                     text
                 }
                 Item::AddCustom => t::ADD.to_string(),
+                Item::AddOwn => m
+                    .engine
+                    .section_info(sec)
+                    .own
+                    .as_ref()
+                    .map_or_else(String::new, |o| o.label.clone()),
             };
             let pointer = if r == cursor { "› " } else { "  " };
             buf.set_string(a.list.x, y, " ".repeat(lw), style);
