@@ -2,7 +2,9 @@
 //!
 //! - start → first frame: from starting the process to the last byte of its first frame;
 //! - keypress → frame: from writing a key to the pty to the last byte of the frame that
-//!   answers it (the end of that burst of output), median and p90;
+//!   answers it, median and p90;
+//! - keypress → preview redrawn: to the last byte of the last frame of that burst of output
+//!   (the wizard draws the key's frame first and the rebuilt preview and check right after);
 //! - peak memory (max RSS, from wait4) over a long scripted session;
 //!
 //! each for a seed shop (examples/seeds/mom-gemstone.toml) and for the same shop with every
@@ -82,15 +84,17 @@ impl Bench {
             .collect()
     }
 
-    /// Keypress → last byte of the frame, `n` keys taken in turn from `keys`; with `saved`,
-    /// also keypress → the answers file replaced on disk (each key changes the answers).
+    /// Keypress → last byte of the frame that answers it, and → last byte of the last frame
+    /// of its burst (the preview and the check redrawn, when that takes a frame of its own),
+    /// `n` keys taken in turn from `keys`; with `saved`, also keypress → the answers file
+    /// replaced on disk (each key changes the answers).
     fn keys(
         &self,
         answers: &Path,
         keys: &[&[u8]],
         n: usize,
         saved: Option<&mut Vec<f64>>,
-    ) -> (Vec<f64>, usize) {
+    ) -> (Vec<f64>, Vec<f64>, usize) {
         let mut saved = saved;
         let watch = saved.is_some().then(|| renamed_to(answers));
         let mut p = self.start(answers);
@@ -98,6 +102,7 @@ impl Bench {
             .expect("a first frame");
         p.drain(Duration::from_millis(30));
         let mut samples = Vec::with_capacity(n);
+        let mut settled = Vec::with_capacity(n);
         let mut bytes = 0;
         for i in 0..n {
             if let Some(w) = &watch {
@@ -108,7 +113,8 @@ impl Bench {
             let b = p
                 .frame(QUIET, Duration::from_secs(2))
                 .unwrap_or_else(|| panic!("no frame after key {i}"));
-            samples.push(ms(b.last_byte - t0));
+            samples.push(ms(b.first_frame - t0));
+            settled.push(ms(b.last_byte - t0));
             if let (Some(v), Some(w)) = (saved.as_deref_mut(), &watch) {
                 let at = w
                     .recv_timeout(Duration::from_secs(2))
@@ -118,7 +124,7 @@ impl Bench {
             bytes += b.bytes;
         }
         self.quit(p);
-        (samples, bytes / n.max(1))
+        (samples, settled, bytes / n.max(1))
     }
 
     /// A long session: typing, walking every step back from the export screen, ticking,
@@ -294,8 +300,13 @@ fn main() {
         let kb = |bytes: usize| format!(", {:.1} KB a frame", bytes as f64 / 1024.0);
         // Typing in the shop name: alternately a letter and Backspace, so the name stays short.
         let mut saved = Vec::new();
-        let (v, bytes) = b.keys(&shop, &[b"x", BACKSPACE], n, Some(&mut saved));
+        let (v, all, bytes) = b.keys(&shop, &[b"x", BACKSPACE], n, Some(&mut saved));
         report(&format!("keypress → frame, typing, {label}"), v, &kb(bytes));
+        report(
+            &format!("keypress → preview redrawn, typing, {label}"),
+            all,
+            "",
+        );
         report(
             &format!("keypress → saved on disk, typing, {label}"),
             saved,
@@ -304,13 +315,18 @@ fn main() {
         let pay = tmp.path().join(format!("pay{i}.toml"));
         write_at_step(&pay, answers, "payments");
         // Space on the first payment provider: a whole part of the policy goes and comes.
-        let (v, bytes) = b.keys(&pay, &[b" "], n, None);
+        let (v, all, bytes) = b.keys(&pay, &[b" "], n, None);
         report(
             &format!("keypress → frame, tick a provider, {label}"),
             v,
             &kb(bytes),
         );
-        let (v, bytes) = b.keys(&pay, &[DOWN, UP], n, None);
+        report(
+            &format!("keypress → preview redrawn, tick a provider, {label}"),
+            all,
+            "",
+        );
+        let (v, _, bytes) = b.keys(&pay, &[DOWN, UP], n, None);
         report(
             &format!("keypress → frame, move the cursor, {label}"),
             v,

@@ -1,8 +1,9 @@
 //! Rendering each seed example, and the same shop with every catalog provider ticked, to each
 //! format: the wizard re-renders on every keystroke (targets: a seed policy under 150 µs, the
-//! every-provider policy under 1 ms, per format).
+//! every-provider policy under 1 ms, per format); the cookie statement in each voice.
 
 use criterion::{criterion_group, criterion_main, Criterion};
+use privacybeleid::engine::lang::Voice;
 use privacybeleid::engine::{Answers, Engine, Format};
 
 fn seeds() -> Vec<(String, Answers)> {
@@ -58,6 +59,26 @@ fn render(c: &mut Criterion) {
                         .unwrap()
                 })
             });
+        }
+    }
+    group.finish();
+    // The cookie statement, in each voice it is written in, for the first seed shop and
+    // with every provider ticked.
+    let mut group = c.benchmark_group("cookie_statement");
+    let seed = seeds().swap_remove(0);
+    let all = every_provider(&engine, &seed.1);
+    for (name, answers) in [(seed.0, seed.1), ("every-provider".to_string(), all)] {
+        for voice in Voice::ALL {
+            for (format, ext) in [(Format::Markdown, "md"), (Format::Html, "html")] {
+                let id = format!("{name}.{}-{}.{ext}", voice.lang.code(), voice.tone.code());
+                group.bench_function(id, |b| {
+                    b.iter(|| {
+                        engine
+                            .render_cookie_statement(std::hint::black_box(&answers), format, voice)
+                            .unwrap()
+                    })
+                });
+            }
         }
     }
     group.finish();

@@ -243,7 +243,7 @@ fn an_export_keeps_its_version_remembers_its_settings_and_moves_the_date() {
     e.dir = TextInput::new(&out.display().to_string());
     e.chosen.insert(export::Choice {
         doc: export::Doc::Register,
-        format: privacybeleid::engine::Format::Markdown,
+        format: privacybeleid::engine::Format::Markdown.into(),
     });
     e.cursor = ExportRow::Button;
     s.sync();

@@ -439,15 +439,64 @@ fn the_statement_says_per_tool_whether_consent_is_asked() {
         .unwrap();
     assert!(md.contains("Meta Pixel (Meta Platforms Ireland Limited): alleen met uw toestemming"));
     assert!(md.contains("Shopify (Shopify International Limited): geen toestemming nodig"));
-    assert!(md.contains("\\_fbp (Meta Pixel)"));
-    assert!(md.contains("Looptijd: 90 dagen"));
+    // A table per category: name, provider, purpose, lifetime.
+    assert!(md.contains("| Naam | Dienst | Doel | Looptijd |"), "{md}");
+    assert!(md.contains("| \\_fbp | Meta Pixel | "), "{md}");
+    assert!(md.contains(" | 90 dagen |"));
     // The banner's own cookie stands in the statement too.
-    assert!(md.contains("cc\\_cookie (Cookiemelding)"));
+    assert!(md.contains("| cc\\_cookie | Cookiemelding | "));
     // The link that reopens the settings.
     assert!(md.contains("[Cookie-instellingen](<#cookie-instellingen>)"));
     let starter = statement(&e, &preset(&e, "starter-minimaal"), Voice::default());
     assert!(starter.contains("Daarvoor is geen toestemming nodig"));
     assert!(!starter.contains("Marketingcookies"));
+}
+
+/// In every voice, each category of the statement has one table: a header and a row per
+/// cookie item of its tools (and the banner's own cookie under necessary).
+#[test]
+fn the_statement_has_a_cookie_table_per_category_in_every_voice() {
+    use privacybeleid::engine::document::BlockKind;
+    let e = common::engine();
+    let voices = [
+        Voice::default(),
+        Voice::new(Lang::Nl, Tone::Je),
+        Voice::new(Lang::En, Tone::U),
+    ];
+    for (what, a) in all_answers(&e) {
+        let tools = e.cookie_tools(&a);
+        for voice in voices {
+            let doc = e.cookie_statement(&a, voice).unwrap();
+            for cat in Category::ALL {
+                let anchor = format!("cookies-{}", cat.id());
+                let blocks: Vec<_> = doc
+                    .blocks
+                    .iter()
+                    .filter(|b| b.anchor.as_deref() == Some(anchor.as_str()))
+                    .collect();
+                let items: usize = tools
+                    .iter()
+                    .flat_map(|t| &t.groups)
+                    .filter(|g| g.category == cat)
+                    .map(|g| g.items.len())
+                    .sum::<usize>()
+                    + usize::from(cat == Category::Necessary);
+                let rows = blocks
+                    .iter()
+                    .filter(|b| b.kind == BlockKind::TableRow)
+                    .count();
+                let headers = blocks
+                    .iter()
+                    .filter(|b| b.kind == BlockKind::TableHeader)
+                    .count();
+                assert_eq!(rows, items, "{what} {voice:?} {anchor}: one row per cookie");
+                assert_eq!(headers, usize::from(items > 0), "{what} {voice:?} {anchor}");
+                if let Some(h) = blocks.iter().find(|b| b.kind == BlockKind::TableHeader) {
+                    assert_eq!(h.plain().matches('|').count(), 3, "{what}: four columns");
+                }
+            }
+        }
+    }
 }
 
 #[test]

@@ -394,6 +394,20 @@ fn legal_errors_of_the_review_are_gone() {
         t.contains("met een gewoon (particulier) account, zonder verwerkersovereenkomst"),
         "{t}"
     );
+    // ...and names the company behind a personal account, not the business package's one.
+    assert!(
+        t.contains("Google Ireland Limited is zelf verantwoordelijk"),
+        "{t}"
+    );
+    assert!(!t.contains("Google Cloud EMEA"), "{t}");
+    let business = text_of(
+        &engine,
+        &shop_with(
+            &engine,
+            "[shop]\nemail = \"info@winkel.nl\"\n[providers]\nbusiness_email = [\"gmail\"]\n",
+        ),
+    );
+    assert!(business.contains("Google Cloud EMEA"), "{business}");
     assert!(warnings(&engine, &a)
         .iter()
         .any(|w| w.contains("@gmail.com")));

@@ -636,3 +636,112 @@ fn delete_twice_removes_an_own_provider() {
     assert!(s.model.answers.custom_providers.is_empty());
     assert!(s.model.answers.providers.get(Section::Hosting).is_empty());
 }
+
+/// The accounting step's "own bookkeeper or accountant": the form for an own provider, name
+/// first; a bookkeeper is a processor (the step's default), an accountant for the annual
+/// accounts a controller with its own professional rules, as the user says.
+#[test]
+fn own_bookkeeper_or_accountant() {
+    let mut s = new_policy();
+    s.go_to_step(sec(Section::Accounting));
+    let own = engine()
+        .section_info(Section::Accounting)
+        .own
+        .clone()
+        .unwrap();
+    let i = items(&s)
+        .iter()
+        .position(|x| *x == ProviderItem::AddOwn)
+        .expect("the accounting step offers its own choice");
+    prov_mut(&mut s).cursor = i;
+    key(&mut s, KeyCode::Enter);
+    let form = the_form(&s);
+    assert_eq!(form.cursor, CustomField::Name);
+    assert!(form.name.value().is_empty());
+    assert_eq!(form.note.as_deref(), Some(own.name_help.as_str()));
+    typ(&mut s, "Administratiekantoor Jansen");
+    let c = &s.model.answers.custom_providers[0];
+    assert_eq!(c.sections, ["accounting"]);
+    assert_eq!(
+        s.model.answers.providers.get(Section::Accounting),
+        ["administratiekantoor-jansen"]
+    );
+    // The bookkeeper: a processor, with a processor agreement.
+    let p = s.model.provider("administratiekantoor-jansen").unwrap();
+    assert_eq!(p.role_in(Section::Accounting), Role::Processor);
+    let text = plain(&s);
+    assert!(
+        text.contains(
+            "Wij houden onze administratie en boekhouding bij met Administratiekantoor Jansen."
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("Administratiekantoor Jansen verwerkt de gegevens in onze opdracht"),
+        "{text}"
+    );
+    assert!(the_form(&s)
+        .fields(&s.model, Section::Accounting)
+        .contains(&CustomField::Agreement));
+    // The accountant: the user says so with the role.
+    to(&mut s, CustomField::Role);
+    while the_form(&s).role != Some(Role::Controller) {
+        assert!(key(&mut s, KeyCode::Right).contains(&Effect::Save));
+    }
+    assert_eq!(
+        s.model.answers.custom_providers[0].role.as_deref(),
+        Some("controller")
+    );
+    assert!(!the_form(&s)
+        .fields(&s.model, Section::Accounting)
+        .contains(&CustomField::Agreement));
+    key(&mut s, KeyCode::Esc);
+    assert!(engine_errors(&s.model.answers).is_empty());
+    let text = plain(&s);
+    assert!(
+        text.contains("Administratiekantoor Jansen controleert als accountant onze jaarrekening"),
+        "{text}"
+    );
+    assert!(text.contains("eigen wettelijke beroepsregels"), "{text}");
+    assert!(
+        text.contains("Administratiekantoor Jansen is voor deze verwerking zelf verantwoordelijk"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("boekhouding bij met Administratiekantoor Jansen"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Jansen verwerkt de gegevens in onze opdracht"),
+        "{text}"
+    );
+}
+
+/// The same from an answers file: bookkeeping software and an own accountant side by side,
+/// and a processor agreement named for an accountant is reported.
+#[test]
+fn an_accountant_in_the_answers_file() {
+    let s = opened(
+        "[providers]\naccounting = [\"moneybird\", \"de-vries\"]\n[[custom_provider]]\nid = \"de-vries\"\nname = \"De Vries Accountants\"\nsections = [\"accounting\"]\nrole = \"controller\"\nprivacy_url = \"https://devries.example/privacy\"\n",
+    );
+    assert!(engine_errors(&s.model.answers).is_empty());
+    let text = plain(&s);
+    let moneybird = engine().catalog().get("moneybird").unwrap().name.clone();
+    assert!(
+        text.contains(&format!(
+            "Wij houden onze administratie en boekhouding bij met {moneybird}."
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains("De Vries Accountants controleert als accountant onze jaarrekening"),
+        "{text}"
+    );
+    let mut a = s.model.answers.clone();
+    a.custom_providers[0].agreement = Some("terms".into());
+    let warned = engine()
+        .check(&a)
+        .into_iter()
+        .any(|d| d.field == "custom_provider[0].agreement" && d.severity == Severity::Warning);
+    assert!(warned);
+}

@@ -115,7 +115,7 @@ fn export_writes_files_and_asks_before_overwriting() {
         .iter()
         .map(|f| Choice {
             doc: Doc::Policy,
-            format: *f,
+            format: (*f).into(),
         })
         .collect();
     ex.cursor = ExportRow::Button;
@@ -150,6 +150,103 @@ fn export_writes_files_and_asks_before_overwriting() {
     perform(&mut s, fx);
     assert!(std::fs::read_to_string(&md).unwrap().contains("Bloemen"));
     assert_eq!(s.get::<Export>(export::ID).unwrap().written.len(), 4);
+}
+
+/// The cookie statement and the banner configuration beside the policy, in the answers'
+/// language and tone, with the same tools; `[export]` remembers them.
+#[test]
+fn export_writes_the_cookie_statement_and_banner_in_the_answers_voice() {
+    use privacybeleid::wizard::screens::export::Out;
+    let engine = Engine::load().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = Answers {
+        preset: Some("shopify-klaviyo-meta".into()),
+        ..Default::default()
+    };
+    for (k, v) in [
+        ("name", "Zoë's Bloemen"),
+        ("website", "https://www.zoesbloemen.nl"),
+        ("effective_date", "2025-01-15"),
+        ("email", "info@zoesbloemen.nl"),
+        ("privacy_contact", "Zoë de Vries"),
+    ] {
+        a.shop.set(k, v);
+    }
+    a.policy.language = Some("en".into());
+    let mut s = State::new(
+        &engine,
+        Options {
+            today: "2025-01-15".into(),
+            path: Some(dir.path().join("winkel.toml")),
+            answers: Some(a.clone()),
+            recent: vec![],
+            cwd: PathBuf::from("/"),
+        },
+    );
+    s.sync();
+    let fx = update(&mut s, Msg::OpenExport);
+    perform(&mut s, fx);
+    let ex = s.get_mut::<Export>(export::ID).unwrap();
+    ex.chosen = [
+        Choice {
+            doc: Doc::Cookies,
+            format: Format::Markdown.into(),
+        },
+        Choice {
+            doc: Doc::Cookies,
+            format: Format::Html.into(),
+        },
+        Choice {
+            doc: Doc::Banner,
+            format: Out::Json,
+        },
+        Choice {
+            doc: Doc::Banner,
+            format: Out::Js,
+        },
+    ]
+    .into_iter()
+    .collect();
+    ex.cursor = ExportRow::Button;
+    let fx = update(
+        &mut s,
+        Msg::Key(ratatui::crossterm::event::KeyEvent::new(
+            ratatui::crossterm::event::KeyCode::Enter,
+            ratatui::crossterm::event::KeyModifiers::NONE,
+        )),
+    );
+    perform(&mut s, fx);
+    let ex = s.get::<Export>(export::ID).unwrap();
+    assert_eq!(ex.written.len(), 4, "{:?}", ex.errors);
+    let read = |name: &str| std::fs::read_to_string(dir.path().join(name)).unwrap();
+    let md = read("zoes-bloemen-cookieverklaring.md");
+    assert!(md.starts_with("# Cookie statement of Zoë"), "{md}");
+    assert!(read("zoes-bloemen-cookieverklaring.html").contains("<html lang=\"en\">"));
+    let json: serde_json::Value =
+        serde_json::from_str(&read("zoes-bloemen-cookiemelding.json")).unwrap();
+    assert_eq!(json["language"]["default"], "en");
+    // The same as the command line gives, so the statement and banner agree.
+    let voice = privacybeleid::engine::lang::voice_of(&a);
+    assert_eq!(
+        read("zoes-bloemen-cookiemelding.json"),
+        engine.banner_json(&a, voice).unwrap()
+    );
+    assert_eq!(
+        read("zoes-bloemen-cookiemelding.js"),
+        engine.banner_js(&a, voice).unwrap()
+    );
+    for t in engine.cookie_tools(&a) {
+        assert!(md.contains(&t.name), "{} not in the statement", t.id);
+        assert!(
+            json.to_string().contains(&format!("\"{}\"", t.id)),
+            "{}",
+            t.id
+        );
+    }
+    // The next export starts from these choices.
+    let saved = s.model.answers.export.clone().unwrap();
+    assert_eq!(saved.documents, ["cookies", "banner"]);
+    assert_eq!(saved.formats, ["md", "html", "json", "js"]);
 }
 
 #[test]

@@ -441,6 +441,58 @@ fn policy_options() {
     assert_eq!(s.model.answers.policy.dpo.as_deref(), Some("J. Jansen"));
 }
 
+/// Contact form, language and tone: each choice is in the answers (and saved) at once, and
+/// the preview is rebuilt in the chosen voice.
+#[test]
+fn policy_contact_form_language_and_tone_are_saved_at_once() {
+    let mut s = filled();
+    goto(&mut s, policy::ID);
+    for _ in 0..3 {
+        key(&mut s, KeyCode::Down);
+    }
+    let fx = key(&mut s, KeyCode::Char('j'));
+    assert_eq!(s.model.answers.policy.contact_form, Some(true));
+    assert!(saved_text(&s, &fx).unwrap().contains("contact_form = true"));
+    let fx = key(&mut s, KeyCode::Char(' '));
+    assert_eq!(s.model.answers.policy.contact_form, Some(false));
+    assert!(fx.contains(&Effect::Save));
+    // Tone first, while the language is Dutch.
+    key(&mut s, KeyCode::Down);
+    key(&mut s, KeyCode::Down);
+    let fx = key(&mut s, KeyCode::Char(' '));
+    assert_eq!(s.model.answers.policy.tone.as_deref(), Some("je"));
+    assert!(saved_text(&s, &fx).unwrap().contains("tone = \"je\""));
+    // The preview is the engine's policy for the answers as they are now (in their voice).
+    let follows = |s: &mut State| {
+        s.sync();
+        let want = engine().document(&s.model.answers).unwrap().plain_text();
+        assert_eq!(s.derived.doc.plain_text(), want, "the preview follows");
+    };
+    follows(&mut s);
+    assert!(
+        s.derived.doc.plain_text().contains(" je "),
+        "the preview says je"
+    );
+    // Then English: the tone no longer applies and does not change.
+    key(&mut s, KeyCode::Up);
+    let fx = key(&mut s, KeyCode::Right);
+    assert_eq!(s.model.answers.policy.language.as_deref(), Some("en"));
+    assert!(saved_text(&s, &fx).unwrap().contains("language = \"en\""));
+    assert!(
+        s.derived.doc.plain_text().starts_with("Privacy"),
+        "the preview is English: {}",
+        &s.derived.doc.plain_text()[..80]
+    );
+    key(&mut s, KeyCode::Down);
+    assert!(key(&mut s, KeyCode::Char(' ')).is_empty());
+    assert_eq!(s.model.answers.policy.tone.as_deref(), Some("je"));
+    follows(&mut s);
+    // Back to Dutch.
+    key(&mut s, KeyCode::Up);
+    key(&mut s, KeyCode::Left);
+    assert_eq!(s.model.answers.policy.language.as_deref(), Some("nl"));
+}
+
 #[test]
 fn a_step_without_its_part_in_the_policy_shows_the_closest_part_before_it() {
     let mut s = filled(); // starter-minimaal: no sales channels, no reviews

@@ -27,6 +27,8 @@ pub struct Pty {
 /// The end of one burst of output.
 #[derive(Debug, Clone, Copy)]
 pub struct Burst {
+    /// The end of the first frame in the burst (for `burst`: its first chunk).
+    pub first_frame: Instant,
     pub last_byte: Instant,
     pub bytes: usize,
 }
@@ -169,6 +171,7 @@ impl Pty {
                     self.take(&chunk);
                     let bytes = got.map_or(0, |b| b.bytes) + chunk.len();
                     got = Some(Burst {
+                        first_frame: got.map_or(t, |b| b.first_frame),
                         last_byte: t,
                         bytes,
                     });
@@ -180,7 +183,8 @@ impl Pty {
 
     /// Waits for a whole frame: output that ends as ratatui ends every frame (the cursor
     /// hidden, or shown and placed), then until nothing more came for `quiet`. The time of
-    /// the last chunk that ended a frame; None when no frame ended within `max`.
+    /// the last chunk that ended a frame (and of the first); None when no frame ended
+    /// within `max`.
     pub fn frame(&mut self, quiet: Duration, max: Duration) -> Option<Burst> {
         let deadline = Instant::now() + max;
         let mut got: Option<Burst> = None;
@@ -196,6 +200,7 @@ impl Pty {
                     bytes += chunk.len();
                     if ends_frame(&self.output) {
                         got = Some(Burst {
+                            first_frame: got.map_or(t, |b| b.first_frame),
                             last_byte: t,
                             bytes,
                         });

@@ -287,6 +287,15 @@ pub struct Agreement {
     pub url: Option<String>,
 }
 
+/// The company and privacy statement behind the free personal account of a product whose
+/// catalog entry describes the business package (Gmail: Google Ireland Limited, not Google Cloud).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConsumerAccount {
+    pub company: String,
+    pub privacy_url: String,
+}
+
 /// One cookie, storage item, pixel or script a provider puts in the visitor's browser.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -350,6 +359,10 @@ pub struct Provider {
     pub transfers: Vec<Transfer>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agreement: Option<Agreement>,
+    /// Who decides when the shop uses the free personal account of the same product (a
+    /// consumer mailbox such as @gmail.com) instead of the business package.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consumer: Option<ConsumerAccount>,
     #[serde(rename(deserialize = "cookie", serialize = "cookies"), default)]
     pub cookies: Vec<Cookie>,
     #[serde(rename(deserialize = "variant", serialize = "variants"), default)]
@@ -790,6 +803,7 @@ impl Catalog {
             cookies: vec![],
             variants: vec![],
             setup: None,
+            consumer: None,
             sections: vec![],
             custom: true,
         };
@@ -859,9 +873,35 @@ pub struct SectionInfo {
     pub default_role: Role,
     /// The data an own provider receives here unless the answers say otherwise.
     pub default_data: Vec<String>,
-    /// What to choose as an own provider's role here, when the choice needs explaining.
+    /// An own provider this step offers by name (e.g. "own bookkeeper or accountant").
     #[serde(default)]
-    pub own_role_help: Option<String>,
+    pub own: Option<OwnChoice>,
+}
+
+/// A kind of own provider a step offers as a choice of its own: it opens the own-provider
+/// form, and says what each role means for it (`[section.own]` in assets/sections.toml).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OwnChoice {
+    /// The item in the step's list.
+    pub label: String,
+    /// What to fill in as its name.
+    pub name_help: String,
+    /// How to choose its role.
+    pub role_help: String,
+    /// Per role id: what that role means for it here.
+    #[serde(default)]
+    pub roles: std::collections::BTreeMap<String, String>,
+}
+
+impl OwnChoice {
+    /// What a role means for this kind of provider, or the role's own label.
+    pub fn role_label(&self, r: Role) -> String {
+        self.roles
+            .get(r.id())
+            .cloned()
+            .unwrap_or_else(|| r.label().to_string())
+    }
 }
 
 #[derive(Deserialize)]

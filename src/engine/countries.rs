@@ -59,8 +59,16 @@ pub struct Countries {
 /// The United States: adequacy only through DPF certification.
 pub const US: &str = "Verenigde Staten";
 
+/// Equal but for case and surrounding spaces (without building lowercase copies: the
+/// country rules run for every provider on every change).
 fn same(a: &str, b: &str) -> bool {
-    a.trim().to_lowercase() == b.trim().to_lowercase()
+    let (a, b) = (a.trim(), b.trim());
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
 }
 
 impl Countries {
@@ -208,6 +216,14 @@ mod tests {
             assert!(!c.has_adequacy(n), "{n}");
         }
         assert_eq!(c.canonical("switzerland").as_deref(), Some("Zwitserland"));
+    }
+
+    #[test]
+    fn names_compare_without_case_or_spaces() {
+        assert!(same(" Verenigde Staten", "verenigde staten "));
+        assert!(same("ÅLAND", "åland") && same("Curaçao", "CURAÇAO"));
+        assert!(!same("Oostenrijk", "Oostenrijken") && !same("Ierland", "IJsland"));
+        assert!(c().is_eea(" DENEMARKEN "));
     }
 
     #[test]

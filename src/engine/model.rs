@@ -577,7 +577,10 @@ fn provider_view(
     let joint = p
         .activities_in(section)
         .find(|a| a.role == Role::JointController);
-    let company = user(&p.company);
+    // A free personal account is the product maker's own service, under its own company.
+    let consumer = p.consumer.as_ref().filter(|_| consumer_account);
+    let company = user(consumer.map_or(&p.company, |c| &c.company));
+    let privacy_url = consumer.map_or(&p.privacy_url, |c| &c.privacy_url).clone();
     Ok(ProviderView {
         id: p.id.clone(),
         name: user(p.short_name.as_deref().unwrap_or(&p.name)),
@@ -610,11 +613,11 @@ fn provider_view(
         profiling: p.activities_in(section).any(|a| a.profiling),
         self_hosted: p.self_hosted,
         publishes: w.list(&w.data(&publishes, p.custom)?),
-        privacy_url: p.privacy_url.clone(),
         privacy_link: link_markup(
-            &p.privacy_url,
+            &privacy_url,
             &w.t("privacy_link", &[("company", &company)])?,
         ),
+        privacy_url,
         joint_covers: match joint.and_then(|a| a.joint_covers.as_deref()) {
             Some(c) if p.custom => user(c),
             Some(c) => w.term(Term::JointCovers, c)?,
@@ -1092,7 +1095,7 @@ pub fn build(
         }
         recipients.push(RecipientRow {
             name: view.name.clone(),
-            company_link: link_markup(&p.privacy_url, &view.company),
+            company_link: link_markup(&view.privacy_url, &view.company),
             roles: role_text,
             country: if p.custom {
                 wrap_user(&w.country_bare(&p.country, true)?)

@@ -104,7 +104,7 @@ fn check_agreements(a: &Answers, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
         if let Some(msg) = rules::date(date) {
             out.push(Diagnostic::error(&field, msg));
         }
-        let Some(p) = lookup(a, catalog, id) else {
+        let Some(p) = lookup_ref(a, catalog, id) else {
             let known = catalog
                 .ids()
                 .chain(a.custom_providers.iter().map(|c| c.id.as_str()));
@@ -351,6 +351,15 @@ pub fn custom_provider(c: &CustomProvider, catalog: &Catalog, field: &str) -> Ve
                 format!("{field}.agreement"),
                 format!("onbekend: `{how}`; kies terms, dashboard, request of unknown"),
             ));
+        } else if !catalog.custom_provider(c).is_processor_anywhere() {
+            // E.g. an accountant who audits the annual accounts: a controller of its own.
+            out.push(Diagnostic::warning(
+                format!("{field}.agreement"),
+                format!(
+                    "{} is nergens verwerker (rol: zelf verantwoordelijk); een verwerkersovereenkomst is dan niet nodig",
+                    c.name
+                ),
+            ));
         }
     }
     if let Some(country) = c
@@ -478,12 +487,23 @@ pub fn new_custom_id(name: &str, catalog: &Catalog) -> Result<String, String> {
 
 /// A provider id from the catalog or the shop's own list.
 pub fn lookup(a: &Answers, catalog: &Catalog, id: &str) -> Option<Provider> {
-    catalog.get(id).cloned().or_else(|| {
-        a.custom_providers
+    lookup_ref(a, catalog, id).map(std::borrow::Cow::into_owned)
+}
+
+/// As [`lookup`], without copying a catalog entry (the check looks up every chosen one).
+pub fn lookup_ref<'c>(
+    a: &Answers,
+    catalog: &'c Catalog,
+    id: &str,
+) -> Option<std::borrow::Cow<'c, Provider>> {
+    match catalog.get(id) {
+        Some(p) => Some(std::borrow::Cow::Borrowed(p)),
+        None => a
+            .custom_providers
             .iter()
             .find(|c| c.id == id)
-            .map(|c| catalog.custom_provider(c))
-    })
+            .map(|c| std::borrow::Cow::Owned(catalog.custom_provider(c))),
+    }
 }
 
 fn check_providers(a: &Answers, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
@@ -509,7 +529,7 @@ fn check_providers(a: &Answers, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
                 ));
                 continue;
             }
-            match lookup(a, catalog, id) {
+            match lookup_ref(a, catalog, id) {
                 None => {
                     let known = catalog
                         .ids()

@@ -68,6 +68,7 @@ pub fn run_clients(engine: &Engine, dir: PathBuf) -> i32 {
 }
 
 fn run_in(engine: &Engine, answers: Option<PathBuf>, clients: Option<PathBuf>) -> i32 {
+    crate::return_freed_memory_at_once();
     let today = persist::today();
     let data = persist::data_dir();
     // Nothing is created or remembered before we know the wizard can start.
@@ -186,9 +187,6 @@ fn run_in(engine: &Engine, answers: Option<PathBuf>, clients: Option<PathBuf>) -
             return 1;
         }
     };
-    if let (Some(d), Some(p)) = (&data, &answers) {
-        let _ = persist::remember(d, p);
-    }
     let prev = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = execute!(
@@ -200,7 +198,21 @@ fn run_in(engine: &Engine, answers: Option<PathBuf>, clients: Option<PathBuf>) -
     }));
     let _ = execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste);
     let signals = Signals::register();
-    let code = match main_loop(&mut terminal, &mut state, &signals) {
+    let result = std::thread::scope(|scope| {
+        if let (Some(d), Some(p)) = (&data, &answers) {
+            // The recent-files list is written beside the first frame, not before it.
+            let spawned = std::thread::Builder::new().spawn_scoped(scope, move || {
+                let _ = persist::remember(d, p);
+            });
+            if spawned.is_err() {
+                let _ = persist::remember(d, p);
+            }
+        }
+        let mut rebuilder = Rebuilder::start(scope, engine);
+        main_loop(&mut terminal, &mut state, &signals, &mut rebuilder)
+        // Dropping the rebuilder ends its thread (after the rebuild it is on, if any).
+    });
+    let code = match result {
         Ok(code) => code,
         Err(e) => {
             restore();
@@ -258,7 +270,7 @@ impl Signals {
     fn arrived(&self) -> Option<i32> {
         if self.term.load(Ordering::Relaxed) {
             Some(143)
-        } else if self.hup.load(Ordering::Relaxed) {
+        } else if self.hup.load(Ordering::Relaxed) || terminal_gone() {
             Some(129)
         } else {
             None
@@ -266,13 +278,139 @@ impl Signals {
     }
 }
 
+/// The terminal hung up (its window or tmux server closed) without a SIGHUP reaching us:
+/// every read then returns nothing at once, so without this check the wizard would spin
+/// on a terminal nobody sees. Treated as SIGHUP: save and end.
+fn terminal_gone() -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsRawFd;
+        let fd = std::io::stdout().as_raw_fd();
+        // events = 0: poll reports only hang-up, error and invalid descriptor.
+        let mut p = libc::pollfd {
+            fd,
+            events: 0,
+            revents: 0,
+        };
+        // SAFETY: one valid pollfd, no timeout.
+        let n = unsafe { libc::poll(&mut p, 1, 0) };
+        n > 0 && p.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
+    }
+    #[cfg(not(unix))]
+    {
+        false
+    }
+}
+
 /// How often the loop looks at signals and at the answers file while no key comes in.
 const TICK: std::time::Duration = std::time::Duration::from_millis(200);
+
+/// The preview thread: rebuilds the check and the policy of the answers as they were after a
+/// key, while the run loop draws the frame that answers the key and saves the answers. The
+/// loop reads no further key until the rebuild is shown, so every key is handled against a
+/// check and a document that match the answers, as before there was a thread.
+struct Rebuilder {
+    /// None when no thread could be started: then rebuilds happen in the loop.
+    jobs: Option<std::sync::mpsc::Sender<(u64, Answers)>>,
+    done: Option<std::sync::mpsc::Receiver<(u64, derived::Rebuilt)>>,
+    /// The ticket of a rebuild to hand to the thread.
+    due: Option<u64>,
+    /// The ticket of the rebuild underway.
+    busy: Option<u64>,
+}
+
+impl Rebuilder {
+    fn start<'scope, 'env: 'scope>(
+        scope: &'scope std::thread::Scope<'scope, 'env>,
+        engine: &'env Engine,
+    ) -> Rebuilder {
+        let (jobs, job_rx) = std::sync::mpsc::channel::<(u64, Answers)>();
+        let (done_tx, done) = std::sync::mpsc::channel();
+        let spawned = std::thread::Builder::new()
+            .name("voorbeeld".into())
+            .spawn_scoped(scope, move || {
+                for (ticket, answers) in job_rx {
+                    let r = derived::Rebuilt::make(engine, &answers);
+                    if done_tx.send((ticket, r)).is_err() {
+                        break;
+                    }
+                }
+            });
+        match spawned {
+            Ok(_) => Rebuilder {
+                jobs: Some(jobs),
+                done: Some(done),
+                due: None,
+                busy: None,
+            },
+            Err(_) => Rebuilder {
+                jobs: None,
+                done: None,
+                due: None,
+                busy: None,
+            },
+        }
+    }
+
+    /// Brings the state up to date but for a stale check and document, which `dispatch`
+    /// hands to the thread once the frame is drawn (so the thread does not compete with
+    /// drawing for a core).
+    fn begin(&mut self, state: &mut State) {
+        if self.busy.is_none() {
+            self.due = state.sync_begin();
+        }
+    }
+
+    fn dispatch(&mut self, state: &mut State) {
+        let Some(ticket) = self.due.take() else {
+            return;
+        };
+        if let Some(jobs) = &self.jobs {
+            if jobs.send((ticket, state.model.answers.clone())).is_ok() {
+                self.busy = Some(ticket);
+                return;
+            }
+        }
+        // No thread: rebuild here.
+        self.jobs = None;
+        let r = derived::Rebuilt::make(state.model.engine, &state.model.answers);
+        state.sync_finish(ticket, r);
+    }
+
+    /// Waits up to `wait` for the rebuild underway; true when it was shown (draw again).
+    fn finish(&mut self, state: &mut State, wait: std::time::Duration) -> bool {
+        let Some(ticket) = self.busy else {
+            return false;
+        };
+        let got = match &self.done {
+            Some(done) => done.recv_timeout(wait),
+            None => Err(std::sync::mpsc::RecvTimeoutError::Disconnected),
+        };
+        match got {
+            Ok((t, r)) => {
+                self.busy = None;
+                state.sync_finish(t, r);
+                true
+            }
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => false,
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+                // The thread is gone (it cannot be, short of a bug): rebuild here from now on.
+                self.jobs = None;
+                self.done = None;
+                self.busy = None;
+                let r = derived::Rebuilt::make(state.model.engine, &state.model.answers);
+                state.sync_finish(ticket, r);
+                true
+            }
+        }
+    }
+}
 
 fn main_loop(
     terminal: &mut ratatui::DefaultTerminal,
     state: &mut State,
     signals: &Signals,
+    rebuilder: &mut Rebuilder,
 ) -> std::io::Result<i32> {
     let size = terminal.size()?;
     state.model.size = (size.width, size.height);
@@ -289,12 +427,15 @@ fn main_loop(
             save_on_signal(state);
             return Ok(code);
         }
-        if !save_due {
+        if !save_due && rebuilder.busy.is_none() {
             redraw |= reload_if_changed(state);
         }
         if redraw {
-            state.sync();
+            // The frame shows the key at once; the preview and the check follow as soon as
+            // the thread has rebuilt them (a frame of their own, before the next key).
+            rebuilder.begin(state);
             terminal.draw(|f| view::view(f, state))?;
+            rebuilder.dispatch(state);
             redraw = false;
         }
         if std::mem::take(&mut save_due) {
@@ -304,6 +445,10 @@ fn main_loop(
                 redraw = true;
                 continue; // The first save, a failed one or a question: show it at once.
             }
+        }
+        if rebuilder.busy.is_some() {
+            redraw = rebuilder.finish(state, TICK);
+            continue;
         }
         if !event::poll(TICK)? {
             continue;

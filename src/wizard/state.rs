@@ -2,7 +2,7 @@
 //! with its own cursor and fields) and what lies over them (help, a question). Also the
 //! moves between screens, which the update loop carries out for the screens' effects.
 
-use super::derived::{Derived, PreviewCache, PreviewSource};
+use super::derived::{Derived, Due, PreviewCache, PreviewSource, Rebuilt};
 use super::layout::{layout, Areas};
 use super::model::{Focus, Model, Route, ScreenId, StepEntry};
 use super::msg::Dialog;
@@ -187,26 +187,54 @@ impl<'e> State<'e> {
 
     /// Rebuilds the check, the document and the preview's lines when they are stale.
     pub fn sync(&mut self) {
+        if let Some(ticket) = self.sync_begin() {
+            let r = Rebuilt::make(self.model.engine, &self.model.answers);
+            self.sync_finish(ticket, r);
+        }
+    }
+
+    /// `sync` in two halves, for a caller that rebuilds elsewhere (the run loop's preview
+    /// thread): brings everything up to date but the answers' check and document, and
+    /// returns a ticket when those are stale. Then hand [`Rebuilt::make`] of the answers as
+    /// they are now to [`State::sync_finish`] with that ticket. Until then the screen shows
+    /// the previous check and document.
+    pub fn sync_begin(&mut self) -> Option<u64> {
         let source = if self.model.in_wizard() {
             PreviewSource::Answers
         } else {
             self.active().preview(&self.model)
         };
-        let rebuilt = self
-            .derived
-            .refresh(self.model.engine, &self.model.answers, source);
-        if rebuilt && self.model.in_wizard() {
+        match self.derived.due(self.model.engine, source) {
+            // Wrapped once the rebuild is there (the view wraps the old text meanwhile).
+            Due::Answers(ticket) => Some(ticket),
+            Due::Shown | Due::Nothing => {
+                self.wrap_preview();
+                None
+            }
+        }
+    }
+
+    /// Shows a rebuild begun by [`State::sync_begin`]: the check per step, the preview's
+    /// place and lines.
+    pub fn sync_finish(&mut self, ticket: u64, r: Rebuilt) {
+        if self.derived.apply(ticket, r) && self.model.in_wizard() {
             self.attribute();
             if self.derived.changed.is_empty() {
                 let anchors = self.active().anchors();
                 self.derived.block = self.derived.anchor_block(&anchors);
             }
         }
+        self.wrap_preview();
+    }
+
+    /// The preview's lines for the pane's width, when they are not there yet.
+    fn wrap_preview(&mut self) {
         let width = self.areas().preview.map(|a| a.width.saturating_sub(2));
         match width {
             Some(w) if self.derived.cache.as_ref().map(|c| c.width) != Some(w) => {
+                let d = &mut self.derived;
                 let (lines, starts) =
-                    super::preview::lines(&self.derived.doc, w, &self.derived.changed);
+                    super::preview::lines_with(&d.doc, &d.keys, w, &d.changed, &mut d.wrapped);
                 self.derived.cache = Some(PreviewCache {
                     width: w,
                     lines,

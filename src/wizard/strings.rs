@@ -452,21 +452,46 @@ pub mod custom {
 }
 
 pub mod policy {
+    use crate::engine::lang::{Lang, Tone, Voice};
+
     pub const LABEL: &str = "Beleidskeuzes";
     pub const TITLE: &str = "Keuzes voor het beleid";
     pub const KEY_MOVE: &str = "regel";
     pub const HELP_MOVE: &str = "vorige/volgende vraag";
     pub const KEY_NEXT: &str = "verder";
     pub const HELP_NEXT: &str = "volgende vraag; na de laatste: volgende stap";
-    pub const HELP_CHOOSE: &str = "klantaccounts: ja / nee / niet ingevuld";
+    pub const HELP_CHOOSE: &str =
+        "keuze wijzigen (klantaccounts, contactformulier, taal, aanspreekvorm); j/n: ja/nee";
     pub const HELP_BACK: &str = "vorige stap";
     pub const LABEL_RETENTION: &str = "Bewaartermijn (jaren)";
     pub const LABEL_ACCOUNTS: &str = "Klantaccounts";
     pub const LABEL_DPO: &str = "Functionaris (FG)";
+    pub const LABEL_CONTACT: &str = "Contactformulier";
+    pub const LABEL_LANGUAGE: &str = "Taal";
+    pub const LABEL_TONE: &str = "Aanspreekvorm";
     pub const HINT_RETENTION: &str = "Hoeveel jaar na het laatste contact bewaart u klantgegevens hooguit? (1 tot 20; leeg = niet vermelden)";
     pub const HINT_ACCOUNTS: &str = "Kunnen klanten een account aanmaken in uw winkel?";
     pub const HINT_DPO: &str = "Naam van de functionaris gegevensbescherming, alleen als u die hebt aangesteld; anders leeg laten.";
+    pub const HINT_CONTACT: &str = "Heeft uw website een eigen contactformulier (zonder aparte dienst)? Dan noemt het beleid wat u met die berichten doet.";
+    pub const HINT_LANGUAGE: &str = "In welke taal schrijven we het beleid, de cookieverklaring en de teksten van de cookiemelding? Het voorbeeld rechts volgt uw keuze.";
+    pub const HINT_TONE: &str = "Spreekt u klanten aan met u of met je? De Nederlandse teksten volgen die keuze; het Engels kent geen verschil.";
 
+    pub fn language(l: Lang) -> &'static str {
+        match l {
+            Lang::Nl => "‹ Nederlands ›",
+            Lang::En => "‹ English ›",
+        }
+    }
+    /// The tone; in English there is none to choose.
+    pub fn tone(v: Voice) -> &'static str {
+        match (v.lang, v.tone) {
+            (Lang::En, _) => "niet van toepassing (Engels)",
+            (Lang::Nl, Tone::U) => "‹ u ›",
+            (Lang::Nl, Tone::Je) => "‹ je ›",
+        }
+    }
+
+    /// A yes/no answer that may be left open (customer accounts, contact form).
     pub fn accounts(v: Option<bool>) -> &'static str {
         match v {
             Some(true) => "‹ ja ›",
@@ -501,6 +526,18 @@ pub mod export {
     pub const LABEL: &str = "Exporteren";
     pub const TITLE: &str = "Exporteren";
     pub const DOC_POLICY: &str = "Privacybeleid";
+    pub const DOC_COOKIES: &str = "Cookieverklaring";
+    pub const DOC_BANNER: &str = "Cookiemelding";
+    pub const OUT_JSON: &str = "instellingen (JSON)";
+    pub const OUT_JS: &str = "kant-en-klaar script";
+    /// Under the rows in view when not all fit: how many are above and below.
+    pub fn more_rows(above: usize, below: usize) -> String {
+        match (above, below) {
+            (0, b) => format!("  ↓ nog {b} regel(s) eronder"),
+            (a, 0) => format!("  ↑ nog {a} regel(s) erboven"),
+            (a, b) => format!("  ↑ {a} erboven, ↓ {b} eronder"),
+        }
+    }
     pub const KEY_MOVE: &str = "regel";
     pub const HELP_MOVE: &str = "vorige/volgende regel";
     pub const KEY_TOGGLE: &str = "aan/uit";

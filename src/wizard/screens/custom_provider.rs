@@ -276,11 +276,17 @@ impl CustomForm {
         }
     }
 
-    /// A new own provider with a role set beforehand (e.g. the accounting step's "own
-    /// bookkeeper or accountant").
-    pub fn with_role(mut self, role: Option<Role>) -> CustomForm {
-        self.role = role;
-        self
+    /// A new own provider of the kind a step offers by name (e.g. the accounting step's "own
+    /// bookkeeper or accountant"): the name is asked first, with what to fill in.
+    pub fn own(m: &Model, sec: Section) -> CustomForm {
+        let mut form = CustomForm::new("");
+        form.note = m
+            .engine
+            .section_info(sec)
+            .own
+            .as_ref()
+            .map(|o| o.name_help.clone());
+        form
     }
 
     /// A form filled with an own provider's details in a step; its problems show at once.
@@ -414,8 +420,18 @@ impl CustomForm {
         c.outside_eea = None;
         c.safeguard = None;
         c.transfer_countries = vec![];
-        c.agreement = self.agreement.map(|a| a.id().to_string());
-        c.agreement_url = text_of(&self.agreement_url);
+        // A processor agreement belongs to a processor: for a provider that is one nowhere (by
+        // the engine's reading), the hidden agreement rows are not written.
+        let processor = m
+            .engine
+            .catalog()
+            .custom_provider(&c)
+            .is_processor_anywhere();
+        c.agreement = self
+            .agreement
+            .filter(|_| processor)
+            .map(|a| a.id().to_string());
+        c.agreement_url = text_of(&self.agreement_url).filter(|_| processor);
         (c, rows)
     }
 
@@ -992,10 +1008,16 @@ impl CustomForm {
     /// The text of a choice field.
     fn choice_text(&self, m: &Model, sec: Section, f: CustomField) -> String {
         let text = match f {
-            CustomField::Role => match self.role {
-                Some(r) => r.label().to_string(),
-                None => t::usual(m.engine.catalog().section_default(sec).0.label()),
-            },
+            CustomField::Role => {
+                // What a role means for this step's own kind of provider, where it says so.
+                let own = m.engine.section_info(sec).own.as_ref();
+                let label =
+                    |r: Role| own.map_or_else(|| r.label().to_string(), |o| o.role_label(r));
+                match self.role {
+                    Some(r) => label(r),
+                    None => t::usual(&label(m.engine.catalog().section_default(sec).0)),
+                }
+            }
             CustomField::JointContact => self
                 .joint_contact
                 .map_or(t::CHOOSE.to_string(), |c| c.label().to_string()),
@@ -1044,9 +1066,9 @@ impl CustomForm {
             CustomField::Role => m
                 .engine
                 .section_info(sec)
-                .own_role_help
-                .clone()
-                .unwrap_or_else(|| t::HINT_ROLE.to_string()),
+                .own
+                .as_ref()
+                .map_or_else(|| t::HINT_ROLE.to_string(), |o| o.role_help.clone()),
             f => hint(f).to_string(),
         }
     }

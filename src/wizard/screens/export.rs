@@ -21,17 +21,20 @@ use crate::wizard::msg::{Effect, Msg, Nav};
 use crate::wizard::screen::{Ctx, Kind, Screen};
 use crate::wizard::strings::export as t;
 use crate::wizard::theme;
-use crate::wizard::widgets::text::{fit, path_lines};
+use crate::wizard::widgets::text::{fit, list_offset, path_lines};
 use crate::wizard::widgets::text_input::TextInput;
 
 pub const ID: ScreenId = ScreenId("export");
 
-/// A document the wizard can export. More come with later work (processing register,
-/// processor agreements, cookie statement, cookie banner): a variant here, its label, its
-/// formats and how it is rendered.
+/// A document the wizard can export: a variant here, its label, its formats and how it is
+/// rendered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Doc {
     Policy,
+    /// The cookie statement (issue 10), in the answers' language and tone.
+    Cookies,
+    /// The consent banner's configuration (issue 10).
+    Banner,
     /// The register of processing activities (issue 9).
     Register,
     /// The processor agreements (issue 9).
@@ -39,11 +42,19 @@ pub enum Doc {
 }
 
 impl Doc {
-    pub const ALL: [Doc; 3] = [Doc::Policy, Doc::Register, Doc::Agreements];
+    pub const ALL: [Doc; 5] = [
+        Doc::Policy,
+        Doc::Cookies,
+        Doc::Banner,
+        Doc::Register,
+        Doc::Agreements,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
             Doc::Policy => t::DOC_POLICY,
+            Doc::Cookies => t::DOC_COOKIES,
+            Doc::Banner => t::DOC_BANNER,
             Doc::Register => t::DOC_REGISTER,
             Doc::Agreements => t::DOC_AGREEMENTS,
         }
@@ -53,43 +64,73 @@ impl Doc {
     pub fn id(self) -> &'static str {
         match self {
             Doc::Policy => "policy",
+            Doc::Cookies => "cookies",
+            Doc::Banner => "banner",
             Doc::Register => "register",
             Doc::Agreements => "agreements",
         }
     }
 
-    pub fn formats(self) -> &'static [Format] {
+    pub fn formats(self) -> &'static [Out] {
+        use Format::*;
         match self {
-            Doc::Policy => &Format::ALL,
-            Doc::Register | Doc::Agreements => &[Format::Markdown, Format::Html],
+            Doc::Policy => &[
+                Out::Text(Markdown),
+                Out::Text(Html),
+                Out::Text(HtmlFragment),
+                Out::Text(Text),
+            ],
+            Doc::Cookies => &[Out::Text(Markdown), Out::Text(Html), Out::Text(Text)],
+            Doc::Banner => &[Out::Json, Out::Js],
+            Doc::Register | Doc::Agreements => &[Out::Text(Markdown), Out::Text(Html)],
         }
     }
 
     /// The file name for a shop: `<slug-of-shop-name>-privacybeleid.<ext>`.
-    pub fn file_name(self, shop_name: Option<&str>, f: Format) -> String {
+    pub fn file_name(self, shop_name: Option<&str>, f: Out) -> String {
         use crate::consult::documents::file_name;
-        match self {
-            Doc::Policy => crate::engine::format::file_name(shop_name, f),
-            Doc::Register => file_name(shop_name, "verwerkingsregister", f.extension()),
-            Doc::Agreements => file_name(shop_name, "verwerkersovereenkomsten", f.extension()),
+        match (self, f) {
+            (Doc::Policy, Out::Text(f)) => crate::engine::format::file_name(shop_name, f),
+            (Doc::Policy, _) => file_name(shop_name, "privacybeleid", f.extension()),
+            (Doc::Cookies, _) => file_name(shop_name, "cookieverklaring", f.extension()),
+            (Doc::Banner, _) => file_name(shop_name, "cookiemelding", f.extension()),
+            (Doc::Register, _) => file_name(shop_name, "verwerkingsregister", f.extension()),
+            (Doc::Agreements, _) => file_name(shop_name, "verwerkersovereenkomsten", f.extension()),
         }
     }
 
     /// The register and the agreements; the policy goes through its version plan.
     /// `title`: the policy's HTML fragment keeps its `<h1>` (default: the CMS page has one).
+    /// The cookie statement and banner follow the answers' language and tone.
     pub fn render(
         self,
         engine: &Engine,
         answers: &Answers,
-        f: Format,
+        out: Out,
         title: bool,
     ) -> Result<String, String> {
         use crate::consult::documents as docs;
         let today = crate::consult::today();
+        let voice = crate::engine::lang::voice_of(answers);
+        let f = match out {
+            Out::Text(f) => f,
+            Out::Json => {
+                return engine
+                    .banner_json(answers, voice)
+                    .map_err(|e| e.to_string())
+            }
+            Out::Js => return engine.banner_js(answers, voice).map_err(|e| e.to_string()),
+        };
         match self {
             Doc::Policy => engine
                 .document(answers)
                 .map(|d| write_policy(&d, f, title))
+                .map_err(|e| e.to_string()),
+            Doc::Cookies => engine
+                .render_cookie_statement(answers, f, voice)
+                .map_err(|e| e.to_string()),
+            Doc::Banner => engine
+                .banner_json(answers, voice)
                 .map_err(|e| e.to_string()),
             Doc::Register => Ok(docs::write(
                 &docs::register(engine, answers, &today).document(),
@@ -111,13 +152,57 @@ fn write_policy(doc: &crate::engine::document::Document, f: Format, title: bool)
     }
 }
 
-/// A format's id in `[export] formats`.
-fn format_id(f: Format) -> &'static str {
-    match f {
-        Format::Markdown => "md",
-        Format::Html => "html",
-        Format::HtmlFragment => "fragment",
-        Format::Text => "txt",
+/// The form of one exported file: a text format, or the banner's configuration as JSON or
+/// as JavaScript that starts the banner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Out {
+    Text(Format),
+    Json,
+    Js,
+}
+
+impl From<Format> for Out {
+    fn from(f: Format) -> Out {
+        Out::Text(f)
+    }
+}
+
+impl Out {
+    pub fn label(self) -> &'static str {
+        match self {
+            Out::Text(f) => f.label(),
+            Out::Json => t::OUT_JSON,
+            Out::Js => t::OUT_JS,
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Out::Text(f) => f.extension(),
+            Out::Json => "json",
+            Out::Js => "js",
+        }
+    }
+
+    /// Its id in `[export] formats`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Out::Text(Format::Markdown) => "md",
+            Out::Text(Format::Html) => "html",
+            Out::Text(Format::HtmlFragment) => "fragment",
+            Out::Text(Format::Text) => "txt",
+            Out::Json => "json",
+            Out::Js => "js",
+        }
+    }
+
+    /// Its place in a document's row order.
+    fn rank(self) -> usize {
+        match self {
+            Out::Text(f) => Format::ALL.iter().position(|x| *x == f).unwrap_or(0),
+            Out::Json => Format::ALL.len(),
+            Out::Js => Format::ALL.len() + 1,
+        }
     }
 }
 
@@ -128,7 +213,7 @@ const DIALOG_DATE: &str = "export-date";
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Choice {
     pub doc: Doc,
-    pub format: Format,
+    pub format: Out,
 }
 
 impl PartialOrd for Choice {
@@ -138,10 +223,9 @@ impl PartialOrd for Choice {
 }
 
 impl Ord for Choice {
-    /// Documents in their order, then formats in `Format::ALL` order.
+    /// Documents in their order, then formats in `Format::ALL` order, then JSON and JS.
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        let pos = |f: Format| Format::ALL.iter().position(|x| *x == f);
-        (self.doc, pos(self.format)).cmp(&(other.doc, pos(other.format)))
+        (self.doc, self.format.rank()).cmp(&(other.doc, other.format.rank()))
     }
 }
 
@@ -250,7 +334,7 @@ impl Default for Export {
                 .into_iter()
                 .map(|format| Choice {
                     doc: Doc::Policy,
-                    format,
+                    format: Out::Text(format),
                 })
                 .collect(),
             dir: TextInput::default(),
@@ -296,6 +380,16 @@ impl Export {
 
     fn index(&self) -> usize {
         rows().iter().position(|r| *r == self.cursor).unwrap_or(0)
+    }
+
+    /// The choice rows in view for a main area of `height` rows: the first shown and how
+    /// many. The folder, the button and at least four lines of files stay below them; the
+    /// row under the cursor is always in view.
+    fn window(&self, height: u16) -> (usize, usize) {
+        let n = rows().len() - 2;
+        let room = (height as usize).saturating_sub(2 + 4 + 4).clamp(3, n);
+        let cur = Some(self.index()).filter(|i| *i < n).unwrap_or(0);
+        (list_offset(cur, n, room), room)
     }
 
     fn toggle(&mut self, c: Choice) {
@@ -387,9 +481,10 @@ impl Export {
         let mut files = Vec::new();
         for c in &self.chosen {
             let text = match (&plan, c.doc) {
-                (Some(p), Doc::Policy) => {
-                    Ok(write_policy(&p.document, c.format, self.fragment_title))
-                }
+                (Some(p), Doc::Policy) => match c.format {
+                    Out::Text(f) => Ok(write_policy(&p.document, f, self.fragment_title)),
+                    _ => c.doc.render(cx.m.engine, &cx.m.answers, c.format, false),
+                },
                 _ => c
                     .doc
                     .render(cx.m.engine, &cx.m.answers, c.format, self.fragment_title),
@@ -430,8 +525,8 @@ impl Export {
             if !documents.iter().any(|d| d == c.doc.id()) {
                 documents.push(c.doc.id().into());
             }
-            if !formats.iter().any(|f| f == format_id(c.format)) {
-                formats.push(format_id(c.format).into());
+            if !formats.iter().any(|f| f == c.format.id()) {
+                formats.push(c.format.id().into());
             }
         }
         crate::engine::answers::ExportSettings {
@@ -481,7 +576,7 @@ impl Screen for Export {
                     .flat_map(|d| {
                         d.formats()
                             .iter()
-                            .filter(|f| e.formats.iter().any(|x| x == format_id(**f)))
+                            .filter(|f| e.formats.iter().any(|x| x == f.id()))
                             .map(|f| Choice {
                                 doc: *d,
                                 format: *f,
@@ -611,9 +706,10 @@ impl Screen for Export {
             return vec![];
         }
         let all = rows();
-        let n = all.len() - 2;
+        let (top, n) = self.window(main.height);
         let r = (row - first) as usize;
         if r < n {
+            let r = top + r;
             self.cursor = all[r];
             match all[r] {
                 ExportRow::Choice(c) => self.toggle(c),
@@ -646,11 +742,12 @@ impl Screen for Export {
             }
         };
         let all = rows();
-        let n = all.len() - 2;
+        let (skip, n) = self.window(main.height);
+        let hidden = all.len() - 2 - n;
         let mut cursor_pos = None;
         {
             let buf = f.buffer_mut();
-            for (i, row) in all.iter().take(n).enumerate() {
+            for (i, row) in all.iter().skip(skip).take(n).enumerate() {
                 let p = form::pointer(self.cursor == *row);
                 let c = match row {
                     ExportRow::Choice(c) => c,
@@ -685,6 +782,14 @@ impl Screen for Export {
                     first + i as u16,
                     fit(&text, w as usize),
                     style_of(*row),
+                );
+            }
+            if hidden > 0 {
+                buf.set_string(
+                    main.x + 1,
+                    first + n as u16,
+                    fit(&t::more_rows(skip, hidden - skip), w as usize),
+                    theme::dim(),
                 );
             }
             let y = first + n as u16 + 1;

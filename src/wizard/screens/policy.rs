@@ -1,4 +1,5 @@
-//! Policy options: retention period, customer accounts, data protection officer.
+//! Policy options: retention period, customer accounts, data protection officer, the site's own
+//! contact form, and the documents' language and tone (the preview follows them).
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
@@ -8,6 +9,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
 
 use super::form;
+use crate::engine::lang::{voice_of, Lang, Tone};
 use crate::engine::Answers;
 use crate::text_edit;
 use crate::wizard::derived::Derived;
@@ -28,9 +30,26 @@ pub enum Field {
     Retention,
     Accounts,
     Dpo,
+    Contact,
+    Language,
+    Tone,
 }
 
-const FIELDS: [Field; 3] = [Field::Retention, Field::Accounts, Field::Dpo];
+const FIELDS: [Field; 6] = [
+    Field::Retention,
+    Field::Accounts,
+    Field::Dpo,
+    Field::Contact,
+    Field::Language,
+    Field::Tone,
+];
+
+impl Field {
+    /// A choice between values, not a text field.
+    fn is_choice(self) -> bool {
+        !matches!(self, Field::Retention | Field::Dpo)
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Act {
@@ -101,6 +120,9 @@ fn label(f: Field) -> &'static str {
         Field::Retention => t::LABEL_RETENTION,
         Field::Accounts => t::LABEL_ACCOUNTS,
         Field::Dpo => t::LABEL_DPO,
+        Field::Contact => t::LABEL_CONTACT,
+        Field::Language => t::LABEL_LANGUAGE,
+        Field::Tone => t::LABEL_TONE,
     }
 }
 
@@ -109,6 +131,9 @@ fn hint(f: Field) -> &'static str {
         Field::Retention => t::HINT_RETENTION,
         Field::Accounts => t::HINT_ACCOUNTS,
         Field::Dpo => t::HINT_DPO,
+        Field::Contact => t::HINT_CONTACT,
+        Field::Language => t::HINT_LANGUAGE,
+        Field::Tone => t::HINT_TONE,
     }
 }
 
@@ -145,22 +170,72 @@ impl Policy {
         vec![Effect::Save]
     }
 
-    fn set_accounts(&mut self, cx: &mut Ctx, v: Option<bool>) -> Vec<Effect> {
-        cx.m.answers.policy.customer_accounts = v;
+    /// Sets a yes/no choice: customer accounts or the contact form.
+    fn set_yes_no(&mut self, cx: &mut Ctx, v: Option<bool>) -> Vec<Effect> {
+        match self.cursor {
+            Field::Accounts => cx.m.answers.policy.customer_accounts = v,
+            Field::Contact => cx.m.answers.policy.contact_form = v,
+            _ => return vec![],
+        }
         vec![Effect::Save]
     }
 
-    fn cycle_accounts(&mut self, cx: &mut Ctx, forward: bool) -> Vec<Effect> {
+    fn cycle_yes_no(&mut self, cx: &mut Ctx, forward: bool) -> Vec<Effect> {
         let order = [None, Some(true), Some(false)];
         // Start from what is shown, which may come from the preset.
-        let cur = cx.m.resolved().policy.customer_accounts;
+        let r = cx.m.resolved();
+        let cur = match self.cursor {
+            Field::Contact => r.policy.contact_form,
+            _ => r.policy.customer_accounts,
+        };
         let pos = order.iter().position(|x| *x == cur).unwrap_or(0);
         let next = if forward {
             (pos + 1) % 3
         } else {
             (pos + 2) % 3
         };
-        self.set_accounts(cx, order[next])
+        self.set_yes_no(cx, order[next])
+    }
+
+    /// The other language or tone (two of each); the engine says which voice is in force.
+    fn switch_voice(&mut self, cx: &mut Ctx) -> Vec<Effect> {
+        let v = voice_of(&cx.m.resolved());
+        match self.cursor {
+            Field::Language => {
+                let next = match v.lang {
+                    Lang::Nl => Lang::En,
+                    Lang::En => Lang::Nl,
+                };
+                cx.m.answers.policy.language = Some(next.code().into());
+            }
+            // English has no tone to choose: nothing changes.
+            Field::Tone if v.lang == Lang::En => return vec![],
+            Field::Tone => {
+                let next = match v.tone {
+                    Tone::U => Tone::Je,
+                    Tone::Je => Tone::U,
+                };
+                cx.m.answers.policy.tone = Some(next.code().into());
+            }
+            _ => return vec![],
+        }
+        vec![Effect::Save]
+    }
+
+    /// A key on a choice field.
+    fn choose(&mut self, cx: &mut Ctx, code: KeyCode) -> Vec<Effect> {
+        match (self.cursor, code) {
+            (
+                Field::Language | Field::Tone,
+                KeyCode::Char(' ') | KeyCode::Left | KeyCode::Right,
+            ) => self.switch_voice(cx),
+            (Field::Language | Field::Tone, _) => vec![],
+            (_, KeyCode::Char(' ') | KeyCode::Right) => self.cycle_yes_no(cx, true),
+            (_, KeyCode::Left) => self.cycle_yes_no(cx, false),
+            (_, KeyCode::Char('j') | KeyCode::Char('J')) => self.set_yes_no(cx, Some(true)),
+            (_, KeyCode::Char('n') | KeyCode::Char('N')) => self.set_yes_no(cx, Some(false)),
+            _ => vec![],
+        }
     }
 }
 
@@ -178,7 +253,7 @@ impl Screen for Policy {
         keymap::rows(KEYS)
     }
     fn typing(&self) -> bool {
-        self.cursor != Field::Accounts
+        !self.cursor.is_choice()
     }
 
     fn load(&mut self, m: &Model) {
@@ -206,17 +281,9 @@ impl Screen for Policy {
             }
             Some(Act::Back) => return vec![Effect::Go(Nav::Prev)],
             Some(Act::Choose) | Some(Act::Edit) => match self.cursor {
-                Field::Accounts => match k.code {
-                    KeyCode::Char(' ') | KeyCode::Right => return self.cycle_accounts(cx, true),
-                    KeyCode::Left => return self.cycle_accounts(cx, false),
-                    KeyCode::Char('j') | KeyCode::Char('J') => {
-                        return self.set_accounts(cx, Some(true))
-                    }
-                    KeyCode::Char('n') | KeyCode::Char('N') => {
-                        return self.set_accounts(cx, Some(false))
-                    }
-                    _ => {}
-                },
+                Field::Accounts | Field::Contact | Field::Language | Field::Tone => {
+                    return self.choose(cx, k.code)
+                }
                 Field::Retention => {
                     if self.retention.handle_key(k) {
                         return self.commit_retention(cx);
@@ -243,7 +310,7 @@ impl Screen for Policy {
                 self.dpo.paste(text);
                 self.commit_dpo(cx)
             }
-            Field::Accounts => vec![],
+            Field::Accounts | Field::Contact | Field::Language | Field::Tone => vec![],
         }
     }
 
@@ -259,12 +326,13 @@ impl Screen for Policy {
 
     fn click(&mut self, cx: &mut Ctx, main: Rect, column: u16, row: u16) -> Vec<Effect> {
         let first = main.y + 2;
-        if row >= first && row < first + 6 {
+        if row >= first && row < first + 2 * FIELDS.len() as u16 {
             self.cursor = FIELDS[((row - first) / 2) as usize];
             let x = main.x + 25;
             let w = main.width.saturating_sub(2).saturating_sub(24);
             match self.cursor {
-                Field::Accounts => return self.cycle_accounts(cx, true),
+                Field::Accounts | Field::Contact => return self.cycle_yes_no(cx, true),
+                Field::Language | Field::Tone => return self.switch_voice(cx),
                 Field::Retention if column >= x => self.retention.click(column - x, w),
                 Field::Dpo if column >= x => self.dpo.click(column - x, w),
                 _ => {}
@@ -285,6 +353,7 @@ impl Screen for Policy {
         let w = main.width.saturating_sub(2);
         form::title(f, main, t::TITLE);
         let r = m.resolved();
+        let voice = voice_of(&r);
         let buf = f.buffer_mut();
         let mut cursor_pos = None;
         for (i, field) in FIELDS.iter().enumerate() {
@@ -318,8 +387,13 @@ impl Screen for Policy {
                         cursor_pos = Some((cx, y));
                     }
                 }
-                Field::Accounts => {
-                    let text = t::accounts(r.policy.customer_accounts);
+                Field::Accounts | Field::Contact | Field::Language | Field::Tone => {
+                    let text = match field {
+                        Field::Accounts => t::accounts(r.policy.customer_accounts),
+                        Field::Contact => t::accounts(r.policy.contact_form),
+                        Field::Language => t::language(voice.lang),
+                        _ => t::tone(voice),
+                    };
                     buf.set_string(area.x, y, fit(text, area.width as usize), style);
                 }
             }
@@ -329,7 +403,7 @@ impl Screen for Policy {
             lines.push(Line::from(Span::styled(format!("⚠ {e}"), theme::error())));
         }
         lines.push(Line::from(Span::styled(hint(self.cursor), theme::dim())));
-        let top = main.y + 9;
+        let top = main.y + 3 + 2 * FIELDS.len() as u16;
         if top < main.y + main.height {
             f.render_widget(
                 Paragraph::new(lines).wrap(Wrap { trim: true }),

@@ -24,6 +24,8 @@ use crate::wizard::widgets::text_input::TextInput;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Item {
     Provider(String),
+    /// The step's own kind of provider (e.g. "own bookkeeper or accountant"): the form.
+    AddOwn,
     AddCustom,
 }
 
@@ -203,6 +205,12 @@ impl Providers {
             })
             .map(Item::Provider)
             .collect();
+        if let Some(own) = &m.engine.section_info(self.section).own {
+            let q = self.filter.value().trim().to_lowercase();
+            if own.label.to_lowercase().contains(&q) {
+                items.push(Item::AddOwn);
+            }
+        }
         items.push(Item::AddCustom);
         items
     }
@@ -374,6 +382,14 @@ impl Providers {
         let id = match item {
             Item::Provider(id) => id,
             Item::AddCustom => return t::ADD.to_string(),
+            Item::AddOwn => {
+                return m
+                    .engine
+                    .section_info(self.section)
+                    .own
+                    .as_ref()
+                    .map_or_else(String::new, |o| o.label.clone())
+            }
         };
         let on = self.chosen_entry(m, id);
         // A setup question's row carries the name of the answer chosen (or the short name).
@@ -582,6 +598,7 @@ impl Screen for Providers {
                 // Nothing matches the search: the space belongs to the search text.
                 Item::AddCustom if !self.filter.is_empty() => self.filter.insert(' '),
                 Item::AddCustom => self.open_new(),
+                Item::AddOwn => self.form = Some(CustomForm::own(cx.m, sec)),
             },
             // Ctrl+E: the details of an own provider, also while searching.
             Some(Act::EditOwn) => {
@@ -591,6 +608,7 @@ impl Screen for Providers {
             }
             Some(Act::Enter) => match item {
                 Item::AddCustom => self.open_new(),
+                Item::AddOwn => self.form = Some(CustomForm::own(cx.m, sec)),
                 // After a search, Enter picks the highlighted provider and clears the search.
                 Item::Provider(id) if !self.filter.is_empty() => {
                     self.filter = TextInput::default();
@@ -687,6 +705,10 @@ impl Screen for Providers {
             Item::Provider(id) => self.choose(cx.m, &id),
             Item::AddCustom => {
                 self.open_new();
+                vec![]
+            }
+            Item::AddOwn => {
+                self.form = Some(CustomForm::own(cx.m, self.section));
                 vec![]
             }
         }
