@@ -7,3 +7,10 @@ mod common;
 fn wizard_in_tmux() {
     common::run_tmux_script("wizard-tmux.sh", "de wizard");
 }
+
+/// The Theehuis Lotus run of issue 13 (tests/e2e/lotus-tmux.sh): start screen to an exported
+/// policy and HTML fragment in at most 50 navigation keys, without a detour.
+#[test]
+fn lotus_run_in_tmux() {
+    common::run_tmux_script("lotus-tmux.sh", "de Theehuis Lotus-run");
+}

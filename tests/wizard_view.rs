@@ -157,6 +157,12 @@ fn start_screen_with_a_preset_highlighted() {
         *x == StartItem::Preset("woocommerce-mollie-postnl".into())
     });
     both("start_preset", &mut s);
+    // What the preset ticks: whole at 160x48; at 80x24 the cut list ends with "…".
+    let wide = render(&mut s, 160, 48);
+    assert!(wide.contains("Deze preset kiest:"), "{wide}");
+    assert!(wide.contains("· Verzending: PostNL"), "{wide}");
+    let small = render(&mut s, 80, 24);
+    assert!(small.contains("WebwinkelKeur …"), "{small}");
 }
 
 #[test]
@@ -285,6 +291,16 @@ fn review() {
     key(&mut s, KeyCode::Enter);
     goto(&mut s, review::ID);
     both("review", &mut s);
+    // At 80 columns the rows are cut with "…", and the row under the cursor is whole.
+    let screen = render(&mut s, 80, 24);
+    assert!(screen.contains("de webwinkel in"), "{screen}");
+    assert!(
+        screen.lines().filter(|l| l.ends_with('…')).count() >= 3,
+        "{screen}"
+    );
+    key(&mut s, KeyCode::Down);
+    let screen = render(&mut s, 80, 24);
+    assert!(!screen.contains("de webwinkel in"), "{screen}");
 }
 
 #[test]
@@ -309,6 +325,18 @@ fn export_overwrite_question() {
         )]),
     );
     both("export_confirm", &mut s);
+    // A path too long for the line breaks after a `/`, not inside the file name.
+    let screen = render(&mut s, 80, 24);
+    for line in screen
+        .lines()
+        .filter(|l| l.contains("/tmp/wizard-test") && !l.contains("Map:"))
+    {
+        let l = line.trim_end_matches(['│', ' ']);
+        assert!(
+            l.ends_with('/') || l.ends_with(".md") || l.ends_with(".html"),
+            "{line}\n{screen}"
+        );
+    }
 }
 
 #[test]
@@ -494,4 +522,88 @@ fn the_sidebar_scrolls_to_the_current_step_in_a_small_window() {
         screen.contains("▶") && screen.contains("Gegevens webwinkel"),
         "{screen}"
     );
+}
+
+/// Google Analytics is one row and one question: ticking it asks whether it is set up as the
+/// AP describes (with the conditions), the answer picks the catalog entry, ←/→ changes it.
+#[test]
+fn one_question_for_google_analytics() {
+    let mut s = filled();
+    goto(&mut s, sec(Section::Cookies));
+    let screen = render(&mut s, 160, 48);
+    // One row in the list (the box below repeats the row under the cursor).
+    assert_eq!(
+        screen.matches("] Google Analytics").count(),
+        2,
+        "one row: {screen}"
+    );
+    assert!(!screen.contains("gedeeld met Google"), "{screen}");
+    let chosen = |s: &State| s.model.selected(Section::Cookies);
+    // Off (the first preset ticks it), then on again: the question.
+    assert!(chosen(&s).contains(&"google-analytics".to_string()));
+    typ(&mut s, "analytics");
+    key(&mut s, KeyCode::Char(' '));
+    key(&mut s, KeyCode::Esc);
+    assert!(!chosen(&s).iter().any(|x| x.starts_with("google-analytics")));
+    typ(&mut s, "analytics");
+    key(&mut s, KeyCode::Enter);
+    assert!(!chosen(&s).iter().any(|x| x.starts_with("google-analytics")));
+    let screen = render(&mut s, 80, 24);
+    assert!(screen.contains("Autoriteit"), "{screen}");
+    assert!(screen.contains("verwerkersvoorwaarden"), "{screen}");
+    assert!(screen.contains("j ja"), "{screen}");
+    both("providers_setup_question", &mut s);
+    typ(&mut s, "n");
+    assert!(chosen(&s).contains(&"google-analytics-shared".to_string()));
+    key(&mut s, KeyCode::Right);
+    assert!(chosen(&s).contains(&"google-analytics".to_string()));
+    assert!(!chosen(&s).contains(&"google-analytics-shared".to_string()));
+    let screen = render(&mut s, 160, 48);
+    assert!(screen.contains("Uw antwoord: ja"), "{screen}");
+    // Space on the row takes it off, whichever answer was given.
+    key(&mut s, KeyCode::Char(' '));
+    assert!(!chosen(&s).iter().any(|x| x.starts_with("google-analytics")));
+}
+
+/// Long text in the provider step never stops without a sign: the "Gekozen" line and the
+/// box end with "…" when cut, and the box repeats the whole row under the cursor.
+#[test]
+fn provider_box_marks_what_it_cuts() {
+    let mut s = filled();
+    goto(&mut s, sec(Section::Cookies));
+    for name in [
+        "meta",
+        "hotjar",
+        "tiktok",
+        "pinterest",
+        "linkedin",
+        "clarity",
+        "criteo",
+    ] {
+        typ(&mut s, name);
+        key(&mut s, KeyCode::Enter);
+    }
+    let screen = render(&mut s, 80, 24);
+    let chosen: Vec<&str> = screen
+        .lines()
+        .filter(|l| l.contains("Gekozen (") || l.ends_with('…'))
+        .collect();
+    assert!(!chosen.is_empty(), "{screen}");
+    assert!(screen.contains('…'), "something is cut at 80x24: {screen}");
+    both("providers_many_chosen", &mut s);
+    // The variant hint: a review platform with variants says ←/→ before it is chosen.
+    goto(&mut s, sec(Section::Reviews));
+    typ(&mut s, "webwinkelk");
+    let screen = render(&mut s, 160, 48);
+    assert!(screen.contains("Varianten (na kiezen met ←/→)"), "{screen}");
+}
+
+/// The accounting step offers accounting packages, not mail and office software.
+#[test]
+fn accounting_offers_no_office_software() {
+    let mut s = filled();
+    goto(&mut s, sec(Section::Accounting));
+    typ(&mut s, "microsoft");
+    let screen = render(&mut s, 160, 48);
+    assert!(!screen.contains("Microsoft 365"), "{screen}");
 }

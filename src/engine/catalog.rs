@@ -231,6 +231,18 @@ pub struct Variant {
     pub publishes: Vec<String>,
 }
 
+/// A yes/no question about how the shop set a provider up: yes is the entry that carries it,
+/// no is the entry `otherwise` (same sections).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Setup {
+    pub question: String,
+    /// What "yes" means, one condition a line.
+    #[serde(default)]
+    pub conditions: Vec<String>,
+    pub otherwise: String,
+}
+
 /// What a provider does for the shop in one section, with its role and the data it receives.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -355,6 +367,10 @@ pub struct Provider {
     pub cookies: Vec<Cookie>,
     #[serde(rename(deserialize = "variant", serialize = "variants"), default)]
     pub variants: Vec<Variant>,
+    /// One question that decides between this entry (yes) and another (no), so the wizard
+    /// shows the two as one row (Google Analytics set up as the AP describes, or not).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub setup: Option<Setup>,
     /// The sections it serves, derived from its activities (in section order).
     #[serde(skip_deserializing)]
     pub sections: Vec<Section>,
@@ -626,6 +642,19 @@ impl Catalog {
                 return Err(bad(&problems.join("; ")));
             }
         }
+        for p in &providers {
+            let Some(setup) = &p.setup else { continue };
+            let other = index.get(&setup.otherwise).map(|&i| &providers[i]);
+            if other.is_none_or(|o| o.sections != p.sections || o.setup.is_some()) {
+                return Err(EngineError::Asset {
+                    what: format!("catalog, provider `{}`", p.id),
+                    message: format!(
+                        "setup.otherwise `{}`: moet een andere aanbieder zonder setup in dezelfde secties zijn",
+                        setup.otherwise
+                    ),
+                });
+            }
+        }
         Ok(Catalog {
             providers,
             index,
@@ -773,6 +802,7 @@ impl Catalog {
                 }),
             cookies: vec![],
             variants: vec![],
+            setup: None,
             consumer: None,
             sections: vec![],
             custom: true,
@@ -791,6 +821,29 @@ impl Catalog {
 
     pub fn get(&self, id: &str) -> Option<&Provider> {
         self.index.get(id).map(|&i| &self.providers[i])
+    }
+
+    /// The setup question `id` takes part in: (the "yes" entry, its question), for the "yes"
+    /// entry and for its `otherwise` alike.
+    pub fn setup_of(&self, id: &str) -> Option<(&Provider, &Setup)> {
+        let p = self.get(id)?;
+        if let Some(s) = &p.setup {
+            return Some((p, s));
+        }
+        self.providers.iter().find_map(|y| {
+            y.setup
+                .as_ref()
+                .filter(|s| s.otherwise == id)
+                .map(|s| (y, s))
+        })
+    }
+
+    /// True for an entry that is the "no" answer of another entry's setup question: lists
+    /// show only the entry with the question.
+    pub fn is_otherwise(&self, id: &str) -> bool {
+        self.providers
+            .iter()
+            .any(|y| y.setup.as_ref().is_some_and(|s| s.otherwise == id))
     }
 
     pub fn all(&self) -> &[Provider] {

@@ -68,6 +68,7 @@ pub fn run_clients(engine: &Engine, dir: PathBuf) -> i32 {
 }
 
 fn run_in(engine: &Engine, answers: Option<PathBuf>, clients: Option<PathBuf>) -> i32 {
+    crate::return_freed_memory_at_once();
     let today = persist::today();
     let data = persist::data_dir();
     // Nothing is created or remembered before we know the wizard can start.

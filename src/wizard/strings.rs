@@ -295,7 +295,8 @@ pub mod providers {
     pub const HELP_ENTER: &str = "na zoeken: kies de aanbieder; anders volgende stap";
     pub const HELP_MOVE: &str = "door de lijst";
     pub const HELP_SHORTEN: &str = "zoekterm inkorten";
-    pub const HELP_VARIANT: &str = "variant kiezen (bij een gekozen aanbieder met varianten)";
+    pub const HELP_VARIANT: &str =
+        "variant kiezen (bij een gekozen aanbieder met varianten), of het antwoord op de vraag hoe hij is ingesteld";
     pub const HELP_ADD: &str = "op \"+ Eigen\": eigen aanbieder toevoegen (formulier)";
     pub const HELP_EDIT_OWN: &str = "op een eigen aanbieder: bewerken";
     pub const HELP_DELETE: &str = "2× op een eigen aanbieder: uit de stap verwijderen";
@@ -310,11 +311,45 @@ pub mod providers {
 
     pub fn chosen(names: &[String]) -> String {
         if names.is_empty() {
-            " Gekozen: niets (Enter: verder zonder) ".to_string()
+            "Gekozen: niets (Enter: verder zonder)".to_string()
         } else {
-            format!(" Gekozen: {} ", names.join(", "))
+            format!("Gekozen ({}): {}", names.len(), names.join(", "))
         }
     }
+    /// The variants of the provider under the cursor; `current` is marked.
+    pub fn variants(labels: &[String], current: Option<usize>, on: bool) -> String {
+        let list: Vec<String> = labels
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                if Some(i) == current {
+                    format!("‹{l}›")
+                } else {
+                    l.clone()
+                }
+            })
+            .collect();
+        if on {
+            format!("←/→ kiest de variant: {}", list.join(" / "))
+        } else {
+            format!("Varianten (na kiezen met ←/→): {}", list.join(" / "))
+        }
+    }
+    /// A setup question (Google Analytics): the answer given, and how to change it.
+    pub fn setup_answer(yes: Option<bool>) -> &'static str {
+        match yes {
+            Some(true) => "Uw antwoord: ja. ←/→ wisselt; Spatie zet het uit.",
+            Some(false) => "Uw antwoord: nee. ←/→ wisselt; Spatie zet het uit.",
+            None => "Spatie of Enter: kiezen en deze vraag beantwoorden.",
+        }
+    }
+    pub const SETUP_ID: &str = "provider-setup";
+    pub const SETUP_TITLE: &str = "Hoe hebt u het ingesteld?";
+    pub const SETUP_YES_MEANS: &str = "Ja betekent:";
+    pub const SETUP_NO_CONSENT: &str =
+        "Nee (of weet u het niet): dan is vooraf toestemming van de bezoeker nodig.";
+    pub const SETUP_YES: &str = "ja";
+    pub const SETUP_NO: &str = "nee / weet ik niet";
     pub fn delete_again(name: &str) -> String {
         format!("Nogmaals Delete om `{name}` hier te verwijderen; andere toets: niet")
     }
@@ -484,10 +519,6 @@ pub mod review {
 
     pub fn summary(errors: usize, warnings: usize) -> String {
         format!("{errors} fout(en) en {warnings} waarschuwing(en). → gaat naar de stap, Enter naar Exporteren.")
-    }
-    /// The finding under the cursor in full, with the step it is about.
-    pub fn detail(message: &str, step: &str) -> String {
-        format!("{message} (stap {step}; → gaat erheen)")
     }
 }
 

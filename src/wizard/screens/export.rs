@@ -21,7 +21,7 @@ use crate::wizard::msg::{Effect, Msg, Nav};
 use crate::wizard::screen::{Ctx, Kind, Screen};
 use crate::wizard::strings::export as t;
 use crate::wizard::theme;
-use crate::wizard::widgets::text::{fit, list_offset};
+use crate::wizard::widgets::text::{fit, list_offset, path_lines};
 use crate::wizard::widgets::text_input::TextInput;
 
 pub const ID: ScreenId = ScreenId("export");
@@ -836,16 +836,24 @@ impl Screen for Export {
             lines.push(Line::from(Span::styled(t::SEE_REVIEW, theme::dim())));
         } else if !self.written.is_empty() {
             lines.push(Line::from(Span::styled(t::WRITTEN, theme::bold())));
+            // Paths break after a `/`, never inside a name (widgets::text::path_lines).
             for p in &self.written {
-                lines.push(Line::from(format!("✓ {}", p.display())));
+                let text = p.display().to_string();
+                lines.extend(
+                    path_lines("✓ ", &text, w as usize, 4)
+                        .into_iter()
+                        .map(Line::from),
+                );
             }
         } else {
             lines.push(Line::from(Span::styled(t::FILES, theme::dim())));
             for c in &self.chosen {
-                lines.push(Line::from(Span::styled(
-                    self.path(m, *c).display().to_string(),
-                    theme::dim(),
-                )));
+                let text = self.path(m, *c).display().to_string();
+                lines.extend(
+                    path_lines("", &text, w as usize, 2)
+                        .into_iter()
+                        .map(|l| Line::from(Span::styled(l, theme::dim()))),
+                );
             }
         }
         let top = first + n as u16 + 5;
@@ -860,7 +868,13 @@ impl Screen for Export {
             let area = Rect::new(main.x + 1, main.y + 3, w, h);
             let mut lines = vec![Line::from(t::EXISTS)];
             for p in files {
-                lines.push(Line::from(format!("  {}", p.display())));
+                let text = p.display().to_string();
+                let width = w.saturating_sub(2) as usize;
+                lines.extend(
+                    path_lines("  ", &text, width, 4)
+                        .into_iter()
+                        .map(Line::from),
+                );
             }
             lines.push(Line::from(""));
             lines.push(Line::from(Span::styled(t::OVERWRITE_Q, theme::bold())));

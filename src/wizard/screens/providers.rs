@@ -6,7 +6,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph};
 use ratatui::Frame;
 
 use super::custom_provider::{self, CustomForm, Outcome};
@@ -14,11 +14,11 @@ use crate::engine::{Answers, Provider, Section};
 use crate::wizard::derived::Derived;
 use crate::wizard::keymap::{self, Binding, Key, Keymap, Row};
 use crate::wizard::model::{Model, ScreenId};
-use crate::wizard::msg::{Effect, Nav};
+use crate::wizard::msg::{Dialog, Effect, Msg, Nav};
 use crate::wizard::screen::{Ctx, Kind, Screen};
 use crate::wizard::strings::providers as t;
 use crate::wizard::theme;
-use crate::wizard::widgets::text::{fit, list_offset};
+use crate::wizard::widgets::text::{ellipsis, list_offset, wrap, wrap_max};
 use crate::wizard::widgets::text_input::TextInput;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -120,6 +120,8 @@ pub struct Providers {
     pub delete: Option<String>,
     /// A message about the last action, and whether it is an error.
     pub message: Option<(String, bool)>,
+    /// The setup question on screen: (its "yes" entry, its "no" entry).
+    pub asking: Option<(String, String)>,
 }
 
 struct Areas {
@@ -128,10 +130,18 @@ struct Areas {
     summary: Rect,
 }
 
-fn areas(main: Rect) -> Areas {
+/// The rows the box below the list keeps at least (its border and five lines).
+const MIN_SUMMARY: u16 = 6;
+
+/// The list is as tall as its rows (up to what leaves the box below its minimum); the box
+/// below gets the rest, so a short list leaves room for the whole description.
+fn areas(main: Rect, rows: usize) -> Areas {
     let x = main.x + 1;
     let w = main.width.saturating_sub(2);
-    let list_h = main.height.saturating_sub(4 + 5);
+    let list_h = main
+        .height
+        .saturating_sub(4 + MIN_SUMMARY)
+        .min(rows.min(u16::MAX as usize) as u16);
     Areas {
         search: Rect::new(x, main.y + 3, w, 1),
         list: Rect::new(x, main.y + 4, w, list_h),
@@ -153,6 +163,7 @@ impl Providers {
             form: None,
             delete: None,
             message: None,
+            asking: None,
         }
     }
 
@@ -181,8 +192,15 @@ impl Providers {
         let q = self.filter.value();
         let mut items: Vec<Item> = ids
             .into_iter()
+            // The "no" answer of a setup question is the row of its "yes" entry.
+            .filter(|id| !cat.is_otherwise(id))
             .filter(|id| match cat.get(id) {
-                Some(p) => p.matches(&q),
+                Some(p) => {
+                    p.matches(&q)
+                        || cat.setup_of(id).is_some_and(|(_, s)| {
+                            cat.get(&s.otherwise).is_some_and(|o| o.matches(&q))
+                        })
+                }
                 None => m.provider(id).is_some_and(|p| p.matches(&q)),
             })
             .map(Item::Provider)
@@ -221,7 +239,74 @@ impl Providers {
         vec![Effect::Save]
     }
 
+    /// The catalog entry of a row that is chosen now: the row's own, or for a setup question
+    /// the answer's entry.
+    fn chosen_entry(&self, m: &Model, id: &str) -> Option<String> {
+        let sel = m.selected(self.section);
+        if sel.iter().any(|x| x == id) {
+            return Some(id.to_string());
+        }
+        let (_, setup) = m.engine.catalog().setup_of(id)?;
+        sel.iter().find(|x| **x == setup.otherwise).cloned()
+    }
+
+    /// Space (or a click) on a row: off when chosen; else on, and for a provider with a setup
+    /// question (Google Analytics) the question is asked first.
+    fn choose(&mut self, m: &mut Model, id: &str) -> Vec<Effect> {
+        if let Some(on) = self.chosen_entry(m, id) {
+            return self.toggle(m, &on);
+        }
+        match m.engine.catalog().setup_of(id) {
+            Some((yes, setup)) => {
+                let mut lines = vec![setup.question.clone(), String::new()];
+                if !setup.conditions.is_empty() {
+                    lines.push(t::SETUP_YES_MEANS.into());
+                    lines.extend(setup.conditions.iter().map(|c| format!("· {c}")));
+                    lines.push(String::new());
+                }
+                let no_consent = m
+                    .engine
+                    .catalog()
+                    .get(&setup.otherwise)
+                    .is_some_and(|o| o.consent == Some(true));
+                if no_consent {
+                    lines.push(t::SETUP_NO_CONSENT.into());
+                }
+                self.asking = Some((yes.id.clone(), setup.otherwise.clone()));
+                vec![Effect::Ask(Dialog {
+                    id: t::SETUP_ID,
+                    title: t::SETUP_TITLE.into(),
+                    lines,
+                    choices: vec![('j', t::SETUP_YES, "yes"), ('n', t::SETUP_NO, "no")],
+                    cancel: Some("cancel"),
+                })]
+            }
+            None => self.toggle(m, id),
+        }
+    }
+
+    /// ←/→ on a chosen row with a setup question: the other answer.
+    fn swap_setup(&mut self, m: &mut Model, id: &str) -> Option<Vec<Effect>> {
+        let (yes, setup) = m.engine.catalog().setup_of(id)?;
+        let (yes, no) = (yes.id.clone(), setup.otherwise.clone());
+        let on = self.chosen_entry(m, &yes)?;
+        let other = if on == yes { no } else { yes };
+        let sec = self.section;
+        m.ensure_answered(sec);
+        let list = m.answers.providers.get(sec);
+        let swapped: Vec<String> = list
+            .iter()
+            .map(|x| if *x == on { other.clone() } else { x.clone() })
+            .collect();
+        m.answers.providers.set(sec, swapped);
+        self.message = None;
+        Some(vec![Effect::Save])
+    }
+
     fn cycle_variant(&mut self, m: &mut Model, id: &str, forward: bool) -> Vec<Effect> {
+        if let Some(fx) = self.swap_setup(m, id) {
+            return fx;
+        }
         let Some(p) = m.provider(id) else {
             return vec![];
         };
@@ -288,6 +373,151 @@ impl Providers {
                 }
             }
         }
+    }
+}
+
+impl Providers {
+    /// A row of the list as text: checkbox, name, variant or answer, star for common ones.
+    fn row_text(&self, m: &Model, item: &Item, star: bool) -> String {
+        let id = match item {
+            Item::Provider(id) => id,
+            Item::AddCustom => return t::ADD.to_string(),
+            Item::AddOwn => {
+                return m
+                    .engine
+                    .section_info(self.section)
+                    .own
+                    .as_ref()
+                    .map_or_else(String::new, |o| o.label.clone())
+            }
+        };
+        let on = self.chosen_entry(m, id);
+        // A setup question's row carries the name of the answer chosen (or the short name).
+        let shown = on.clone().unwrap_or_else(|| id.clone());
+        let p = m.provider(&shown);
+        let name = match (&p, &on, m.engine.catalog().setup_of(id)) {
+            (Some(p), None, Some(_)) => p.short_name.clone().unwrap_or(p.name.clone()),
+            (Some(p), _, _) => p.name.clone(),
+            (None, _, _) => id.clone(),
+        };
+        let mut text = format!("[{}] {name}", if on.is_some() { "x" } else { " " });
+        if let Some(p) = &p {
+            if p.custom {
+                text.push_str(t::OWN);
+            }
+            if on.is_some() && !p.variants.is_empty() {
+                let label = m
+                    .variant_of(id)
+                    .and_then(|v| p.variants.iter().find(|x| x.id == v))
+                    .map(|v| v.label.clone())
+                    .unwrap_or_else(|| t::VARIANT_NONE.into());
+                text.push_str(&format!(" — ‹{label}›"));
+            }
+            let info = m.engine.section_info(self.section);
+            if star && info.common.contains(id) && self.filter.is_empty() {
+                text.push_str(" ★");
+            }
+        }
+        text
+    }
+
+    /// The box below the list: what is chosen, then the whole row under the cursor with its
+    /// description (or the setup question, the variants, the last message); what does not
+    /// fit ends with "…".
+    fn draw_summary(&self, f: &mut Frame, area: Rect, m: &Model, items: &[Item], cursor: usize) {
+        let block = Block::new()
+            .borders(Borders::TOP)
+            .border_style(theme::dim());
+        let inner = block.inner(area);
+        f.render_widget(block, area);
+        let w = inner.width as usize;
+        let h = inner.height as usize;
+        if w == 0 || h == 0 {
+            return;
+        }
+        let names: Vec<String> = m
+            .selected(self.section)
+            .iter()
+            .map(|id| m.provider(id).map(|p| p.name).unwrap_or_else(|| id.clone()))
+            .collect();
+        let mut lines: Vec<Line> = wrap_max(&t::chosen(&names), w, 2.min(h))
+            .into_iter()
+            .map(|l| Line::from(Span::styled(l, theme::bold())))
+            .collect();
+        let mut body: Vec<(String, Style)> = vec![];
+        match items.get(cursor) {
+            Some(item @ Item::Provider(id)) => {
+                body.push((self.row_text(m, item, false), theme::bold()));
+                match &self.message {
+                    Some((msg, err)) => {
+                        body.push((msg.clone(), if *err { theme::error() } else { theme::ok() }))
+                    }
+                    None => body.extend(self.details(m, id).into_iter().map(|l| (l, Style::new()))),
+                }
+            }
+            _ => match &self.message {
+                Some((msg, err)) => {
+                    body.push((msg.clone(), if *err { theme::error() } else { theme::ok() }))
+                }
+                None => body.push((t::ADD_HINT.to_string(), theme::dim())),
+            },
+        }
+        let mut rest: Vec<(String, Style)> = vec![];
+        for (text, style) in body {
+            match text.strip_prefix("· ") {
+                // A condition: its next lines indented under its first.
+                Some(item) => rest.extend(
+                    wrap(item, w.saturating_sub(2))
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, l)| (format!("{}{l}", if i == 0 { "· " } else { "  " }), style)),
+                ),
+                None => rest.extend(wrap(&text, w).into_iter().map(|l| (l, style))),
+            }
+        }
+        let room = h.saturating_sub(lines.len());
+        if rest.len() > room && room > 0 {
+            rest.truncate(room);
+            if let Some(last) = rest.last_mut() {
+                last.0 = crate::wizard::widgets::text::cut_mark(&last.0, w);
+            }
+        }
+        lines.extend(
+            rest.into_iter()
+                .take(room)
+                .map(|(l, s)| Line::from(Span::styled(l, s))),
+        );
+        f.render_widget(Paragraph::new(lines), inner);
+    }
+
+    /// What the box says about the provider under the cursor: its description and facts, the
+    /// setup question with its conditions, the variants and how to reach them.
+    fn details(&self, m: &Model, id: &str) -> Vec<String> {
+        let cat = m.engine.catalog();
+        let on = self.chosen_entry(m, id);
+        let shown = on.clone().unwrap_or_else(|| id.to_string());
+        let mut out = vec![];
+        match m.provider(&shown) {
+            // An own provider has no catalog facts; summary() would end in "Ontvangt: .".
+            Some(p) if p.custom => out.push(custom_provider::detail(m, self.section, &p)),
+            Some(p) => out.push(p.summary()),
+            None => {}
+        }
+        if let Some((yes, setup)) = cat.setup_of(id) {
+            out.push(setup.question.clone());
+            out.extend(setup.conditions.iter().map(|c| format!("· {c}")));
+            out.push(t::setup_answer(on.as_ref().map(|x| *x == yes.id)).to_string());
+        }
+        if let Some(p) = m.provider(&shown) {
+            if !p.variants.is_empty() {
+                let labels: Vec<String> = p.variants.iter().map(|v| v.label.clone()).collect();
+                let current = m
+                    .variant_of(&shown)
+                    .and_then(|v| p.variants.iter().position(|x| x.id == v));
+                out.push(t::variants(&labels, current, on.is_some()));
+            }
+        }
+        out
     }
 }
 
@@ -364,7 +594,7 @@ impl Screen for Providers {
             Some(Act::Home) => self.cursor = 0,
             Some(Act::End) => self.cursor = n - 1,
             Some(Act::Toggle) => match item {
-                Item::Provider(id) => return self.toggle(cx.m, &id),
+                Item::Provider(id) => return self.choose(cx.m, &id),
                 // Nothing matches the search: the space belongs to the search text.
                 Item::AddCustom if !self.filter.is_empty() => self.filter.insert(' '),
                 Item::AddCustom => self.open_new(),
@@ -383,8 +613,8 @@ impl Screen for Providers {
                 Item::Provider(id) if !self.filter.is_empty() => {
                     self.filter = TextInput::default();
                     self.point_at(cx.m, &id);
-                    if !cx.m.selected(sec).contains(&id) {
-                        return self.toggle(cx.m, &id);
+                    if self.chosen_entry(cx.m, &id).is_none() {
+                        return self.choose(cx.m, &id);
                     }
                 }
                 // On an own provider, Enter opens its details.
@@ -421,6 +651,23 @@ impl Screen for Providers {
         vec![]
     }
 
+    fn reply(&mut self, cx: &mut Ctx, msg: &Msg) -> Vec<Effect> {
+        let Msg::Chose { dialog, value } = msg else {
+            return vec![];
+        };
+        if *dialog != t::SETUP_ID {
+            return vec![];
+        }
+        let Some((yes, no)) = self.asking.take() else {
+            return vec![];
+        };
+        match *value {
+            "yes" => self.toggle(cx.m, &yes),
+            "no" => self.toggle(cx.m, &no),
+            _ => vec![],
+        }
+    }
+
     fn paste(&mut self, cx: &mut Ctx, text: &str) -> Vec<Effect> {
         self.delete = None;
         match self.form.as_mut() {
@@ -443,11 +690,11 @@ impl Screen for Providers {
             return self.form_done(cx.m, out);
         }
         self.delete = None;
-        let a = areas(main);
+        let items = self.items(cx.m);
+        let a = areas(main, items.len());
         if row < a.list.y || row >= a.list.y + a.list.height {
             return vec![];
         }
-        let items = self.items(cx.m);
         let off = list_offset(self.cursor, items.len(), a.list.height as usize);
         let i = (row - a.list.y) as usize + off;
         let Some(item) = items.get(i).cloned() else {
@@ -455,7 +702,7 @@ impl Screen for Providers {
         };
         self.cursor = i;
         match item {
-            Item::Provider(id) => self.toggle(cx.m, &id),
+            Item::Provider(id) => self.choose(cx.m, &id),
             Item::AddCustom => {
                 self.open_new();
                 vec![]
@@ -530,16 +777,21 @@ impl Screen for Providers {
         let w = main.width.saturating_sub(2) as usize;
         f.render_widget(
             Paragraph::new(vec![Line::from(Span::styled(
-                fit(&info.question, w),
+                ellipsis(&info.question, w),
                 theme::bold(),
             ))]),
             Rect::new(main.x + 1, main.y, main.width.saturating_sub(2), 1),
         );
+        let help: Vec<Line> = wrap_max(&info.help, w, 2)
+            .into_iter()
+            .map(|l| Line::from(Span::styled(l, theme::dim())))
+            .collect();
         f.render_widget(
-            Paragraph::new(Span::styled(info.help.clone(), theme::dim())).wrap(Wrap { trim: true }),
+            Paragraph::new(help),
             Rect::new(main.x + 1, main.y + 1, main.width.saturating_sub(2), 2),
         );
-        let a = areas(main);
+        let items = self.items(m);
+        let a = areas(main, items.len());
         let buf = f.buffer_mut();
         buf.set_string(a.search.x, a.search.y, t::SEARCH, Style::new());
         let search_area = Rect::new(
@@ -552,14 +804,12 @@ impl Screen for Providers {
             buf.set_string(
                 search_area.x,
                 search_area.y,
-                fit(t::SEARCH_EMPTY, search_area.width as usize),
+                ellipsis(t::SEARCH_EMPTY, search_area.width as usize),
                 theme::dim(),
             );
         } else {
             self.filter.render(search_area, buf, theme::field());
         }
-        let items = self.items(m);
-        let selected = m.selected(sec);
         let cursor = self.cursor.min(items.len() - 1);
         let off = list_offset(cursor, items.len(), a.list.height as usize);
         let lw = a.list.width as usize;
@@ -576,72 +826,12 @@ impl Screen for Providers {
             } else {
                 Style::new()
             };
-            let text = match item {
-                Item::Provider(id) => {
-                    let on = selected.contains(id);
-                    let p = m.provider(id);
-                    let name = p.as_ref().map(|p| p.name.clone()).unwrap_or(id.clone());
-                    let mut text = format!("[{}] {name}", if on { "x" } else { " " });
-                    if let Some(p) = &p {
-                        if p.custom {
-                            text.push_str(t::OWN);
-                        }
-                        if on && !p.variants.is_empty() {
-                            let label = m
-                                .variant_of(id)
-                                .and_then(|v| p.variants.iter().find(|x| x.id == v))
-                                .map(|v| v.label.clone())
-                                .unwrap_or_else(|| t::VARIANT_NONE.into());
-                            text.push_str(&format!(" — ‹{label}›"));
-                        }
-                        if info.common.contains(id) && self.filter.is_empty() {
-                            text.push_str(" ★");
-                        }
-                    }
-                    text
-                }
-                Item::AddCustom => t::ADD.to_string(),
-                Item::AddOwn => m
-                    .engine
-                    .section_info(sec)
-                    .own
-                    .as_ref()
-                    .map_or_else(String::new, |o| o.label.clone()),
-            };
             let pointer = if r == cursor { "› " } else { "  " };
+            let text = format!("{pointer}{}", self.row_text(m, item, true));
             buf.set_string(a.list.x, y, " ".repeat(lw), style);
-            buf.set_string(a.list.x, y, fit(&format!("{pointer}{text}"), lw), style);
+            // Cut rows end with "…"; the box below shows the whole row under the cursor.
+            buf.set_string(a.list.x, y, ellipsis(&text, lw), style);
         }
-        let summary = match (&self.message, items.get(cursor)) {
-            (Some((msg, is_error)), _) => Line::from(Span::styled(
-                msg.clone(),
-                if *is_error {
-                    theme::error()
-                } else {
-                    theme::ok()
-                },
-            )),
-            (None, Some(Item::Provider(id))) => Line::from(match m.provider(id) {
-                // An own provider has no catalog facts; summary() would end in "Ontvangt: .".
-                Some(p) if p.custom => custom_provider::detail(m, sec, &p),
-                Some(p) => p.summary(),
-                None => String::new(),
-            }),
-            (None, _) => Line::from(Span::styled(t::ADD_HINT, theme::dim())),
-        };
-        let names: Vec<String> = selected
-            .iter()
-            .map(|id| m.provider(id).map(|p| p.name).unwrap_or_else(|| id.clone()))
-            .collect();
-        let chosen = t::chosen(&names);
-        f.render_widget(
-            Paragraph::new(summary).wrap(Wrap { trim: true }).block(
-                Block::new()
-                    .borders(Borders::TOP)
-                    .border_style(theme::dim())
-                    .title(fit(&chosen, a.summary.width as usize)),
-            ),
-            a.summary,
-        );
+        self.draw_summary(f, a.summary, m, &items, cursor);
     }
 }

@@ -2,7 +2,8 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 use super::form;
@@ -14,7 +15,7 @@ use crate::wizard::msg::{Effect, Nav};
 use crate::wizard::screen::{Ctx, Kind, Screen};
 use crate::wizard::strings::review as t;
 use crate::wizard::theme;
-use crate::wizard::widgets::text::{fit, list_offset};
+use crate::wizard::widgets::text::{ellipsis, list_offset, wrap, wrap_max};
 
 pub const ID: ScreenId = ScreenId("review");
 
@@ -71,13 +72,20 @@ pub struct Review {
     pub cursor: usize,
 }
 
+/// Below the title and two lines of summary, down to the bottom.
 fn list_area(main: Rect) -> Rect {
     Rect::new(
         main.x + 1,
         main.y + 3,
         main.width.saturating_sub(2),
-        main.height.saturating_sub(6),
+        main.height.saturating_sub(3),
     )
+}
+
+/// One screen line of the list: the finding it belongs to and its text.
+struct ListLine {
+    diag: usize,
+    text: String,
 }
 
 impl Review {
@@ -87,6 +95,45 @@ impl Review {
             (Some(diag), Some(step)) => vec![Effect::Go(Nav::Field(*step, diag.field.clone()))],
             _ => vec![],
         }
+    }
+
+    /// The list as screen lines: one per finding, cut with "…"; the finding under the cursor
+    /// whole, wrapped (its next lines indented). Returns the lines and the first one shown.
+    fn lines(&self, m: &Model, d: &Derived, width: usize, height: usize) -> (Vec<ListLine>, usize) {
+        let mut out = vec![];
+        let (mut first, mut last) = (0, 0);
+        for (i, diag) in d.diags.iter().enumerate() {
+            let mark = match diag.severity {
+                Severity::Error => "✗",
+                Severity::Warning => "!",
+                Severity::Info => "i",
+            };
+            let step = d.diag_steps.get(i).map_or("", |s| m.step_label(*s));
+            let text = format!(
+                "{}{mark} {step}: {}",
+                form::pointer(i == self.cursor),
+                diag.message
+            );
+            if i == self.cursor {
+                first = out.len();
+                for (j, l) in wrap(&text, width.saturating_sub(3)).into_iter().enumerate() {
+                    let text = if j == 0 { l } else { format!("   {l}") };
+                    out.push(ListLine { diag: i, text });
+                }
+                last = out.len().saturating_sub(1);
+            } else {
+                out.push(ListLine {
+                    diag: i,
+                    text: ellipsis(&text, width),
+                });
+            }
+        }
+        // The whole finding under the cursor in view (its first line when it is taller).
+        let mut off = list_offset(last, out.len(), height);
+        if off > first {
+            off = first;
+        }
+        (out, off)
     }
 }
 
@@ -130,11 +177,10 @@ impl Screen for Review {
         if row < a.y || row >= a.y + a.height {
             return vec![];
         }
-        let off = list_offset(self.cursor, cx.d.diags.len(), a.height as usize);
-        let i = (row - a.y) as usize + off;
-        if i < cx.d.diags.len() {
-            self.cursor = i;
-            return self.open(cx.d, i);
+        let (lines, off) = self.lines(cx.m, cx.d, a.width as usize, a.height as usize);
+        if let Some(l) = lines.get((row - a.y) as usize + off) {
+            self.cursor = l.diag;
+            return self.open(cx.d, l.diag);
         }
         vec![]
     }
@@ -146,46 +192,38 @@ impl Screen for Review {
         } else {
             t::summary(errors, warnings)
         };
-        form::heading(f, main, t::TITLE, &summary);
+        let w = main.width.saturating_sub(2) as usize;
+        let mut head = vec![Line::from(Span::styled(
+            ellipsis(t::TITLE, w),
+            theme::bold(),
+        ))];
+        head.extend(
+            wrap_max(&summary, w, 2)
+                .into_iter()
+                .map(|l| Line::from(Span::styled(l, theme::dim()))),
+        );
+        f.render_widget(
+            Paragraph::new(head),
+            Rect::new(main.x + 1, main.y, w as u16, 3.min(main.height)),
+        );
         let a = list_area(main);
-        let off = list_offset(self.cursor, d.diags.len(), a.height as usize);
+        let (lines, off) = self.lines(m, d, a.width as usize, a.height as usize);
         let buf = f.buffer_mut();
-        for (i, diag) in d.diags.iter().enumerate().skip(off).take(a.height as usize) {
-            let y = a.y + (i - off) as u16;
-            let (mark, st) = match diag.severity {
-                Severity::Error => ("✗", theme::error()),
-                Severity::Warning => ("!", theme::warning()),
-                Severity::Info => ("i", theme::dim()),
-            };
-            let step = d.diag_steps.get(i).map_or("", |s| m.step_label(*s));
-            let text = format!(
-                "{}{mark} {step}: {}",
-                form::pointer(i == self.cursor),
-                diag.message
-            );
-            let style = if i == self.cursor && focused {
+        for (row, l) in lines.iter().skip(off).take(a.height as usize).enumerate() {
+            let y = a.y + row as u16;
+            let style = if l.diag == self.cursor && focused {
                 theme::highlight()
             } else {
-                st
+                match d.diags[l.diag].severity {
+                    Severity::Error => theme::error(),
+                    Severity::Warning => theme::warning(),
+                    Severity::Info => theme::dim(),
+                }
             };
-            buf.set_string(a.x, y, fit(&text, a.width as usize), style);
-        }
-        if let Some(diag) = d.diags.get(self.cursor) {
-            let step = d
-                .diag_steps
-                .get(self.cursor)
-                .map_or("", |s| m.step_label(*s));
-            f.render_widget(
-                Paragraph::new(t::detail(&diag.message, step))
-                    .style(theme::dim())
-                    .wrap(Wrap { trim: true }),
-                Rect::new(
-                    main.x + 1,
-                    main.y + main.height.saturating_sub(3),
-                    main.width.saturating_sub(2),
-                    3.min(main.height),
-                ),
-            );
+            if l.diag == self.cursor && focused {
+                buf.set_string(a.x, y, " ".repeat(a.width as usize), style);
+            }
+            buf.set_string(a.x, y, &l.text, style);
         }
     }
 }

@@ -18,7 +18,7 @@ use crate::wizard::msg::{Effect, Nav};
 use crate::wizard::screen::{Ctx, Kind, Screen};
 use crate::wizard::strings::start as t;
 use crate::wizard::theme;
-use crate::wizard::widgets::text::{ellipsis, fit, list_offset, wrap};
+use crate::wizard::widgets::text::{cut_mark, ellipsis, fit, list_offset, wrap};
 use crate::wizard::widgets::text_input::TextInput;
 
 pub const ID: ScreenId = ScreenId("start");
@@ -428,8 +428,16 @@ impl Screen for Start {
             }
             return;
         }
-        let lines: Vec<Line> = self
-            .desc_lines(m, main.width)
+        // What does not fit (a small window) ends with "…".
+        let mut desc = self.desc_lines(m, main.width);
+        let room = d_area.height.saturating_sub(1) as usize;
+        if desc.len() > room && room > 0 {
+            desc.truncate(room);
+            if let Some(last) = desc.last_mut() {
+                *last = cut_mark(last, main.width.saturating_sub(1) as usize);
+            }
+        }
+        let lines: Vec<Line> = desc
             .into_iter()
             .map(|l| Line::from(Span::styled(l, theme::dim())))
             .collect();

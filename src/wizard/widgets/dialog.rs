@@ -3,7 +3,9 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
+
+use crate::wizard::widgets::text::wrap;
 use ratatui::Frame;
 
 use crate::wizard::keymap::Row;
@@ -43,20 +45,45 @@ pub fn keys(d: &Dialog) -> Vec<Row> {
 
 pub fn view(f: &mut Frame, d: &Dialog) {
     let size = f.area();
-    let w = size.width.saturating_sub(4).min(70);
-    let mut lines: Vec<Line> = d.lines.iter().map(|l| Line::from(l.as_str())).collect();
+    let w = size.width.saturating_sub(4).min(76);
+    let inner_w = w.saturating_sub(2) as usize;
+    // Wrapped here, so the box is as tall as its text (a list item's next lines indented).
+    let mut lines: Vec<Line> = vec![];
+    for l in &d.lines {
+        if l.is_empty() {
+            lines.push(Line::from(""));
+            continue;
+        }
+        let (lead, rest) = match l.strip_prefix("· ") {
+            Some(rest) => ("  ", rest),
+            None => ("", l.as_str()),
+        };
+        for (i, part) in wrap(rest, inner_w.saturating_sub(lead.len()))
+            .into_iter()
+            .enumerate()
+        {
+            let prefix = match (i, lead.is_empty()) {
+                (_, true) => "",
+                (0, false) => "· ",
+                _ => lead,
+            };
+            lines.push(Line::from(format!("{prefix}{part}")));
+        }
+    }
     lines.push(Line::from(""));
     let answers: Vec<String> = d
         .choices
         .iter()
         .map(|(k, label, _)| format!("{k} = {label}"))
         .collect();
-    lines.push(Line::from(Span::styled(answers.join("   "), theme::bold())));
+    for part in wrap(&answers.join(" · "), inner_w) {
+        lines.push(Line::from(Span::styled(part, theme::bold())));
+    }
     let h = (lines.len() as u16 + 2).min(size.height);
     let area = Rect::new((size.width - w) / 2, (size.height - h) / 2, w, h);
     f.render_widget(Clear, area);
     f.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+        Paragraph::new(lines).block(
             Block::new()
                 .borders(Borders::ALL)
                 .border_type(BorderType::Thick)

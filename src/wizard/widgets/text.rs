@@ -30,6 +30,88 @@ pub fn ellipsis(s: &str, width: usize) -> String {
     out
 }
 
+/// Wraps `text` into at most `max` lines of `width` columns; when something is left off, the
+/// last line ends with "…".
+pub fn wrap_max(text: &str, width: usize, max: usize) -> Vec<String> {
+    let mut lines = wrap(text, width);
+    if lines.len() > max {
+        lines.truncate(max);
+        if let Some(last) = lines.last_mut() {
+            *last = cut_mark(last, width);
+        }
+    }
+    lines
+}
+
+/// `line` with a sign that text follows: " …" when it fits, else the last column is "…".
+pub fn cut_mark(line: &str, width: usize) -> String {
+    if width == 0 {
+        return String::new();
+    }
+    if line.width() + 2 <= width {
+        format!("{line} …")
+    } else {
+        let mut out = fit(line, width - 1);
+        out.push('…');
+        out
+    }
+}
+
+/// A file path over lines of at most `width` columns, broken after a `/` (or a `-` in a long
+/// name), never inside a word; the lines after the first start with `indent` spaces.
+pub fn path_lines(lead: &str, path: &str, width: usize, indent: usize) -> Vec<String> {
+    let split_after = |text: &str, sep: char| -> Vec<String> {
+        let mut v = vec![];
+        let mut cur = String::new();
+        for c in text.chars() {
+            cur.push(c);
+            if c == sep {
+                v.push(std::mem::take(&mut cur));
+            }
+        }
+        if !cur.is_empty() {
+            v.push(cur);
+        }
+        v
+    };
+    // Pieces that end after each '/'; a name too long for a line also after each '-'.
+    let room = width.saturating_sub(indent).max(1);
+    let pieces: Vec<String> = split_after(path, '/')
+        .into_iter()
+        .flat_map(|p| {
+            if p.width() > room {
+                split_after(&p, '-')
+            } else {
+                vec![p]
+            }
+        })
+        .collect();
+    let mut out: Vec<String> = vec![];
+    let mut line = lead.to_string();
+    let pad = " ".repeat(indent.min(width / 2));
+    for piece in pieces {
+        let fresh = out.is_empty() && line == lead || line == pad;
+        if !fresh && line.width() + piece.width() > width {
+            out.push(std::mem::take(&mut line));
+            line = pad.clone();
+        }
+        if line.width() + piece.width() > width {
+            // One piece wider than a line: cut it (a name without / or -).
+            for part in wrap(&piece, width.saturating_sub(line.width()).max(1)) {
+                line.push_str(&part);
+                out.push(std::mem::take(&mut line));
+                line = pad.clone();
+            }
+            continue;
+        }
+        line.push_str(&piece);
+    }
+    if !line.trim().is_empty() {
+        out.push(line);
+    }
+    out
+}
+
 /// Keeps `cursor` visible in a list of `len` rows shown `height` at a time; returns the first row.
 pub fn list_offset(cursor: usize, len: usize, height: usize) -> usize {
     if height == 0 || len <= height {
@@ -94,6 +176,35 @@ mod tests {
         assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
         assert_eq!(wrap("日本語", 1), Vec::<String>::new());
         assert_eq!(wrap("日本語", 4), ["日本", "語"]);
+    }
+
+    #[test]
+    fn wrap_max_marks_what_is_left_off() {
+        assert_eq!(wrap_max("een twee drie", 8, 2), ["een twee", "drie"]);
+        assert_eq!(wrap_max("een twee drie vier", 8, 1), ["een twe…"]);
+        assert_eq!(wrap_max("een twee drie vier", 15, 1), ["een twee drie …"]);
+        assert!(wrap_max("a b", 5, 0).is_empty());
+    }
+
+    #[test]
+    fn paths_break_after_a_slash() {
+        assert_eq!(
+            path_lines("✓ ", "/tmp/ux/w/theehuis-lotus-privacybeleid.md", 24, 2),
+            ["✓ /tmp/ux/w/theehuis-", "  lotus-privacybeleid.md"]
+        );
+        assert_eq!(
+            path_lines("✓ ", "/tmp/ux/w/theehuis-lotus-privacybeleid.md", 40, 2),
+            ["✓ /tmp/ux/w/", "  theehuis-lotus-privacybeleid.md"]
+        );
+        assert_eq!(path_lines("", "/a/b.md", 40, 2), ["/a/b.md"]);
+        for l in path_lines(
+            "✓ ",
+            "/tmp/een/heel/lange/map/met-namen/bestand.fragment.html",
+            20,
+            2,
+        ) {
+            assert!(l.width() <= 20, "{l}");
+        }
     }
 
     #[test]
