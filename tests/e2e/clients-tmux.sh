@@ -12,23 +12,7 @@ PASSED=0
 FAILED=0
 trap '$T kill-server 2>/dev/null || true; sleep 0.2; rm -rf "$WORK" 2>/dev/null' EXIT
 
-screen() { $T capture-pane -p -t "$S"; }
-wait_for() { # wait_for TEXT [SECONDS]
-  local deadline=$((SECONDS + ${2:-10}))
-  until screen | grep -qF -- "$1"; do
-    ((SECONDS < deadline)) || return 1
-    sleep 0.1
-  done
-}
-ok() { PASSED=$((PASSED + 1)); echo "ok   $1"; }
-bad() { FAILED=$((FAILED + 1)); echo "FAIL $1"; screen | sed 's/^/     | /'; }
-check() { # check NAME COMMAND...
-  local name=$1
-  shift
-  if "$@"; then ok "$name"; else bad "$name"; fi
-}
-need() { check "$@" || { echo "$PASSED passed, $((FAILED)) failed"; exit 1; }; }
-keys() { $T send-keys -t "$S" "$@"; }
+source "$(dirname "$0")/lib.sh"
 
 K="$WORK/klanten"
 mkdir -p "$K"

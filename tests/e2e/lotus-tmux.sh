@@ -20,21 +20,7 @@ TYPED=0
 DETOURS=0
 trap '$T kill-server 2>/dev/null || true; sleep 0.2; rm -rf "$WORK" 2>/dev/null' EXIT
 
-screen() { $T capture-pane -p -t "$S"; }
-wait_for() { # wait_for TEXT [SECONDS]
-  local deadline=$((SECONDS + ${2:-10}))
-  until screen | grep -qF -- "$1"; do
-    ((SECONDS < deadline)) || return 1
-    sleep 0.1
-  done
-}
-ok() { PASSED=$((PASSED + 1)); echo "ok   $1"; }
-bad() { FAILED=$((FAILED + 1)); echo "FAIL $1"; screen | sed 's/^/     | /'; }
-check() { # check NAME COMMAND...
-  local name=$1
-  shift
-  if "$@"; then ok "$name"; else bad "$name"; fi
-}
+source "$(dirname "$0")/lib.sh"
 finish() {
   echo "NAV=$NAV TYPED=$TYPED DETOURS=$DETOURS"
   echo "$PASSED passed, $FAILED failed"
