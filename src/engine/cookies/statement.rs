@@ -10,7 +10,7 @@ use crate::engine::answers::Answers;
 use crate::engine::document::{wrap_user, Document, LINK_END, LINK_MID, LINK_START};
 use crate::engine::error::EngineError;
 use crate::engine::lang::{Lang, Texts, Voice};
-use crate::engine::{format, model, Engine, Format};
+use crate::engine::{format, Engine, Format};
 
 /// The anchor the banner's loader listens to (assets/banner/loader.js).
 pub fn settings_anchor(lang: Lang) -> &'static str {
@@ -30,31 +30,6 @@ fn fill(text: &str, with: &[(&str, &str)]) -> String {
         s = s.replace(&format!("{{{k}}}"), v);
     }
     s
-}
-
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-pub fn date_in(iso: &str, lang: Lang) -> Option<String> {
-    match lang {
-        Lang::Nl => model::date_nl(iso),
-        Lang::En => {
-            let (y, m, d) = crate::engine::rules::parse_date(iso)?;
-            Some(format!("{d} {} {y}", MONTHS_EN[(m - 1) as usize]))
-        }
-    }
 }
 
 /// A tool's name and company as text for the statement: a shop's own provider is user text.
@@ -173,7 +148,7 @@ pub fn context(a: &Answers, tools: &[Tool], texts: &Texts) -> Result<Value, Engi
         .shop
         .effective_date
         .as_deref()
-        .and_then(|d| date_in(d, lang))
+        .and_then(|d| crate::engine::lang::date(d, lang))
         .map(|d| {
             fill(
                 texts.get("statement.updated").unwrap_or(""),
