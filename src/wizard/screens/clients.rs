@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
@@ -23,6 +24,7 @@ use crate::wizard::msg::{Effect, Nav};
 use crate::wizard::screen::{Ctx, Kind, Screen};
 use crate::wizard::strings::clients as t;
 use crate::wizard::theme;
+use crate::wizard::widgets::list;
 use crate::wizard::widgets::text::{fit, list_offset};
 use crate::wizard::widgets::text_input::TextInput;
 
@@ -376,25 +378,28 @@ impl Screen for Clients {
         } else if self.rows.is_empty() {
             lines.push(Line::from(Span::styled(fit(t::NONE, w), theme::dim())));
         }
-        let height = (area.height as usize).saturating_sub(lines.len());
-        let off = list_offset(self.cursor, self.rows.len(), height);
-        for (i, r) in self.rows.iter().enumerate().skip(off).take(height) {
-            let text = fit(
-                &format!("{}{}", form::pointer(i == self.cursor), Clients::line(r, w)),
-                w,
-            );
-            let style = if i == self.cursor && focused && self.naming.is_none() {
-                theme::highlight()
-            } else if r.errors > 0 || r.unreadable.is_some() {
+        let above = (lines.len() as u16).min(area.height);
+        f.render_widget(Paragraph::new(lines), area);
+        let area = Rect::new(area.x, area.y + above, area.width, area.height - above);
+        let off = list_offset(self.cursor, self.rows.len(), area.height as usize);
+        let rows = self.rows.iter().enumerate().map(|(i, r)| {
+            let text = format!("{}{}", form::pointer(i == self.cursor), Clients::line(r, w));
+            let style = if r.errors > 0 || r.unreadable.is_some() {
                 theme::error()
             } else if r.stale {
                 theme::warning()
             } else {
-                ratatui::style::Style::new()
+                Style::new()
             };
-            lines.push(Line::from(Span::styled(text, style)));
-        }
-        f.render_widget(Paragraph::new(lines), area);
+            list::Row::new(text, style).current(i == self.cursor)
+        });
+        list::draw(
+            f.buffer_mut(),
+            area,
+            rows,
+            off,
+            focused && self.naming.is_none(),
+        );
         if let Some(input) = &self.naming {
             let y = main.y + main.height.saturating_sub(1);
             let label_w = t::NEW_NAME.chars().count() as u16;

@@ -21,6 +21,7 @@ use crate::wizard::msg::{Effect, Msg, Nav};
 use crate::wizard::screen::{Ctx, Kind, Screen};
 use crate::wizard::strings::export as t;
 use crate::wizard::theme;
+use crate::wizard::widgets::list;
 use crate::wizard::widgets::text::{fit, list_offset, path_lines};
 use crate::wizard::widgets::text_input::TextInput;
 
@@ -734,56 +735,43 @@ impl Screen for Export {
         let w = main.width.saturating_sub(2);
         form::title(f, main, t::TITLE);
         let first = main.y + 2;
-        let style_of = |row: ExportRow| {
-            if self.cursor == row && focused {
-                theme::highlight()
-            } else {
-                Style::new()
-            }
-        };
         let all = rows();
         let (skip, n) = self.window(main.height);
         let hidden = all.len() - 2 - n;
         let mut cursor_pos = None;
         {
             let buf = f.buffer_mut();
-            for (i, row) in all.iter().skip(skip).take(n).enumerate() {
+            // The rows to tick; the folder and the button below them are drawn apart.
+            let choices = all[..all.len() - 2].iter().map(|row| {
                 let p = form::pointer(self.cursor == *row);
-                let c = match row {
-                    ExportRow::Choice(c) => c,
+                let text = match row {
+                    ExportRow::Choice(c) => {
+                        let on = if self.chosen.contains(c) { "x" } else { " " };
+                        match c.doc {
+                            Doc::Policy => format!(
+                                "{p}[{on}] {} (.{})",
+                                c.format.label(),
+                                c.format.extension()
+                            ),
+                            // The documents beside the policy say which they are (issue 9).
+                            other => format!(
+                                "{p}[{on}] {}: {} (.{})",
+                                other.label(),
+                                c.format.label(),
+                                c.format.extension()
+                            ),
+                        }
+                    }
                     ExportRow::FragmentTitle => {
                         let on = if self.fragment_title { "x" } else { " " };
-                        let text = format!("{p}    [{on}] {}", t::FRAGMENT_TITLE);
-                        buf.set_string(
-                            main.x + 1,
-                            first + i as u16,
-                            fit(&text, w as usize),
-                            style_of(*row),
-                        );
-                        continue;
+                        format!("{p}    [{on}] {}", t::FRAGMENT_TITLE)
                     }
-                    _ => continue,
+                    ExportRow::Dir | ExportRow::Button => String::new(),
                 };
-                let on = if self.chosen.contains(c) { "x" } else { " " };
-                let text = match c.doc {
-                    Doc::Policy => {
-                        format!("{p}[{on}] {} (.{})", c.format.label(), c.format.extension())
-                    }
-                    // The documents beside the policy say which they are (issue 9).
-                    other => format!(
-                        "{p}[{on}] {}: {} (.{})",
-                        other.label(),
-                        c.format.label(),
-                        c.format.extension()
-                    ),
-                };
-                buf.set_string(
-                    main.x + 1,
-                    first + i as u16,
-                    fit(&text, w as usize),
-                    style_of(*row),
-                );
-            }
+                list::Row::new(text, Style::new()).current(self.cursor == *row)
+            });
+            let area = Rect::new(main.x + 1, first, w, n as u16);
+            list::draw(buf, area, choices, skip, focused);
             if hidden > 0 {
                 buf.set_string(
                     main.x + 1,
@@ -813,7 +801,11 @@ impl Screen for Export {
                     form::pointer(self.cursor == ExportRow::Button),
                     t::BUTTON
                 ),
-                style_of(ExportRow::Button),
+                if self.cursor == ExportRow::Button && focused {
+                    theme::highlight()
+                } else {
+                    Style::new()
+                },
             );
         }
         let mut lines: Vec<Line> = Vec::new();

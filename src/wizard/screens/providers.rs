@@ -18,6 +18,7 @@ use crate::wizard::msg::{Dialog, Effect, Msg, Nav};
 use crate::wizard::screen::{Ctx, Kind, Screen};
 use crate::wizard::strings::providers as t;
 use crate::wizard::theme;
+use crate::wizard::widgets::list;
 use crate::wizard::widgets::text::{ellipsis, list_offset, wrap, wrap_max};
 use crate::wizard::widgets::text_input::TextInput;
 
@@ -812,26 +813,13 @@ impl Screen for Providers {
         }
         let cursor = self.cursor.min(items.len() - 1);
         let off = list_offset(cursor, items.len(), a.list.height as usize);
-        let lw = a.list.width as usize;
-        for (r, item) in items
-            .iter()
-            .enumerate()
-            .skip(off)
-            .take(a.list.height as usize)
-        {
-            let y = a.list.y + (r - off) as u16;
-            let is_cur = r == cursor && focused;
-            let style = if is_cur {
-                theme::highlight()
-            } else {
-                Style::new()
-            };
+        // Cut rows end with "…"; the box below shows the whole row under the cursor.
+        let rows = items.iter().enumerate().map(|(r, item)| {
             let pointer = if r == cursor { "› " } else { "  " };
             let text = format!("{pointer}{}", self.row_text(m, item, true));
-            buf.set_string(a.list.x, y, " ".repeat(lw), style);
-            // Cut rows end with "…"; the box below shows the whole row under the cursor.
-            buf.set_string(a.list.x, y, ellipsis(&text, lw), style);
-        }
+            list::Row::new(text, Style::new()).current(r == cursor)
+        });
+        list::draw(buf, a.list, rows, off, focused);
         self.draw_summary(f, a.summary, m, &items, cursor);
     }
 }

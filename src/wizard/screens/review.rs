@@ -15,6 +15,7 @@ use crate::wizard::msg::{Effect, Nav};
 use crate::wizard::screen::{Ctx, Kind, Screen};
 use crate::wizard::strings::review as t;
 use crate::wizard::theme;
+use crate::wizard::widgets::list;
 use crate::wizard::widgets::text::{ellipsis, list_offset, wrap, wrap_max};
 
 pub const ID: ScreenId = ScreenId("review");
@@ -208,22 +209,14 @@ impl Screen for Review {
         );
         let a = list_area(main);
         let (lines, off) = self.lines(m, d, a.width as usize, a.height as usize);
-        let buf = f.buffer_mut();
-        for (row, l) in lines.iter().skip(off).take(a.height as usize).enumerate() {
-            let y = a.y + row as u16;
-            let style = if l.diag == self.cursor && focused {
-                theme::highlight()
-            } else {
-                match d.diags[l.diag].severity {
-                    Severity::Error => theme::error(),
-                    Severity::Warning => theme::warning(),
-                    Severity::Info => theme::dim(),
-                }
+        let rows = lines.into_iter().map(|l| {
+            let style = match d.diags[l.diag].severity {
+                Severity::Error => theme::error(),
+                Severity::Warning => theme::warning(),
+                Severity::Info => theme::dim(),
             };
-            if l.diag == self.cursor && focused {
-                buf.set_string(a.x, y, " ".repeat(a.width as usize), style);
-            }
-            buf.set_string(a.x, y, &l.text, style);
-        }
+            list::Row::new(l.text, style).current(l.diag == self.cursor)
+        });
+        list::draw(f.buffer_mut(), a, rows, off, focused);
     }
 }

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use ratatui::Frame;
@@ -18,7 +19,8 @@ use crate::wizard::msg::{Effect, Nav};
 use crate::wizard::screen::{Ctx, Kind, Screen};
 use crate::wizard::strings::start as t;
 use crate::wizard::theme;
-use crate::wizard::widgets::text::{cut_mark, ellipsis, fit, list_offset, wrap};
+use crate::wizard::widgets::list;
+use crate::wizard::widgets::text::{cut_mark, list_offset, wrap};
 use crate::wizard::widgets::text_input::TextInput;
 
 pub const ID: ScreenId = ScreenId("start");
@@ -384,21 +386,15 @@ impl Screen for Start {
         let area = list_area(main, desc_area(main, self.desc_lines(m, main.width).len()));
         let rows = self.rows(m);
         let off = self.offset(&rows, area.height);
-        let width = area.width as usize;
-        let lines: Vec<Line> = rows
-            .iter()
-            .skip(off)
-            .take(area.height as usize)
-            .map(|(i, text)| match i {
-                None => Line::from(Span::styled(fit(text, width), theme::heading())),
-                Some(i) if *i == self.cursor => Line::from(Span::styled(
-                    ellipsis(&format!("> {text}"), width),
-                    theme::highlight(),
-                )),
-                Some(_) => Line::from(ellipsis(&format!("  {text}"), width)),
-            })
-            .collect();
-        f.render_widget(Paragraph::new(lines), area);
+        let rows = rows.into_iter().map(|(i, text)| match i {
+            None => list::Row::new(text, theme::heading()),
+            Some(i) if i == self.cursor => {
+                list::Row::new(format!("> {text}"), Style::new()).current(true)
+            }
+            Some(_) => list::Row::new(format!("  {text}"), Style::new()),
+        });
+        // A page without the sidebar: its list always has the keys.
+        list::draw(f.buffer_mut(), area, rows, off, true);
         // The highlighted item in full; for a preset also what it ticks.
         let d_area = desc_area(main, self.desc_lines(m, main.width).len());
         let block = Block::new().borders(Borders::TOP);
