@@ -325,13 +325,16 @@ fn export_overwrite_question() {
         )]),
     );
     both("export_confirm", &mut s);
-    // A path too long for the line breaks after a `/`, not inside the file name.
+    // A path too long for the line breaks after a `/`, not inside the file name; the list
+    // of files below the button that does not fit ends with "…".
     let screen = render(&mut s, 80, 24);
-    for line in screen
+    let files: Vec<&str> = screen
         .lines()
         .filter(|l| l.contains("/tmp/wizard-test") && !l.contains("Map:"))
-    {
-        let l = line.trim_end_matches(['│', ' ']);
+        .collect();
+    assert!(files.last().is_some_and(|l| l.ends_with(" …")), "{screen}");
+    for line in files {
+        let l = line.trim_end_matches(['│', ' ', '…']);
         assert!(
             l.ends_with('/') || l.ends_with(".md") || l.ends_with(".html"),
             "{line}\n{screen}"

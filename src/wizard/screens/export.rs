@@ -22,7 +22,7 @@ use crate::wizard::screen::{Ctx, Kind, Screen};
 use crate::wizard::strings::export as t;
 use crate::wizard::theme;
 use crate::wizard::widgets::list;
-use crate::wizard::widgets::text::{fit, list_offset, path_lines};
+use crate::wizard::widgets::text::{fit, keep_lines, list_offset, path_lines, wrap};
 use crate::wizard::widgets::text_input::TextInput;
 
 pub const ID: ScreenId = ScreenId("export");
@@ -808,52 +808,56 @@ impl Screen for Export {
                 },
             );
         }
-        let mut lines: Vec<Line> = Vec::new();
+        // Below the button: why the export is refused, or the files (written or to be
+        // written); what does not fit ends with "…".
+        let width = w as usize;
+        let mut lines: Vec<(String, Style)> = Vec::new();
+        let mut say = |text: &str, style: Style| {
+            if unicode_width::UnicodeWidthStr::width(text) <= width {
+                lines.push((text.to_string(), style));
+            } else {
+                lines.extend(wrap(text, width).into_iter().map(|l| (l, style)));
+            }
+        };
         if !self.errors.is_empty() {
             if d.has_errors() {
-                lines.push(Line::from(Span::styled(
+                say(
                     t::REFUSED,
                     theme::error().add_modifier(ratatui::style::Modifier::BOLD),
-                )));
+                );
             }
             for e in &self.errors {
-                lines.push(Line::from(Span::styled(format!("✗ {e}"), theme::error())));
+                say(&format!("✗ {e}"), theme::error());
             }
         } else if d.has_errors() && self.confirm.is_none() {
             let (errors, _) = d.counts();
-            lines.push(Line::from(Span::styled(
-                t::still_errors(errors),
-                theme::error(),
-            )));
-            lines.push(Line::from(Span::styled(t::SEE_REVIEW, theme::dim())));
+            say(&t::still_errors(errors), theme::error());
+            say(t::SEE_REVIEW, theme::dim());
         } else if !self.written.is_empty() {
-            lines.push(Line::from(Span::styled(t::WRITTEN, theme::bold())));
+            say(t::WRITTEN, theme::bold());
             // Paths break after a `/`, never inside a name (widgets::text::path_lines).
             for p in &self.written {
                 let text = p.display().to_string();
-                lines.extend(
-                    path_lines("✓ ", &text, w as usize, 4)
-                        .into_iter()
-                        .map(Line::from),
-                );
+                let paths = path_lines("✓ ", &text, width, 4);
+                lines.extend(paths.into_iter().map(|l| (l, Style::new())));
             }
         } else {
-            lines.push(Line::from(Span::styled(t::FILES, theme::dim())));
+            say(t::FILES, theme::dim());
             for c in &self.chosen {
                 let text = self.path(m, *c).display().to_string();
-                lines.extend(
-                    path_lines("", &text, w as usize, 2)
-                        .into_iter()
-                        .map(|l| Line::from(Span::styled(l, theme::dim()))),
-                );
+                let paths = path_lines("", &text, width, 2);
+                lines.extend(paths.into_iter().map(|l| (l, theme::dim())));
             }
         }
         let top = first + n as u16 + 5;
         if top < main.y + main.height {
-            f.render_widget(
-                Paragraph::new(lines).wrap(Wrap { trim: false }),
-                Rect::new(main.x + 1, top, w, main.y + main.height - top),
-            );
+            let area = Rect::new(main.x + 1, top, w, main.y + main.height - top);
+            keep_lines(&mut lines, width, area.height as usize);
+            let lines: Vec<Line> = lines
+                .into_iter()
+                .map(|(l, s)| Line::from(Span::styled(l, s)))
+                .collect();
+            f.render_widget(Paragraph::new(lines), area);
         }
         if let Some(files) = &self.confirm {
             let h = (files.len() as u16 + 5).min(main.height);

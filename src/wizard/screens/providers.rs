@@ -19,7 +19,7 @@ use crate::wizard::screen::{Ctx, Kind, Screen};
 use crate::wizard::strings::providers as t;
 use crate::wizard::theme;
 use crate::wizard::widgets::list;
-use crate::wizard::widgets::text::{ellipsis, list_offset, wrap, wrap_max};
+use crate::wizard::widgets::text::{ellipsis, keep_lines, list_offset, wrap, wrap_max};
 use crate::wizard::widgets::text_input::TextInput;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -476,16 +476,9 @@ impl Providers {
                 None => rest.extend(wrap(&text, w).into_iter().map(|l| (l, style))),
             }
         }
-        let room = h.saturating_sub(lines.len());
-        if rest.len() > room && room > 0 {
-            rest.truncate(room);
-            if let Some(last) = rest.last_mut() {
-                last.0 = crate::wizard::widgets::text::cut_mark(&last.0, w);
-            }
-        }
+        keep_lines(&mut rest, w, h.saturating_sub(lines.len()));
         lines.extend(
             rest.into_iter()
-                .take(room)
                 .map(|(l, s)| Line::from(Span::styled(l, s))),
         );
         f.render_widget(Paragraph::new(lines), inner);

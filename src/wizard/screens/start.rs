@@ -20,7 +20,7 @@ use crate::wizard::screen::{Ctx, Kind, Screen};
 use crate::wizard::strings::start as t;
 use crate::wizard::theme;
 use crate::wizard::widgets::list;
-use crate::wizard::widgets::text::{cut_mark, list_offset, wrap};
+use crate::wizard::widgets::text::{keep_lines, list_offset, wrap};
 use crate::wizard::widgets::text_input::TextInput;
 
 pub const ID: ScreenId = ScreenId("start");
@@ -425,17 +425,16 @@ impl Screen for Start {
             return;
         }
         // What does not fit (a small window) ends with "…".
-        let mut desc = self.desc_lines(m, main.width);
+        let mut desc: Vec<(String, Style)> = self
+            .desc_lines(m, main.width)
+            .into_iter()
+            .map(|l| (l, theme::dim()))
+            .collect();
         let room = d_area.height.saturating_sub(1) as usize;
-        if desc.len() > room && room > 0 {
-            desc.truncate(room);
-            if let Some(last) = desc.last_mut() {
-                *last = cut_mark(last, main.width.saturating_sub(1) as usize);
-            }
-        }
+        keep_lines(&mut desc, main.width.saturating_sub(1) as usize, room);
         let lines: Vec<Line> = desc
             .into_iter()
-            .map(|l| Line::from(Span::styled(l, theme::dim())))
+            .map(|(l, s)| Line::from(Span::styled(l, s)))
             .collect();
         f.render_widget(Paragraph::new(lines).block(block), d_area);
     }
