@@ -43,17 +43,8 @@ pub fn get() -> &'static Wording {
     })
 }
 
-/// Fills `{name}`-style placeholders (and a bare `{}` with the first value).
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut s = template.to_string();
-    for (k, v) in values {
-        s = s.replace(&format!("{{{k}}}"), v);
-    }
-    if let Some((_, v)) = values.first() {
-        s = s.replace("{}", v);
-    }
-    s
-}
+/// Fills `{name}`-style placeholders (and a bare `{}` with the first value): the engine's.
+pub use crate::engine::lang::fill;
 
 impl Wording {
     pub fn text(map: &BTreeMap<String, String>, key: &str) -> String {
