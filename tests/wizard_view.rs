@@ -1,10 +1,12 @@
 //! Snapshots of every wizard screen at 80x24 and 160x48 (TestBackend + insta).
 //! Fixed date, fixed fake paths: nothing here touches the disk.
 
-use std::path::PathBuf;
-use std::sync::OnceLock;
+mod common;
 
-use privacybeleid::engine::{Engine, Section};
+use std::path::PathBuf;
+
+use common::wizard::{engine, key, opts, render, sec, typ};
+use privacybeleid::engine::Section;
 use privacybeleid::wizard::model::{Route, ScreenId};
 use privacybeleid::wizard::screens::export::{Export, ExportRow};
 use privacybeleid::wizard::screens::shop::Shop;
@@ -12,72 +14,22 @@ use privacybeleid::wizard::screens::start::{Item as StartItem, Start};
 use privacybeleid::wizard::screens::{export, policy, review, shop, start};
 use privacybeleid::wizard::state::{Msg, Options, State};
 use privacybeleid::wizard::update::update;
-use privacybeleid::wizard::view::view;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-
-fn sec(x: Section) -> ScreenId {
-    ScreenId(x.id())
-}
+use ratatui::crossterm::event::KeyCode;
 
 fn set_start_cursor(s: &mut State, item: impl Fn(&StartItem) -> bool) {
     let st = s.get_mut::<Start>(start::ID).unwrap();
     st.cursor = st.items.iter().position(item).unwrap();
 }
 
-fn engine() -> &'static Engine {
-    static E: OnceLock<Engine> = OnceLock::new();
-    E.get_or_init(|| Engine::load().unwrap())
-}
-
+/// A new wizard with one recent file.
 fn state() -> State<'static> {
     State::new(
         engine(),
         Options {
-            today: "2025-01-15".into(),
-            path: Some(PathBuf::from("/tmp/wizard-test/beleid.toml")),
-            answers: None,
             recent: vec![PathBuf::from("/tmp/wizard-test/oud.toml")],
-            cwd: PathBuf::from("/tmp/wizard-test"),
+            ..opts(None)
         },
     )
-}
-
-fn key(s: &mut State, code: KeyCode) {
-    update(s, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-}
-
-fn typ(s: &mut State, text: &str) {
-    for c in text.chars() {
-        key(s, KeyCode::Char(c));
-    }
-}
-
-fn render(s: &mut State, w: u16, h: u16) -> String {
-    s.model.size = (w, h);
-    s.sync();
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| view(f, s)).unwrap();
-    let buf = t.backend().buffer().clone();
-    let mut out = String::new();
-    for y in 0..h {
-        let mut line = String::new();
-        let mut skip = 0;
-        for x in 0..w {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let sym = buf[(x, y)].symbol();
-            // A wide character covers the next cell too.
-            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
-            line.push_str(sym);
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 /// A shop started from a preset with the required fields filled.
