@@ -164,25 +164,31 @@ fn provider_step_custom_added() {
     both("providers_custom", &mut s);
 }
 
+/// Opens the own-provider form of the hosting step and types Wolkje Inc. in the United
+/// States (leaving the country makes it a destination) with `link` to its privacy statement.
+fn wolkje_in_the_us(s: &mut State, link: &str) {
+    goto(s, sec(Section::Hosting));
+    key(s, KeyCode::End);
+    key(s, KeyCode::Enter);
+    typ(s, "Wolkje");
+    key(s, KeyCode::Down);
+    typ(s, "Wolkje Inc.");
+    key(s, KeyCode::Down);
+    key(s, KeyCode::End);
+    for _ in 0.."Nederland".len() {
+        key(s, KeyCode::Backspace);
+    }
+    typ(s, "Verenigde Staten");
+    key(s, KeyCode::Down);
+    typ(s, link);
+}
+
 /// The line under the list for an own provider with its details.
 #[test]
 fn provider_step_custom_detail() {
     let mut s = filled();
-    goto(&mut s, sec(Section::Hosting));
-    key(&mut s, KeyCode::End);
-    key(&mut s, KeyCode::Enter);
-    typ(&mut s, "Wolkje");
-    key(&mut s, KeyCode::Down);
-    typ(&mut s, "Wolkje Inc.");
-    key(&mut s, KeyCode::Down);
-    key(&mut s, KeyCode::End);
-    for _ in 0.."Nederland".len() {
-        key(&mut s, KeyCode::Backspace);
-    }
-    typ(&mut s, "Verenigde Staten");
-    // Leaving the country makes it a destination; its safeguard is four rows down.
-    key(&mut s, KeyCode::Down);
-    typ(&mut s, "https://wolkje.example/privacy");
+    wolkje_in_the_us(&mut s, "https://wolkje.example/privacy");
+    // The destination's safeguard is four rows down.
     for _ in 0..4 {
         key(&mut s, KeyCode::Down);
     }
@@ -200,20 +206,7 @@ fn provider_step_custom_detail() {
 #[test]
 fn custom_provider_form() {
     let mut s = filled();
-    goto(&mut s, sec(Section::Hosting));
-    key(&mut s, KeyCode::End);
-    key(&mut s, KeyCode::Enter);
-    typ(&mut s, "Wolkje");
-    key(&mut s, KeyCode::Down);
-    typ(&mut s, "Wolkje Inc.");
-    key(&mut s, KeyCode::Down);
-    key(&mut s, KeyCode::End);
-    for _ in 0.."Nederland".len() {
-        key(&mut s, KeyCode::Backspace);
-    }
-    typ(&mut s, "Verenigde Staten");
-    key(&mut s, KeyCode::Down);
-    typ(&mut s, "wolkje.example/privacy");
+    wolkje_in_the_us(&mut s, "wolkje.example/privacy");
     key(&mut s, KeyCode::Down);
     both("custom_form", &mut s);
 }
