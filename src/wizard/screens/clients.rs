@@ -16,7 +16,6 @@ use super::form;
 use crate::consult::status::{self, Row as Client};
 use crate::engine::answers::Shop;
 use crate::engine::Answers;
-use crate::text_edit;
 use crate::wizard::derived::{Derived, PreviewSource};
 use crate::wizard::keymap::{self, Binding, Key, Keymap, Row};
 use crate::wizard::model::{Model, ScreenId};
@@ -27,6 +26,7 @@ use crate::wizard::theme;
 use crate::wizard::widgets::list;
 use crate::wizard::widgets::text::{fit, list_offset};
 use crate::wizard::widgets::text_input::TextInput;
+use crate::{text_edit, up_down};
 
 pub const ID: ScreenId = ScreenId("clients");
 
@@ -41,14 +41,7 @@ enum Act {
 }
 
 const KEYS: &Keymap<Act> = &[
-    Binding {
-        keys: &[
-            (Key::Plain(KeyCode::Up), Act::Up),
-            (Key::Plain(KeyCode::Down), Act::Down),
-        ],
-        footer: Some(t::KEY_MOVE),
-        help: t::HELP_MOVE,
-    },
+    up_down!(Act::Up, Act::Down, t::KEY_MOVE, t::HELP_MOVE),
     Binding {
         keys: &[(Key::Plain(KeyCode::Enter), Act::Open)],
         footer: Some(t::KEY_OPEN),

@@ -13,7 +13,6 @@ use ratatui::Frame;
 
 use super::form;
 use crate::engine::{Answers, Engine, Format, Severity};
-use crate::text_edit;
 use crate::wizard::derived::Derived;
 use crate::wizard::keymap::{self, Binding, Key, Keymap, Row};
 use crate::wizard::model::{Model, ScreenId};
@@ -24,6 +23,7 @@ use crate::wizard::theme;
 use crate::wizard::widgets::list;
 use crate::wizard::widgets::text::{fit, keep_lines, list_offset, path_lines, wrap};
 use crate::wizard::widgets::text_input::TextInput;
+use crate::{text_edit, up_down};
 
 pub const ID: ScreenId = ScreenId("export");
 
@@ -251,14 +251,7 @@ enum Act {
 }
 
 const KEYS: &Keymap<Act> = &[
-    Binding {
-        keys: &[
-            (Key::Plain(KeyCode::Up), Act::Up),
-            (Key::Plain(KeyCode::Down), Act::Down),
-        ],
-        footer: Some(t::KEY_MOVE),
-        help: t::HELP_MOVE,
-    },
+    up_down!(Act::Up, Act::Down, t::KEY_MOVE, t::HELP_MOVE),
     Binding {
         keys: &[(Key::Plain(KeyCode::Char(' ')), Act::Toggle)],
         footer: Some(t::KEY_TOGGLE),

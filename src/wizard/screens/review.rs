@@ -8,6 +8,7 @@ use ratatui::Frame;
 
 use super::form;
 use crate::engine::Severity;
+use crate::up_down;
 use crate::wizard::derived::Derived;
 use crate::wizard::keymap::{self, Binding, Key, Keymap, Row};
 use crate::wizard::model::{Model, ScreenId};
@@ -45,14 +46,7 @@ const KEYS: &Keymap<Act> = &[
         footer: Some(t::KEY_OPEN),
         help: t::HELP_OPEN,
     },
-    Binding {
-        keys: &[
-            (Key::Plain(KeyCode::Up), Act::Up),
-            (Key::Plain(KeyCode::Down), Act::Down),
-        ],
-        footer: Some(t::KEY_MOVE),
-        help: t::HELP_MOVE,
-    },
+    up_down!(Act::Up, Act::Down, t::KEY_MOVE, t::HELP_MOVE),
     Binding {
         keys: &[
             (Key::Plain(KeyCode::Home), Act::Home),

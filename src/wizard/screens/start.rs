@@ -11,7 +11,6 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use ratatui::Frame;
 
 use crate::engine::{Answers, Section};
-use crate::text_edit;
 use crate::wizard::derived::{Derived, PreviewSource};
 use crate::wizard::keymap::{self, Binding, Key, Keymap, Row};
 use crate::wizard::model::{Model, ScreenId};
@@ -22,6 +21,7 @@ use crate::wizard::theme;
 use crate::wizard::widgets::list;
 use crate::wizard::widgets::text::{keep_lines, list_offset, wrap};
 use crate::wizard::widgets::text_input::TextInput;
+use crate::{text_edit, up_down};
 
 pub const ID: ScreenId = ScreenId("start");
 
@@ -68,14 +68,7 @@ const NAME_KEYS: &Keymap<NameAct> = &[
 ];
 
 const KEYS: &Keymap<Act> = &[
-    Binding {
-        keys: &[
-            (Key::Plain(KeyCode::Up), Act::Up),
-            (Key::Plain(KeyCode::Down), Act::Down),
-        ],
-        footer: Some(t::KEY_MOVE),
-        help: t::HELP_MOVE,
-    },
+    up_down!(Act::Up, Act::Down, t::KEY_MOVE, t::HELP_MOVE),
     Binding {
         keys: &[
             (Key::Plain(KeyCode::Tab), Act::Down),
