@@ -162,6 +162,17 @@ fn a_new_client_gets_a_file_named_after_the_shop() {
     assert!(s.typing(), "typing the name");
     let fx = key(&mut s, KeyCode::Enter);
     assert!(fx.is_empty(), "no name: nothing made");
+    // The message stands under the heading, every client below it.
+    let screen = render(&mut s, 80, 24);
+    let row = |needle: &str| screen.lines().position(|l| l.contains(needle));
+    let message = row(privacybeleid::wizard::strings::clients::NEEDS_NAME).expect(&screen);
+    assert_eq!(row("webwinkel "), Some(message - 1), "{screen}");
+    assert_eq!(
+        row("Bakkerij de Korenschoof"),
+        Some(message + 1),
+        "{screen}"
+    );
+    assert!(row("(geen naam)").is_some(), "{screen}");
     typ(&mut s, "Kaashandel Gouda");
     let fx = key(&mut s, KeyCode::Enter);
     assert_eq!(fx, [Effect::Save]);

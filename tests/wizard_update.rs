@@ -5,7 +5,7 @@ mod common;
 
 use std::path::PathBuf;
 
-use common::wizard::{engine, items, key, new_policy, opts, prov, prov_mut, sec, typ, zoe};
+use common::wizard::{engine, items, key, new_policy, opts, prov, prov_mut, render, sec, typ, zoe};
 use privacybeleid::engine::{Answers, Section};
 use privacybeleid::wizard::input::translate;
 use privacybeleid::wizard::model::{Focus, ScreenId};
@@ -228,6 +228,49 @@ fn click_in_the_sidebar_jumps() {
         },
     );
     assert_eq!(s.model.current(), sec(Section::Payments));
+}
+
+/// A click in a scrolled list is on the row drawn where it clicks.
+#[test]
+fn a_click_in_a_scrolled_list_hits_the_row_shown_there() {
+    let mut s = new_policy();
+    goto(&mut s, sec(Section::Payments));
+    key(&mut s, KeyCode::End);
+    let screen = render(&mut s, 80, 24);
+    let row = screen.lines().position(|l| l.contains("Tikkie")).unwrap();
+    assert!(
+        !screen.contains("Mollie"),
+        "the list is scrolled:\n{screen}"
+    );
+    update(
+        &mut s,
+        Msg::Click {
+            column: 40,
+            row: row as u16,
+        },
+    );
+    assert_eq!(
+        items(&s)[prov(&s).cursor],
+        ProviderItem::Provider("tikkie".into())
+    );
+    assert_eq!(s.model.answers.providers.get(Section::Payments), ["tikkie"]);
+
+    // Controle: a click on a finding goes to the step it is about.
+    goto(&mut s, review::ID);
+    s.sync();
+    let screen = render(&mut s, 80, 24);
+    let row = screen
+        .lines()
+        .position(|l| l.contains("Gegevens webwinkel:"))
+        .unwrap();
+    update(
+        &mut s,
+        Msg::Click {
+            column: 40,
+            row: row as u16,
+        },
+    );
+    assert_eq!(s.model.current(), shop::ID);
 }
 
 #[test]

@@ -129,6 +129,23 @@ impl Clients {
         self.cursor = self.cursor.min(self.rows.len().saturating_sub(1));
     }
 
+    /// The line under the heading, instead of the rows or above them: why the folder
+    /// cannot be read, that it has no clients, or what a new client's name lacks.
+    fn message(&self) -> Option<(&str, Style)> {
+        match &self.error {
+            Some(e) => Some((e, theme::error())),
+            None if self.rows.is_empty() => Some((t::NONE, theme::dim())),
+            None => None,
+        }
+    }
+
+    /// The clients' rows: below the heading line and the message.
+    fn rows_area(&self, main: Rect) -> Rect {
+        let a = list_area(main);
+        let above = (1 + u16::from(self.message().is_some())).min(a.height);
+        Rect::new(a.x, a.y + above, a.width, a.height - above)
+    }
+
     /// A free file name after the shop: `bakkerij-de-korenschoof.toml`, then `-2`, ...
     fn new_path(&self, name: &str) -> PathBuf {
         let slug = crate::engine::rules::slug(name);
@@ -245,6 +262,7 @@ fn pad(s: &str, w: usize) -> String {
     format!("{cut}{}", " ".repeat(w.saturating_sub(used)))
 }
 
+/// The list with its heading line.
 fn list_area(main: Rect) -> Rect {
     Rect::new(
         main.x + 1,
@@ -335,13 +353,12 @@ impl Screen for Clients {
     }
 
     fn click(&mut self, _cx: &mut Ctx, main: Rect, _column: u16, row: u16) -> Vec<Effect> {
-        let area = list_area(main);
-        if row <= area.y || row >= area.y + area.height || self.naming.is_some() {
+        if self.naming.is_some() {
             return vec![];
         }
-        let off = list_offset(self.cursor, self.rows.len(), area.height as usize - 1);
-        let i = (row - area.y - 1) as usize + off;
-        if i < self.rows.len() {
+        let area = self.rows_area(main);
+        let off = list_offset(self.cursor, self.rows.len(), area.height as usize);
+        if let Some(i) = list::row_at(area, off, row).filter(|i| *i < self.rows.len()) {
             if self.cursor == i {
                 return vec![Effect::Open(self.rows[i].file.clone())];
             }
@@ -366,14 +383,11 @@ impl Screen for Clients {
             fit(&format!(" {}", Clients::header(w)), w),
             theme::heading(),
         ))];
-        if let Some(e) = &self.error {
-            lines.push(Line::from(Span::styled(fit(e, w), theme::error())));
-        } else if self.rows.is_empty() {
-            lines.push(Line::from(Span::styled(fit(t::NONE, w), theme::dim())));
+        if let Some((text, style)) = self.message() {
+            lines.push(Line::from(Span::styled(fit(text, w), style)));
         }
-        let above = (lines.len() as u16).min(area.height);
         f.render_widget(Paragraph::new(lines), area);
-        let area = Rect::new(area.x, area.y + above, area.width, area.height - above);
+        let area = self.rows_area(main);
         let off = list_offset(self.cursor, self.rows.len(), area.height as usize);
         let rows = self.rows.iter().enumerate().map(|(i, r)| {
             let text = format!("{}{}", form::pointer(i == self.cursor), Clients::line(r, w));

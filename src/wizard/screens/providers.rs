@@ -686,11 +686,10 @@ impl Screen for Providers {
         self.delete = None;
         let items = self.items(cx.m);
         let a = areas(main, items.len());
-        if row < a.list.y || row >= a.list.y + a.list.height {
-            return vec![];
-        }
         let off = list_offset(self.cursor, items.len(), a.list.height as usize);
-        let i = (row - a.list.y) as usize + off;
+        let Some(i) = list::row_at(a.list, off, row) else {
+            return vec![];
+        };
         let Some(item) = items.get(i).cloned() else {
             return vec![];
         };

@@ -169,11 +169,8 @@ impl Screen for Review {
 
     fn click(&mut self, cx: &mut Ctx, main: Rect, _column: u16, row: u16) -> Vec<Effect> {
         let a = list_area(main);
-        if row < a.y || row >= a.y + a.height {
-            return vec![];
-        }
         let (lines, off) = self.lines(cx.m, cx.d, a.width as usize, a.height as usize);
-        if let Some(l) = lines.get((row - a.y) as usize + off) {
+        if let Some(l) = list::row_at(a, off, row).and_then(|i| lines.get(i)) {
             self.cursor = l.diag;
             return self.open(cx.d, l.diag);
         }

@@ -340,17 +340,14 @@ impl Screen for Start {
             main,
             desc_area(main, self.desc_lines(cx.m, main.width).len()),
         );
-        if column < area.x || column >= area.x + area.width || row < area.y {
+        if column < area.x || column >= area.x + area.width {
             return vec![];
         }
         let rows = self.rows(cx.m);
         let off = self.offset(&rows, area.height);
-        let r = (row - area.y) as usize + off;
-        if (row - area.y) < area.height {
-            if let Some((Some(i), _)) = rows.get(r) {
-                self.cursor = *i;
-                return self.activate(cx);
-            }
+        if let Some((Some(i), _)) = list::row_at(area, off, row).and_then(|r| rows.get(r)) {
+            self.cursor = *i;
+            return self.activate(cx);
         }
         vec![]
     }

@@ -59,6 +59,14 @@ pub fn draw(
     }
 }
 
+/// The row a click on screen line `y` hits in a list drawn by `draw` into `area` from
+/// `offset` (it may be past the last row).
+pub fn row_at(area: Rect, offset: usize, y: u16) -> Option<usize> {
+    (area.y..area.y + area.height)
+        .contains(&y)
+        .then(|| (y - area.y) as usize + offset)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -90,5 +98,10 @@ mod tests {
         let mut buf = Buffer::empty(area);
         draw(&mut buf, area, rows, 1, false);
         assert!(!bold(&buf, 0, 0));
+        // A click on the second line of the area hits the row after the offset's.
+        let area = Rect::new(3, 5, 8, 2);
+        assert_eq!(row_at(area, 1, 6), Some(2));
+        assert_eq!(row_at(area, 1, 4), None);
+        assert_eq!(row_at(area, 1, 7), None);
     }
 }
