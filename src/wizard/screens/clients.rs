@@ -3,7 +3,7 @@
 //! client whose file is named after the shop. The folder is read when the screen comes
 //! into view (and with `r`), like a file dialog.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
@@ -103,14 +103,7 @@ impl Clients {
     fn folder(m: &Model) -> PathBuf {
         m.clients_dir
             .clone()
-            .or_else(|| {
-                m.path
-                    .as_ref()
-                    .and_then(|p| p.parent())
-                    .filter(|p| !p.as_os_str().is_empty())
-                    .map(Path::to_path_buf)
-            })
-            .unwrap_or_else(|| m.cwd.clone())
+            .unwrap_or_else(|| m.folder().to_path_buf())
     }
 
     /// Reads the folder again.

@@ -363,13 +363,7 @@ pub fn rows() -> Vec<ExportRow> {
 impl Export {
     /// The folder the export goes to at first: the answers file's, else the working folder.
     fn default_dir(m: &Model) -> String {
-        m.path
-            .as_ref()
-            .and_then(|p| p.parent())
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(&m.cwd)
-            .display()
-            .to_string()
+        m.folder().display().to_string()
     }
 
     fn index(&self) -> usize {
