@@ -669,3 +669,27 @@ fn agreements_in_the_answers_are_checked() {
         "{text}"
     );
 }
+
+/// The wizard's export writes every document in the policy's language: an HTML page's
+/// `lang` follows `[policy] language` for the policy, the register and the agreements list.
+#[test]
+fn exported_html_pages_name_the_policy_language() {
+    use privacybeleid::consult::{policy, History};
+    use privacybeleid::engine::{Answers, Format};
+    use privacybeleid::wizard::screens::export::{Doc, Out};
+    let engine = common::engine();
+    for (lang, want) in [("en", "<html lang=\"en\">"), ("nl", "<html lang=\"nl\">")] {
+        let a =
+            Answers::from_toml_str(&format!("{SHOP}[policy]\nlanguage = \"{lang}\"\n")).unwrap();
+        for doc in [Doc::Policy, Doc::Cookies, Doc::Register, Doc::Agreements] {
+            let html = doc
+                .render(&engine, &a, Out::Text(Format::Html), false)
+                .unwrap();
+            assert!(html.contains(want), "{doc:?} {lang}: {}", &html[..80]);
+        }
+        let plan = policy::plan(&engine, &a, &History::default(), true, true).unwrap();
+        let html = plan.write(Format::Html, false);
+        assert!(html.contains(want), "policy plan {lang}: {}", &html[..80]);
+        assert!(!plan.write(Format::HtmlFragment, false).contains("<html"));
+    }
+}

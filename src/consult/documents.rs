@@ -403,6 +403,11 @@ impl Register {
         Document::parse(&self.markup())
     }
 
+    /// The register in `f`, in its own language (an HTML page's `lang` names it).
+    pub fn write(&self, f: Format) -> String {
+        write_in(&self.document(), f, self.voice)
+    }
+
     /// The markup before parsing, with user values still marked (for the language measures).
     pub fn markup(&self) -> String {
         let v = Words { voice: self.voice };
@@ -658,6 +663,11 @@ impl Agreements {
         Document::parse(&self.markup())
     }
 
+    /// The list in `f`, in its own language (an HTML page's `lang` names it).
+    pub fn write(&self, f: Format) -> String {
+        write_in(&self.document(), f, self.voice)
+    }
+
     /// The markup before parsing, with user values still marked (for the language measures).
     pub fn markup(&self) -> String {
         let v = Words { voice: self.voice };
@@ -799,11 +809,6 @@ impl Agreements {
 /// The file name of an exported document: `<shop>-verwerkingsregister.csv` and the like.
 pub fn file_name(shop_name: Option<&str>, what: &str, ext: &str) -> String {
     crate::engine::cookies::file_name(shop_name, what, ext)
-}
-
-/// Renders a document as Markdown, HTML or text.
-pub fn write(doc: &Document, f: Format) -> String {
-    format::write(doc, f)
 }
 
 /// Renders a document in a language: an HTML page's `lang` attribute names it.

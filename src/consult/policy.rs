@@ -6,7 +6,7 @@ use super::facts::{sha256_hex, snapshot, Snapshot};
 use super::history::{History, Record};
 use super::wording::{self, fill, Wording};
 use crate::engine::document::{wrap_user, BlockKind, Document};
-use crate::engine::lang::Lang;
+use crate::engine::lang::{Lang, Voice};
 use crate::engine::model::date_nl;
 use crate::engine::{format, Answers, Diagnostic, Engine, EngineError, Format, Severity};
 
@@ -23,12 +23,29 @@ pub struct Plan {
     pub new_version: Option<Record>,
     /// The record of this export, for `laatste-export.toml`.
     pub export: Record,
+    /// The policy's language and voice (`[policy] language` and `tone`).
+    pub voice: Voice,
 }
 
 impl Plan {
     /// The version's text as kept in the history.
     pub fn markdown(&self) -> String {
         format::write(&self.document, Format::Markdown)
+    }
+
+    /// The policy as exported in `f`: an HTML page's `lang` names the policy's language;
+    /// the HTML fragment keeps its own `<h1>` only with `title`.
+    pub fn write(&self, f: Format, title: bool) -> String {
+        write(&self.document, f, title, self.voice)
+    }
+}
+
+/// A policy document in `f`, in `voice`'s language (the HTML page's `lang` attribute); the
+/// HTML fragment for a CMS page keeps its own `<h1>` only with `title`.
+pub fn write(doc: &Document, f: Format, title: bool, voice: Voice) -> String {
+    match f {
+        Format::HtmlFragment => format::fragment(doc, title),
+        f => format::write_in(doc, f, voice.lang.code()),
     }
 }
 
@@ -70,20 +87,21 @@ pub fn plan(
         (None, Some(r)) => r.date.clone(),
         _ => today.clone(),
     });
+    let voice = crate::engine::lang::voice_of(answers);
     let shown = exporting || !history.is_empty();
     if shown {
         let mut records: Vec<&Record> = history.versions.iter().collect();
         if let Some(r) = &new_version {
             records.push(r);
         }
-        let lang = crate::engine::lang::voice_of(answers).lang;
-        insert_version_part(&mut document, &records, version, changelog, lang);
+        insert_version_part(&mut document, &records, version, changelog, voice.lang);
     }
     Ok(Plan {
         document,
         version: shown.then_some(version),
         new_version,
         export,
+        voice,
     })
 }
 
