@@ -215,8 +215,20 @@ fn register_and_agreements_in_three_voices() {
                 );
                 assert_voice(&markup, v, &what);
             }
-            let html = documents::write_in(&register.document(), Format::Html, register.voice);
+            let html = register.write(Format::Html);
             assert!(html.contains(&format!("<html lang=\"{}\">", v.lang.code())));
+            // Grammar follows the numbers, and no markup shows as text in any format.
+            for f in Format::ALL {
+                for (doc, out) in [
+                    ("register", register.write(f)),
+                    ("agreements", agreements.write(f)),
+                ] {
+                    let what = format!("{name} {} {doc} {f:?}", v.key());
+                    for residue in ["`", "(s)"] {
+                        assert!(!out.contains(residue), "{what}: {residue}\n{out}");
+                    }
+                }
+            }
             if v.key() == "en" {
                 assert!(register.csv().starts_with("purpose,legal basis,"), "{name}");
             }
