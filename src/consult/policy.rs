@@ -1,12 +1,12 @@
 //! An export of the policy: which version it is, the version part ("Dit is versie 3 …" and
 //! what changed per version), and the warning when the text changed but its date did not.
 
-use super::changes::describe;
+use super::changes::describe_in;
 use super::facts::{sha256_hex, snapshot, Snapshot};
 use super::history::{History, Record};
 use super::wording::{self, fill, Wording};
 use crate::engine::document::{wrap_user, BlockKind, Document};
-use crate::engine::lang::{Lang, Voice};
+use crate::engine::lang::Voice;
 use crate::engine::model::date_nl;
 use crate::engine::{format, Answers, Diagnostic, Engine, EngineError, Format, Severity};
 
@@ -67,6 +67,7 @@ pub fn plan(
     changelog: bool,
 ) -> Result<Plan, EngineError> {
     let today = super::today();
+    let voice = crate::engine::lang::voice_of(answers);
     let snap = snapshot(engine, answers);
     let (mut document, hash) = core(engine, answers)?;
     let latest = history.latest();
@@ -76,7 +77,7 @@ pub fn plan(
             let n = latest.map_or(1, |r| r.version + 1);
             let mut rec = Record::new(n, &today, &snap, &hash);
             rec.changes = match latest {
-                Some(prev) => changes_since(prev, &snap),
+                Some(prev) => changes_since(prev, &snap, voice),
                 None => vec![],
             };
             (n, Some(rec))
@@ -87,14 +88,13 @@ pub fn plan(
         (None, Some(r)) => r.date.clone(),
         _ => today.clone(),
     });
-    let voice = crate::engine::lang::voice_of(answers);
     let shown = exporting || !history.is_empty();
     if shown {
         let mut records: Vec<&Record> = history.versions.iter().collect();
         if let Some(r) = &new_version {
             records.push(r);
         }
-        insert_version_part(&mut document, &records, version, changelog, voice.lang);
+        insert_version_part(&mut document, &records, version, changelog, voice);
     }
     Ok(Plan {
         document,
@@ -105,23 +105,21 @@ pub fn plan(
     })
 }
 
-/// What a new version changes for the reader, compared with the one before.
-fn changes_since(prev: &Record, snap: &Snapshot) -> Vec<String> {
-    let lines = describe(&prev.snapshot(), snap);
+/// What a new version changes for the reader, compared with the one before, in `voice`.
+fn changes_since(prev: &Record, snap: &Snapshot, voice: Voice) -> Vec<String> {
+    let lines = describe_in(&prev.snapshot(), snap, voice);
     if !lines.is_empty() {
         return lines;
     }
-    let w = wording::get();
     let key = if prev.effective_date != snap.answers.shop.effective_date {
         "date_only"
     } else {
         "text_only"
     };
-    let table = match crate::engine::lang::voice_of(&snap.answers).lang {
-        Lang::Nl => &w.version,
-        Lang::En => &w.version_en,
-    };
-    vec![capitalise(&Wording::text(table, key))]
+    vec![capitalise(&Wording::text(
+        &wording::get(voice).version,
+        key,
+    ))]
 }
 
 fn capitalise(s: &str) -> String {
@@ -132,21 +130,20 @@ fn capitalise(s: &str) -> String {
 }
 
 /// The version part in the template's markup; every value is wrapped as a user value, so
-/// nothing in a changelog line (a shop name, an address) can become markup.
-fn version_markup(records: &[&Record], current: u32, changelog: bool, lang: Lang) -> String {
-    let w = wording::get();
-    let table = match lang {
-        Lang::Nl => &w.version,
-        Lang::En => &w.version_en,
-    };
+/// nothing in a changelog line (a shop name, an address) can become markup. Each version's
+/// changes are described again from the recorded answers and facts, in the policy's voice
+/// of today (a policy switched to English gets an English changelog); a version whose
+/// predecessor is not in the history keeps the lines recorded with it.
+fn version_markup(records: &[&Record], current: u32, changelog: bool, voice: Voice) -> String {
+    let table = &wording::get(voice).version;
     let v = |k: &str| Wording::text(table, k);
-    let date_nl = |d: &str| crate::engine::lang::date(d, lang);
+    let date_in = |d: &str| crate::engine::lang::date(d, voice.lang);
     let n = current.to_string();
     let date = records
         .iter()
         .find(|r| r.version == current)
         .and_then(|r| r.effective_date.as_deref())
-        .and_then(date_nl);
+        .and_then(date_in);
     let mut m = match &date {
         Some(d) => fill(&v("line_dated"), &[("n", &n), ("date", d)]),
         None => fill(&v("line"), &[("n", &n)]),
@@ -157,14 +154,15 @@ fn version_markup(records: &[&Record], current: u32, changelog: bool, lang: Lang
         m.push_str(&format!("### {}\n\n", v("heading")));
         for r in records.iter().rev().filter(|r| r.version <= current) {
             let n = r.version.to_string();
-            let head = match r.effective_date.as_deref().and_then(date_nl) {
+            let head = match r.effective_date.as_deref().and_then(date_in) {
                 Some(d) => fill(&v("item_dated"), &[("n", &n), ("date", &d)]),
                 None => fill(&v("item"), &[("n", &n)]),
             };
-            let what = if r.version == 1 {
-                v("first")
-            } else {
-                r.changes.join(" ")
+            let prev = records.iter().find(|p| p.version + 1 == r.version);
+            let what = match prev {
+                _ if r.version == 1 => v("first"),
+                Some(p) => changes_since(p, &r.snapshot(), voice).join(" "),
+                None => r.changes.join(" "),
             };
             m.push_str(&format!("- {}\n", wrap_user(&format!("{head}: {what}"))));
         }
@@ -177,9 +175,9 @@ fn insert_version_part(
     records: &[&Record],
     current: u32,
     changelog: bool,
-    lang: Lang,
+    voice: Voice,
 ) {
-    let mut part = Document::parse(&version_markup(records, current, changelog, lang)).blocks;
+    let mut part = Document::parse(&version_markup(records, current, changelog, voice)).blocks;
     let start = doc
         .blocks
         .iter()
