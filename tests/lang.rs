@@ -235,3 +235,55 @@ fn register_and_agreements_in_three_voices() {
         }
     }
 }
+
+/// A review platform that sends the invitations as our processor and publishes the reviews
+/// as a controller gets its two roles said once, together (issue 6, points 2 and 4): one
+/// sentence with the processor role, one with the controller role, in every voice, also
+/// among several platforms; never the generic "controller for this processing" as well.
+#[test]
+fn a_review_platform_gets_its_two_roles_said_once() {
+    let engine = common::engine();
+    let mut preset = engine.example_shop().clone();
+    preset.preset = Some("shopify-klaviyo-meta".into());
+    let big = common::load(&common::root().join("tests/fixtures/56-providers.toml"));
+    for (what, answers) in [("preset", &preset), ("56", &big)] {
+        for v in Voice::ALL {
+            let markup = engine.markup_in(&in_voice(answers, v), v).unwrap();
+            let start = markup.find("## Reviews").expect("a reviews section");
+            let end = markup[start + 3..]
+                .find("\n## ")
+                .map_or(markup.len(), |i| start + 3 + i);
+            let section = &markup[start..end];
+            let (processor, controller, generic) = match v.lang {
+                lang::Lang::Nl => (
+                    "in onze opdracht",
+                    "zelf verantwoordelijk",
+                    "voor deze verwerking zelf verantwoordelijk",
+                ),
+                lang::Lang::En => (
+                    "on our behalf",
+                    "independent controller",
+                    "independent controller for this processing",
+                ),
+            };
+            let said = |marker: &str| {
+                measure::sentences(section)
+                    .into_iter()
+                    .filter(|s| s.contains("Trustpilot") && s.contains(marker))
+                    .count()
+            };
+            let what = format!("{what} {}", v.key());
+            assert_eq!(said(processor), 1, "{what}: processor role\n{section}");
+            assert_eq!(said(generic), 0, "{what}: generic role\n{section}");
+            // The controller sentence names the platform or refers back to it.
+            let controller_sentences = measure::sentences(section)
+                .into_iter()
+                .filter(|s| s.contains(controller) && !s.contains("Kiyoh"))
+                .count();
+            assert_eq!(
+                controller_sentences, 1,
+                "{what}: controller role\n{section}"
+            );
+        }
+    }
+}

@@ -239,6 +239,10 @@ struct SectionView {
     list: Vec<ProviderView>,
     /// Providers that receive data here (not self-hosted), grouped by identical data lists.
     data_groups: Vec<DataGroup>,
+    /// Review platforms that send the invitations as our processor and publish the reviews as
+    /// controllers: both roles said together, once, in the reviews section (not again below).
+    split: Names,
+    split_links: String,
     /// Processors whose role is not stated in an earlier section.
     processors: Names,
     /// Controllers whose role is not stated earlier, with their privacy statements as links.
@@ -677,6 +681,17 @@ fn section_view(
         g.n = names.len();
         g.names = w.list(&names);
     }
+    let unsaid = |p: &ProviderView, role: &'static str| !said.roles.contains(&(p.id.clone(), role));
+    let split: Vec<&ProviderView> = receiving
+        .iter()
+        .copied()
+        .filter(|p| p.invites_as_processor && p.controller)
+        .filter(|p| unsaid(p, "processor") && unsaid(p, "controller"))
+        .collect();
+    for p in &split {
+        said.roles.insert((p.id.clone(), "processor"));
+        said.roles.insert((p.id.clone(), "controller"));
+    }
     let mut first = |p: &ProviderView, role: &'static str| said.roles.insert((p.id.clone(), role));
     let processors: Vec<&ProviderView> = receiving
         .iter()
@@ -771,7 +786,10 @@ fn section_view(
         g.names = w.list(&names);
     }
     let links: Vec<String> = controllers.iter().map(|p| p.privacy_link.clone()).collect();
+    let split_links: Vec<String> = split.iter().map(|p| p.privacy_link.clone()).collect();
     Ok(SectionView {
+        split: names_of(&split, w),
+        split_links: w.list(&split_links),
         n: list.len(),
         names: w.list(&list.iter().map(|p| p.name.clone()).collect::<Vec<_>>()),
         data_groups,
