@@ -21,7 +21,25 @@ fn markups(engine: &Engine, a: &Answers, v: Voice) -> Vec<(&'static str, String)
     ]
 }
 
-/// The voice's own measure: English has no Dutch sentence, "je" no "u"/"uw".
+/// Names the catalog gives products and companies: a name is not a Dutch word in an
+/// English text ("bpost NV van publiek recht", "Meer dan Online").
+fn catalog_names() -> &'static [String] {
+    static NAMES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        let engine = common::engine();
+        let mut out = Vec::new();
+        for p in engine.catalog().all() {
+            out.push(p.name.clone());
+            out.push(p.company.clone());
+            out.extend(p.short_name.clone());
+            out.extend(p.consumer.as_ref().map(|c| c.company.clone()));
+        }
+        out
+    })
+}
+
+/// The voice's own measure: English has no Dutch sentence and no Dutch word outside names,
+/// "je" no "u"/"uw".
 fn assert_voice(markup: &str, v: Voice, what: &str) {
     match v.key() {
         "en" => {
@@ -29,6 +47,11 @@ fn assert_voice(markup: &str, v: Voice, what: &str) {
             assert!(
                 nl.is_empty(),
                 "{what}: Dutch sentences in English:\n{nl:#?}"
+            );
+            let words = measure::dutch_words(markup, catalog_names());
+            assert!(
+                words.is_empty(),
+                "{what}: Dutch words in English: {words:?}"
             );
         }
         "nl-je" => {
@@ -285,5 +308,43 @@ fn a_review_platform_gets_its_two_roles_said_once() {
                 "{what}: controller role\n{section}"
             );
         }
+    }
+}
+
+/// Every catalog provider at once, in English: no Dutch sentence and no Dutch word outside
+/// names, in the policy, the cookie statement, the register and the agreements list.
+#[test]
+fn every_catalog_provider_in_english_has_no_dutch() {
+    use privacybeleid::consult::documents;
+    use privacybeleid::engine::Section;
+    let engine = common::engine();
+    let mut a = engine.example_shop().clone();
+    for s in Section::ALL {
+        let ids = engine
+            .catalog()
+            .in_section(s)
+            .map(|p| p.id.clone())
+            .collect();
+        a.providers.set(s, ids);
+    }
+    a.policy.retention_max_years = Some(1);
+    a.policy.customer_accounts = Some(true);
+    a.policy.contact_form = Some(true);
+    let v = Voice::new(lang::Lang::En, lang::Tone::U);
+    let a = in_voice(&a, v);
+    for (doc, markup) in markups(&engine, &a, v) {
+        assert_voice(&markup, v, &format!("every provider {doc}"));
+    }
+    for (doc, markup) in [
+        (
+            "register",
+            documents::register(&engine, &a, "2026-11-25").markup(),
+        ),
+        (
+            "agreements",
+            documents::agreements(&engine, &a, "2026-11-25").markup(),
+        ),
+    ] {
+        assert_voice(&markup, v, &format!("every provider {doc}"));
     }
 }

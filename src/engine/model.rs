@@ -136,7 +136,7 @@ impl<'a> Words<'a> {
     /// wraps it as user text.
     pub fn country(&self, nl: &str, custom: bool) -> Result<String, EngineError> {
         match self.lang() {
-            Lang::Nl => Ok(with_article(nl)),
+            Lang::Nl => Ok(lang::country_nl(nl)),
             Lang::En => match self.glossary.get(Term::Country, nl) {
                 Ok(en) => Ok(en.to_string()),
                 Err(_) if custom => Ok(nl.to_string()),
@@ -470,23 +470,6 @@ fn purpose_view(p: &Purpose, w: &Words) -> Result<PurposeView, EngineError> {
 /// "a", "a en b", "a, b en c".
 pub fn list_nl<S: AsRef<str>>(items: &[S]) -> String {
     lang::list(items, Lang::Nl)
-}
-
-/// Country names that take an article in a sentence ("in de Verenigde Staten").
-fn with_article(country: &str) -> String {
-    const WITH_DE: [&str; 4] = [
-        "Verenigde Staten",
-        "Verenigde Arabische Emiraten",
-        "Filipijnen",
-        "Bahama's",
-    ];
-    if WITH_DE.contains(&country) {
-        format!("de {country}")
-    } else if country == "Verenigd Koninkrijk" {
-        format!("het {country}")
-    } else {
-        country.to_string()
-    }
 }
 
 /// Small numbers in words, as Dutch style prefers ("twee jaar").
@@ -1196,11 +1179,5 @@ mod tests {
         assert_eq!(date_nl("2023-02-30"), None);
         assert_eq!(number_nl(2), "twee");
         assert_eq!(number_nl(25), "25");
-        assert_eq!(with_article("Verenigde Staten"), "de Verenigde Staten");
-        assert_eq!(with_article("Ierland"), "Ierland");
-        assert_eq!(
-            with_article("Verenigd Koninkrijk"),
-            "het Verenigd Koninkrijk"
-        );
     }
 }
