@@ -239,6 +239,10 @@ struct SectionView {
     list: Vec<ProviderView>,
     /// Providers that receive data here (not self-hosted), grouped by identical data lists.
     data_groups: Vec<DataGroup>,
+    /// The providers here that decide for themselves (controllers: an own accountant) and
+    /// the others (working for us: a bookkeeping package), by name.
+    deciding: Names,
+    working: Names,
     /// Review platforms that send the invitations as our processor and publish the reviews as
     /// controllers: both roles said together, once, in the reviews section (not again below).
     split: Names,
@@ -770,7 +774,11 @@ fn section_view(
     }
     let links: Vec<String> = controllers.iter().map(|p| p.privacy_link.clone()).collect();
     let split_links: Vec<String> = split.iter().map(|p| p.privacy_link.clone()).collect();
+    let deciding: Vec<&ProviderView> = list.iter().filter(|p| p.controller).collect();
+    let working: Vec<&ProviderView> = list.iter().filter(|p| !p.controller).collect();
     Ok(SectionView {
+        deciding: names_of(&deciding, w),
+        working: names_of(&working, w),
         split: names_of(&split, w),
         split_links: w.list(&split_links),
         n: list.len(),
