@@ -353,7 +353,10 @@ fn every_catalog_provider_in_english_has_no_dutch() {
 /// `{% for %}`, `{% set %}`, `{% include %}` and the like, nothing of the text), per voice:
 /// blank lines and the comments written for the template's editor do not count. Issue 6,
 /// point 5: a lawyer edits these files, so they should read as the text they produce.
-/// 49.3% for nl-u (274 of 556 lines) before the closing tags moved onto the text lines.
+/// Before: 49.3% for nl-u (274 of 556 lines); now 28.1% (110 of 392), with the same output:
+/// closing tags and conditions stand on the line of the text they govern, a section's
+/// condition on its heading, roles.tera includes places.tera, and the accounting section
+/// reads who keeps the books and who audits them from the context.
 fn control_share(voice: &str) -> (usize, usize) {
     fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
         for e in std::fs::read_dir(dir).unwrap().flatten() {
@@ -411,6 +414,6 @@ fn templates_are_mostly_text() {
             share * 100.0
         );
         assert!(lines > 300, "{voice}: {lines} lines");
-        assert!(share < 0.42, "{voice}: {:.1}% control lines", share * 100.0);
+        assert!(share < 0.29, "{voice}: {:.1}% control lines", share * 100.0);
     }
 }
