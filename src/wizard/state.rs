@@ -38,7 +38,10 @@ pub struct State<'e> {
 }
 
 impl<'e> State<'e> {
-    pub fn new(engine: &'e Engine, opts: Options) -> State<'e> {
+    /// The wizard's state before its first check and preview: the run loop draws the first
+    /// frame at once and has them made on its preview thread (a policy with every provider
+    /// takes longer to make than a start may).
+    pub fn unsynced(engine: &'e Engine, opts: Options) -> State<'e> {
         let has_answers = opts.answers.is_some();
         let mut model = Model::new(engine, opts, screens::start::ID);
         let mut list = screens::all(&model);
@@ -66,6 +69,12 @@ impl<'e> State<'e> {
         if has_answers {
             s.enter_wizard();
         }
+        s
+    }
+
+    /// The wizard's state with its check and preview made (tests, benches).
+    pub fn new(engine: &'e Engine, opts: Options) -> State<'e> {
+        let mut s = State::unsynced(engine, opts);
         s.sync();
         s.derived.changed.clear();
         s
