@@ -275,3 +275,40 @@ impl<'e> State<'e> {
         self.derived.badges = badges;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::backend::TestBackend;
+    use ratatui::Terminal;
+
+    /// The run loop's start: a frame is drawn before any check or preview exists; the first
+    /// rebuild then shows the policy without marking anything as changed.
+    #[test]
+    fn the_first_frame_needs_no_preview() {
+        let engine = Engine::load().unwrap();
+        let mut s = State::unsynced(
+            &engine,
+            Options {
+                today: "2025-01-15".into(),
+                path: Some(std::path::PathBuf::from("/tmp/wizard-test/beleid.toml")),
+                answers: Some(engine.example_shop().clone()),
+                recent: vec![],
+                cwd: std::path::PathBuf::from("/tmp/wizard-test"),
+            },
+        );
+        s.model.size = (160, 48);
+        assert!(s.derived.doc.blocks.is_empty());
+        let mut term = Terminal::new(TestBackend::new(160, 48)).unwrap();
+        let ticket = s.sync_begin().expect("a rebuild is due");
+        term.draw(|f| super::super::view::view(f, &s)).unwrap();
+        let r = Rebuilt::make(&engine, &s.model.answers);
+        s.sync_finish(ticket, r);
+        assert!(!s.derived.doc.blocks.is_empty());
+        assert!(
+            s.derived.changed.is_empty(),
+            "the first policy marks nothing"
+        );
+        term.draw(|f| super::super::view::view(f, &s)).unwrap();
+    }
+}
