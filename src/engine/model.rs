@@ -50,6 +50,9 @@ pub struct Context {
     own_retention: Names,
     /// Review platforms (not reviews on the shop's own site).
     review_platforms: Names,
+    /// Where a message from the contact form comes in: the hosting and webshop platforms
+    /// (not self-hosted software) and the business mailbox, each name once.
+    contact_via: Names,
     /// Marketplaces the order data come from (art. 14).
     order_sources: Names,
     policy: PolicyView,
@@ -903,6 +906,20 @@ pub fn build(
     let orders = any(&has, &["webshop", "payments", "shipping", "sales_channels"]);
     has.insert("email", email);
     has.insert("orders", orders);
+    let mut contact_via: Vec<String> = Vec::new();
+    let platforms = sections["hosting"]
+        .list
+        .iter()
+        .chain(&sections["webshop"].list);
+    let names = platforms
+        .filter(|p| !p.self_hosted)
+        .chain(&sections["business_email"].list)
+        .map(|p| p.name.clone());
+    for name in names {
+        if !contact_via.contains(&name) {
+            contact_via.push(name);
+        }
+    }
     let reviews = &sections["reviews"].list;
     let review_platforms: Vec<String> = reviews
         .iter()
@@ -1168,6 +1185,7 @@ pub fn build(
         cookie_settings,
         own_retention: Names::of(&own_retention, w),
         review_platforms: Names::of(&review_platforms, w),
+        contact_via: Names::of(&contact_via, w),
         order_sources: Names::of(&order_sources, w),
         policy,
     })
