@@ -246,6 +246,12 @@ struct SectionView {
     /// the others (working for us: a bookkeeping package), by name.
     deciding: Names,
     working: Names,
+    /// The providers here that process data for us (a shipping tool) and the others (a
+    /// carrier that delivers on its own responsibility), by name.
+    processing: Names,
+    independent: Names,
+    /// The providers that are services elsewhere, not software on our own hosting.
+    hosted: Names,
     /// Review platforms that send the invitations as our processor and publish the reviews as
     /// controllers: both roles said together, once, in the reviews section (not again below).
     split: Names,
@@ -779,7 +785,13 @@ fn section_view(
     let split_links: Vec<String> = split.iter().map(|p| p.privacy_link.clone()).collect();
     let deciding: Vec<&ProviderView> = list.iter().filter(|p| p.controller).collect();
     let working: Vec<&ProviderView> = list.iter().filter(|p| !p.controller).collect();
+    let processing: Vec<&ProviderView> = list.iter().filter(|p| p.processor).collect();
+    let independent: Vec<&ProviderView> = list.iter().filter(|p| !p.processor).collect();
+    let hosted: Vec<&ProviderView> = list.iter().filter(|p| !p.self_hosted).collect();
     Ok(SectionView {
+        processing: names_of(&processing, w),
+        independent: names_of(&independent, w),
+        hosted: names_of(&hosted, w),
         deciding: names_of(&deciding, w),
         working: names_of(&working, w),
         split: names_of(&split, w),
