@@ -45,17 +45,8 @@ pub fn get(voice: Voice) -> &'static Wording {
     .unwrap_or_else(|| EMPTY.get_or_init(Wording::default))
 }
 
-/// Fills `{name}`-style placeholders (and a bare `{}` with the first value).
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut s = template.to_string();
-    for (k, v) in values {
-        s = s.replace(&format!("{{{k}}}"), v);
-    }
-    if let Some((_, v)) = values.first() {
-        s = s.replace("{}", v);
-    }
-    s
-}
+/// Fills `{name}`-style placeholders (and a bare `{}` with the first value): the engine's.
+pub use crate::engine::lang::fill;
 
 impl Wording {
     pub fn text(map: &BTreeMap<String, String>, key: &str) -> String {

@@ -277,6 +277,41 @@ pub fn list<S: AsRef<str>>(items: &[S], lang: Lang) -> String {
     }
 }
 
+/// Fills the placeholders of a fixed text: `{name}` with the value of that name, a bare `{}`
+/// with the first value. One pass over the text: a value is put in as it is, so braces in a
+/// value (a shop's own text) are never taken for a placeholder. A `{word}` without a value
+/// stays.
+pub fn fill(text: &str, values: &[(&str, &str)]) -> String {
+    let value = |key: &str| {
+        values
+            .iter()
+            .find(|(k, _)| *k == key)
+            .or_else(|| values.first().filter(|_| key.is_empty()))
+            .map(|(_, v)| *v)
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after
+            .find('}')
+            .and_then(|end| Some((end, value(&after[..end])?)))
+        {
+            Some((end, v)) => {
+                out.push_str(v);
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 const MONTHS_NL: [&str; 12] = [
     "januari",
     "februari",
@@ -672,6 +707,16 @@ pub mod measure {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fill_puts_values_in_once() {
+        let with = [("name", "Zoë"), ("shop", "Bloemen {name}")];
+        assert_eq!(fill("{name} van {shop}", &with), "Zoë van Bloemen {name}");
+        assert_eq!(fill("{} en {name}", &with), "Zoë en Zoë");
+        assert_eq!(fill("{onbekend} {name", &with), "{onbekend} {name");
+        assert_eq!(fill("{}", &[("", "x")]), "x");
+        assert_eq!(fill("{}", &[]), "{}");
+    }
 
     #[test]
     fn every_voice_has_the_same_keys() {

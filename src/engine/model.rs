@@ -16,7 +16,7 @@ use super::error::EngineError;
 use super::lang::{self, Glossary, Lang, Term, Texts, Voice};
 use super::rules;
 use super::section::Section;
-use super::validate::lookup;
+use super::validate::lookup_ref;
 
 #[derive(Serialize)]
 pub struct Context {
@@ -880,14 +880,14 @@ pub fn build(
     let mut has = BTreeMap::new();
     let mut said = Said::default();
     // Every chosen provider once, with the sections it serves here, in policy order.
-    let mut chosen: Vec<(Provider, Vec<Section>)> = Vec::new();
+    let mut chosen: Vec<(std::borrow::Cow<Provider>, Vec<Section>)> = Vec::new();
     for sec in Section::ALL {
         let mut list: Vec<ProviderView> = Vec::new();
         for p in a
             .providers
             .get(sec)
             .iter()
-            .filter_map(|id| lookup(a, catalog, id))
+            .filter_map(|id| lookup_ref(a, catalog, id))
             .filter(|p| p.serves(sec))
         {
             if list.iter().any(|x| x.id == p.id) {
