@@ -353,10 +353,11 @@ fn every_catalog_provider_in_english_has_no_dutch() {
 /// `{% for %}`, `{% set %}`, `{% include %}` and the like, nothing of the text), per voice:
 /// blank lines and the comments written for the template's editor do not count. Issue 6,
 /// point 5: a lawyer edits these files, so they should read as the text they produce.
-/// Before: 49.3% for nl-u (274 of 556 lines); now 28.1% (110 of 392), with the same output:
+/// Before: 49.3% for nl-u (274 of 556 lines); now 21.1% (75 of 356), with the same output:
 /// closing tags and conditions stand on the line of the text they govern, a section's
-/// condition on its heading, roles.tera includes places.tera, and the accounting section
-/// reads who keeps the books and who audits them from the context.
+/// condition on its heading, roles.tera includes places.tera, and who keeps the books, who
+/// delivers, which platform hosts and where a message comes in are context values
+/// (`sec.working`, `sec.independent`, `sec.hosted`, `contact_via`), not filters in a template.
 fn control_share(voice: &str) -> (usize, usize) {
     fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
         for e in std::fs::read_dir(dir).unwrap().flatten() {
@@ -414,6 +415,6 @@ fn templates_are_mostly_text() {
             share * 100.0
         );
         assert!(lines > 300, "{voice}: {lines} lines");
-        assert!(share < 0.29, "{voice}: {:.1}% control lines", share * 100.0);
+        assert!(share < 0.22, "{voice}: {:.1}% control lines", share * 100.0);
     }
 }

@@ -615,14 +615,17 @@ pub fn agreements_with(catalog: &Catalog, a: &Answers, today: &str) -> Agreement
                 w.activity(x)
             }
         };
-        let work: Vec<(String, Vec<String>)> = of(Role::Processor)
-            .map(|x| {
-                (
-                    label(x),
-                    x.data.iter().map(|d| word(Term::Data, d)).collect(),
-                )
-            })
-            .collect();
+        // Activities with the same data share a line: "Webwinkelsoftware en Hosting (…)".
+        let mut work: Vec<(Vec<String>, Vec<String>)> = Vec::new();
+        for x in of(Role::Processor) {
+            let data: Vec<String> = x.data.iter().map(|d| word(Term::Data, d)).collect();
+            match work.iter_mut().find(|(_, d)| *d == data) {
+                Some((labels, _)) => labels.push(label(x)),
+                None => work.push((vec![label(x)], data)),
+            }
+        }
+        let work: Vec<(String, Vec<String>)> =
+            work.into_iter().map(|(l, d)| (w.list(&l), d)).collect();
         if !work.is_empty() {
             let how_key = match p.agreement.as_ref().map(|g| g.how) {
                 _ if p.custom => "own",
@@ -994,6 +997,14 @@ data = ["naam", "afleveradres"]
         let text = agreements_with(&catalog, &b, "2026-11-25")
             .document()
             .plain_text();
+        // One processor in two sections with the same data: one line for both.
+        let engine = Engine::load().unwrap();
+        let mut shop = engine.example_shop().clone();
+        shop.preset = Some("lightspeed-ecom".into());
+        let g = agreements(&engine, &shop, "2026-11-25");
+        let ls = g.processors.iter().find(|p| p.id == "lightspeed").unwrap();
+        assert_eq!(ls.work.len(), 1, "{:?}", ls.work);
+        assert_eq!(ls.work[0].0, "Webwinkelsoftware en Hosting");
         assert!(
             text.contains("zet u de regel mailer = JJJJ-MM-DD onder [agreements]")
                 && text.contains("één verwerker, de overeenkomst is nog niet vastgelegd"),

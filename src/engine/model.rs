@@ -50,6 +50,9 @@ pub struct Context {
     own_retention: Names,
     /// Review platforms (not reviews on the shop's own site).
     review_platforms: Names,
+    /// Where a message from the contact form comes in: the hosting and webshop platforms
+    /// (not self-hosted software) and the business mailbox, each name once.
+    contact_via: Names,
     /// Marketplaces the order data come from (art. 14).
     order_sources: Names,
     policy: PolicyView,
@@ -243,6 +246,12 @@ struct SectionView {
     /// the others (working for us: a bookkeeping package), by name.
     deciding: Names,
     working: Names,
+    /// The providers here that process data for us (a shipping tool) and the others (a
+    /// carrier that delivers on its own responsibility), by name.
+    processing: Names,
+    independent: Names,
+    /// The providers that are services elsewhere, not software on our own hosting.
+    hosted: Names,
     /// Review platforms that send the invitations as our processor and publish the reviews as
     /// controllers: both roles said together, once, in the reviews section (not again below).
     split: Names,
@@ -776,7 +785,13 @@ fn section_view(
     let split_links: Vec<String> = split.iter().map(|p| p.privacy_link.clone()).collect();
     let deciding: Vec<&ProviderView> = list.iter().filter(|p| p.controller).collect();
     let working: Vec<&ProviderView> = list.iter().filter(|p| !p.controller).collect();
+    let processing: Vec<&ProviderView> = list.iter().filter(|p| p.processor).collect();
+    let independent: Vec<&ProviderView> = list.iter().filter(|p| !p.processor).collect();
+    let hosted: Vec<&ProviderView> = list.iter().filter(|p| !p.self_hosted).collect();
     Ok(SectionView {
+        processing: names_of(&processing, w),
+        independent: names_of(&independent, w),
+        hosted: names_of(&hosted, w),
         deciding: names_of(&deciding, w),
         working: names_of(&working, w),
         split: names_of(&split, w),
@@ -903,6 +918,20 @@ pub fn build(
     let orders = any(&has, &["webshop", "payments", "shipping", "sales_channels"]);
     has.insert("email", email);
     has.insert("orders", orders);
+    let mut contact_via: Vec<String> = Vec::new();
+    let platforms = sections["hosting"]
+        .list
+        .iter()
+        .chain(&sections["webshop"].list);
+    let names = platforms
+        .filter(|p| !p.self_hosted)
+        .chain(&sections["business_email"].list)
+        .map(|p| p.name.clone());
+    for name in names {
+        if !contact_via.contains(&name) {
+            contact_via.push(name);
+        }
+    }
     let reviews = &sections["reviews"].list;
     let review_platforms: Vec<String> = reviews
         .iter()
@@ -1168,6 +1197,7 @@ pub fn build(
         cookie_settings,
         own_retention: Names::of(&own_retention, w),
         review_platforms: Names::of(&review_platforms, w),
+        contact_via: Names::of(&contact_via, w),
         order_sources: Names::of(&order_sources, w),
         policy,
     })
