@@ -107,3 +107,34 @@ fn a_bad_file_is_reported_and_skipped_and_the_rest_is_written() {
     assert_eq!(count, 8, "the eight good files, nothing else");
     assert!(!out.join("klant-04-mom-gemstone-privacybeleid.md").exists());
 }
+
+/// A batch run again on the same day with nothing changed leaves each client's history as
+/// it is (its last-export record is not written again); an export to another folder is
+/// recorded.
+#[test]
+fn the_same_batch_again_leaves_the_history_alone() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    let files = clients(dir.path(), 3, None);
+    let out = dir.path().join("uit");
+    assert_eq!(render_batch(&files, &out, "md").status.code(), Some(0));
+    let last = |f: &str| Path::new(&format!("{f}.history")).join("laatste-export.toml");
+    let inode = |f: &str| std::fs::metadata(last(f)).unwrap().ino();
+    let before: Vec<u64> = files.iter().map(|f| inode(f)).collect();
+    let text = std::fs::read_to_string(last(&files[0])).unwrap();
+    let o = render_batch(&files, &out, "md");
+    assert_eq!(o.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("Tekst ongewijzigd"));
+    let after: Vec<u64> = files.iter().map(|f| inode(f)).collect();
+    assert_eq!(
+        before, after,
+        "an atomic write would have replaced the file"
+    );
+    assert_eq!(std::fs::read_to_string(last(&files[0])).unwrap(), text);
+    // Elsewhere: the record names the new file.
+    let other = dir.path().join("elders");
+    assert_eq!(render_batch(&files, &other, "md").status.code(), Some(0));
+    assert_ne!(inode(&files[0]), before[0]);
+    let text = std::fs::read_to_string(last(&files[0])).unwrap();
+    assert!(text.contains("elders"), "{text}");
+}

@@ -50,10 +50,11 @@ pub fn prepare_policy(
 
 /// After the policy file was written: keep the version (when new) and the export.
 pub fn record_export(mut e: Export, written: &Path) -> i32 {
-    let markdown = e.plan.markdown();
+    // The version's text is kept only when the version is new.
+    let markdown = e.plan.new_version.as_ref().map(|_| e.plan.markdown());
     let mut export = e.plan.export.clone();
     export.files = vec![written.display().to_string()];
-    let new = e.plan.new_version.as_ref().map(|r| (r, markdown.as_str()));
+    let new = e.plan.new_version.as_ref().zip(markdown.as_deref());
     if let Err(err) = e.history.record(new, &export) {
         eprintln!("fout: het beleid is geschreven, maar de versie is niet bewaard: {err}");
         return EXIT_UNREADABLE;

@@ -269,8 +269,14 @@ impl History {
             self.versions.retain(|r| r.version != rec.version);
             self.versions.push(rec.clone());
         }
+        // The same export again (a batch run twice on one day): the record on disk already
+        // says all this one would, so it is left as it is.
+        let last = self.dir.join(LAST_EXPORT);
+        if self.last_export.as_ref() == Some(export) && last.is_file() {
+            return Ok(());
+        }
         write(
-            self.dir.join(LAST_EXPORT),
+            last,
             &export.to_toml(&format!(
                 "Laatste export: versie {} op {}",
                 export.version, export.date

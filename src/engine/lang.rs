@@ -409,6 +409,27 @@ pub fn number(n: u32, lang: Lang) -> String {
         .map_or_else(|| n.to_string(), |w| w.to_string())
 }
 
+/// How a country reads inside a Dutch sentence: "de Verenigde Staten", "het Verenigd
+/// Koninkrijk", "Canada" (assets/i18n/countries-nl.toml; an unlisted name reads as itself).
+pub fn country_nl(name: &str) -> String {
+    static IN_SENTENCE: OnceLock<BTreeMap<String, String>> = OnceLock::new();
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct CountriesNl {
+        in_sentence: BTreeMap<String, String>,
+    }
+    IN_SENTENCE
+        .get_or_init(|| {
+            super::assets::asset("i18n/countries-nl.toml")
+                .and_then(|t| toml::from_str::<CountriesNl>(t).ok())
+                .map(|c| c.in_sentence)
+                .unwrap_or_default()
+        })
+        .get(name.trim())
+        .cloned()
+        .unwrap_or_else(|| name.to_string())
+}
+
 /// English labels for the catalog's facts that are words (assets/i18n/glossary-en.toml):
 /// the data a provider receives, what a review shows, joint-controller phrases, countries.
 /// The Dutch text is the key. A missing label is an error, never the Dutch text.
@@ -580,6 +601,95 @@ pub mod measure {
             .collect()
     }
 
+    /// Dutch words that never occur in English running text: function words and the words
+    /// of a policy ("zie onze cookieverklaring" has too few function words to read as a
+    /// Dutch sentence, yet is Dutch).
+    const DUTCH_ONLY: [&str; 60] = [
+        "de",
+        "het",
+        "een",
+        "en",
+        "van",
+        "voor",
+        "met",
+        "niet",
+        "dat",
+        "die",
+        "deze",
+        "dit",
+        "zijn",
+        "worden",
+        "wordt",
+        "kunt",
+        "kan",
+        "ons",
+        "onze",
+        "uw",
+        "je",
+        "jouw",
+        "naar",
+        "bij",
+        "ook",
+        "als",
+        "wat",
+        "wie",
+        "hoe",
+        "waar",
+        "om",
+        "te",
+        "tot",
+        "dan",
+        "geen",
+        "heeft",
+        "hebben",
+        "wij",
+        "zich",
+        "aan",
+        "welke",
+        "alleen",
+        "kunnen",
+        "mag",
+        "hun",
+        "zie",
+        "zelf",
+        "gegevens",
+        "cookieverklaring",
+        "privacyverklaring",
+        "verwerker",
+        "verantwoordelijk",
+        "noodzakelijk",
+        "noodzakelijke",
+        "statistieken",
+        "voorkeuren",
+        "toestemming",
+        "bewaren",
+        "jaar",
+        "sessie",
+    ];
+
+    /// Dutch words in the markup's own text, with the names in `names` (products,
+    /// companies: a company called "bpost NV van publiek recht" is a name) left out.
+    pub fn dutch_words(markup: &str, names: &[String]) -> Vec<String> {
+        // A heading's anchor ("## Retention [#bewaren]") is a link target, not text.
+        let mut text: String = own_text(markup)
+            .lines()
+            .map(|l| match l.rfind(" [#") {
+                Some(i) if l.starts_with('#') && l.ends_with(']') => &l[..i],
+                _ => l,
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let mut names: Vec<&String> = names.iter().filter(|n| !n.is_empty()).collect();
+        names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+        for n in names {
+            text = text.replace(n.as_str(), " ");
+        }
+        words(&text)
+            .into_iter()
+            .filter(|w| DUTCH_ONLY.contains(&w.to_lowercase().as_str()))
+            .collect()
+    }
+
     /// Sentences that address the reader with "u" or "uw" (any capitalisation), as whole
     /// words: "U-Bike" or "uur" do not count.
     pub fn u_addressing(markup: &str) -> Vec<String> {
@@ -634,6 +744,32 @@ mod tests {
             wrap_user("de bezorgdienst van u en uw buren")
         );
         assert!(dutch_sentences(&user).is_empty() && u_addressing(&user).is_empty());
+        // A Dutch phrase too short to read as a sentence is still caught word by word.
+        let phrase = "Tracking (zie onze cookieverklaring).";
+        assert!(dutch_sentences(phrase).is_empty());
+        assert_eq!(
+            dutch_words(phrase, &[]),
+            ["zie", "onze", "cookieverklaring"]
+        );
+        assert!(
+            dutch_words(en, &[]).is_empty(),
+            "{:?}",
+            dutch_words(en, &[])
+        );
+        assert!(dutch_words("## Retention periods [#bewaren]", &[]).is_empty());
+        let name = "We ship with bpost NV van publiek recht.";
+        assert_eq!(dutch_words(name, &[]), ["van"]);
+        assert!(dutch_words(name, &["bpost NV van publiek recht".into()]).is_empty());
+    }
+
+    #[test]
+    fn dutch_countries_take_their_article_from_the_data() {
+        let text = super::super::assets::asset("i18n/countries-nl.toml").unwrap();
+        let t: toml::Table = toml::from_str(text).unwrap();
+        assert!(t["in_sentence"].as_table().unwrap().len() >= 5);
+        assert_eq!(country_nl("Verenigde Staten"), "de Verenigde Staten");
+        assert_eq!(country_nl("Verenigd Koninkrijk"), "het Verenigd Koninkrijk");
+        assert_eq!(country_nl("Ierland"), "Ierland");
     }
 
     #[test]

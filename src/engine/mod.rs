@@ -14,9 +14,8 @@ pub mod nearest;
 pub mod presets;
 pub mod rules;
 pub mod section;
+pub mod templates;
 pub mod validate;
-
-use std::collections::HashMap;
 
 pub use answers::Answers;
 pub use catalog::{Catalog, Provider, SectionInfo};
@@ -27,43 +26,37 @@ pub use presets::Preset;
 pub use section::Section;
 pub use validate::{Diagnostic, Severity};
 
-use document::{LINK_END, LINK_MID, LINK_START};
 use lang::Voice;
 
-/// Loaded once: catalog, sections, presets and compiled templates.
+/// Loaded once: catalog, sections, presets; the templates are compiled when first used.
 pub struct Engine {
     catalog: Catalog,
     sections: Vec<SectionInfo>,
     presets: Vec<Preset>,
     purposes: Vec<model::Purpose>,
     example_shop: Answers,
-    tera: tera::Tera,
+    templates: templates::Templates,
 }
 
 impl Engine {
-    /// Loads the data embedded in the binary. The templates are compiled on a second
-    /// thread while the catalog is read (each is about half of the time a start takes).
+    /// Loads the data embedded in the binary. The templates wait until a document in their
+    /// voice is first made ([`templates::Templates`]).
     pub fn load() -> Result<Engine, EngineError> {
-        let (tera, data) = std::thread::scope(|scope| {
-            let tera = std::thread::Builder::new().spawn_scoped(scope, compile_templates);
-            let data = load_data();
-            let tera = match tera {
-                Ok(handle) => handle
-                    .join()
-                    .unwrap_or_else(|_| Err(EngineError::Template("sjablonen".into()))),
-                Err(_) => compile_templates(),
-            };
-            (tera, data)
-        });
-        let (catalog, sections, presets, purposes, example_shop) = data?;
+        let (catalog, sections, presets, purposes, example_shop) = load_data()?;
         Ok(Engine {
             catalog,
             sections,
             presets,
             purposes,
             example_shop,
-            tera: tera?,
+            templates: templates::Templates::default(),
         })
+    }
+
+    /// Compiles every template of every voice now: a broken one is reported here, not when
+    /// a document in its voice is first made.
+    pub fn compile_templates(&self) -> Result<(), EngineError> {
+        self.templates.compile_all()
     }
 
     pub fn catalog(&self) -> &Catalog {
@@ -173,9 +166,8 @@ impl Engine {
         let ctx = model::build(resolved, &self.catalog, &self.purposes, &words)?;
         let ctx = tera::Context::from_serialize(&ctx)
             .map_err(|e| EngineError::Template(error_chain(&e)))?;
-        self.tera
+        self.templates
             .render(&format!("{}/policy.tera", voice.key()), &ctx)
-            .map_err(|e| EngineError::Template(error_chain(&e)))
     }
 
     /// The policy in `format`, in the voice the answers ask for.
@@ -225,20 +217,6 @@ fn load_data() -> Result<Data, EngineError> {
     Ok((catalog, sections, presets, purposes, example_shop))
 }
 
-/// The templates, compiled, with our filters and functions.
-fn compile_templates() -> Result<tera::Tera, EngineError> {
-    let mut tera = tera::Tera::default();
-    // Escaping is done per output format on the parsed document, never by Tera.
-    tera.autoescape_on(vec![]);
-    tera.add_raw_templates(assets::TEMPLATES.iter().copied())
-        .map_err(|e| EngineError::Template(error_chain(&e)))?;
-    tera.register_filter("opsomming", opsomming);
-    tera.register_filter("and_list", and_list);
-    tera.register_function("kies", kies);
-    tera.register_function("link", link);
-    Ok(tera)
-}
-
 fn asset(name: &str) -> Result<&'static str, EngineError> {
     assets::asset(name).ok_or_else(|| EngineError::Asset {
         what: name.into(),
@@ -255,62 +233,4 @@ fn error_chain(e: &dyn std::error::Error) -> String {
         cur = c.source();
     }
     s
-}
-
-/// `{{ names | opsomming }}`: a Dutch enumeration, "a, b en c".
-fn opsomming(v: &tera::Value, _: &HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
-    Ok(tera::Value::String(model::list_nl(&items_of(
-        v,
-        "opsomming",
-    )?)))
-}
-
-/// `{{ names | and_list }}`: an English enumeration, "a, b and c".
-fn and_list(v: &tera::Value, _: &HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
-    Ok(tera::Value::String(lang::list(
-        &items_of(v, "and_list")?,
-        lang::Lang::En,
-    )))
-}
-
-fn items_of(v: &tera::Value, filter: &str) -> tera::Result<Vec<String>> {
-    match v {
-        tera::Value::Array(a) => Ok(a
-            .iter()
-            .map(|x| match x {
-                tera::Value::String(s) => s.clone(),
-                other => other.to_string(),
-            })
-            .collect()),
-        tera::Value::String(s) => Ok(vec![s.clone()]),
-        _ => Err(format!("{filter} verwacht een lijst").into()),
-    }
-}
-
-/// `{{ kies(n=list.n, een="is", meer="zijn") }}`: the word that fits one or several.
-fn kies(args: &HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
-    let n = args.get("n").and_then(|v| v.as_u64()).unwrap_or(1);
-    let key = if n == 1 { "een" } else { "meer" };
-    Ok(args
-        .get(key)
-        .cloned()
-        .unwrap_or(tera::Value::String(String::new())))
-}
-
-/// `{{ link(url=..., text=...) }}`: a link the document parser recognises.
-fn link(args: &HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
-    let get = |k: &str| {
-        args.get(k)
-            .and_then(|v| v.as_str())
-            .unwrap_or("")
-            .to_string()
-    };
-    let url = document::unwrap_user(&get("url"));
-    let text = get("text");
-    if url.is_empty() {
-        return Ok(tera::Value::String(text));
-    }
-    Ok(tera::Value::String(format!(
-        "{LINK_START}{url}{LINK_MID}{text}{LINK_END}"
-    )))
 }

@@ -164,7 +164,7 @@ fn run_in(engine: &Engine, answers: Option<PathBuf>, clients: Option<PathBuf>) -
             Some((p.clone(), name))
         })
         .collect();
-    let mut state = State::new(engine, opts);
+    let mut state = State::unsynced(engine, opts);
     state.file = file;
     state.lock = lock;
     state.model.shop_names = shop_names;

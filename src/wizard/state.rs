@@ -38,7 +38,10 @@ pub struct State<'e> {
 }
 
 impl<'e> State<'e> {
-    pub fn new(engine: &'e Engine, opts: Options) -> State<'e> {
+    /// The wizard's state before its first check and preview: the run loop draws the first
+    /// frame at once and has them made on its preview thread (a policy with every provider
+    /// takes longer to make than a start may).
+    pub fn unsynced(engine: &'e Engine, opts: Options) -> State<'e> {
         let has_answers = opts.answers.is_some();
         let mut model = Model::new(engine, opts, screens::start::ID);
         let mut list = screens::all(&model);
@@ -66,6 +69,12 @@ impl<'e> State<'e> {
         if has_answers {
             s.enter_wizard();
         }
+        s
+    }
+
+    /// The wizard's state with its check and preview made (tests, benches).
+    pub fn new(engine: &'e Engine, opts: Options) -> State<'e> {
+        let mut s = State::unsynced(engine, opts);
         s.sync();
         s.derived.changed.clear();
         s
@@ -264,5 +273,42 @@ impl<'e> State<'e> {
         let badges = steps.iter().map(|s| s.badge(&self.model)).collect();
         self.derived.diag_steps = diag_steps;
         self.derived.badges = badges;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::backend::TestBackend;
+    use ratatui::Terminal;
+
+    /// The run loop's start: a frame is drawn before any check or preview exists; the first
+    /// rebuild then shows the policy without marking anything as changed.
+    #[test]
+    fn the_first_frame_needs_no_preview() {
+        let engine = Engine::load().unwrap();
+        let mut s = State::unsynced(
+            &engine,
+            Options {
+                today: "2025-01-15".into(),
+                path: Some(std::path::PathBuf::from("/tmp/wizard-test/beleid.toml")),
+                answers: Some(engine.example_shop().clone()),
+                recent: vec![],
+                cwd: std::path::PathBuf::from("/tmp/wizard-test"),
+            },
+        );
+        s.model.size = (160, 48);
+        assert!(s.derived.doc.blocks.is_empty());
+        let mut term = Terminal::new(TestBackend::new(160, 48)).unwrap();
+        let ticket = s.sync_begin().expect("a rebuild is due");
+        term.draw(|f| super::super::view::view(f, &s)).unwrap();
+        let r = Rebuilt::make(&engine, &s.model.answers);
+        s.sync_finish(ticket, r);
+        assert!(!s.derived.doc.blocks.is_empty());
+        assert!(
+            s.derived.changed.is_empty(),
+            "the first policy marks nothing"
+        );
+        term.draw(|f| super::super::view::view(f, &s)).unwrap();
     }
 }

@@ -31,7 +31,7 @@ bad() { FAILED=$((FAILED + 1)); echo "FAIL $1"; screen | sed 's/^/     | /'; }
 check() { # check NAME COMMAND...
   local name=$1
   shift
-  if "$@"; then ok "$name"; else bad "$name"; fi
+  if "$@"; then ok "$name"; else bad "$name"; return 1; fi
 }
 # Fatal: later steps make no sense without this one.
 need() { check "$@" || { echo "$PASSED passed, $((FAILED)) failed"; exit 1; }; }

@@ -187,9 +187,7 @@ impl Engine {
         let ctx = context(&a, &tools(&a, self.catalog()), texts(voice)?)?;
         let ctx = tera::Context::from_value(ctx)
             .map_err(|e| EngineError::Template(super::super::error_chain(&e)))?;
-        self.tera
-            .render("cookies.tera", &ctx)
-            .map_err(|e| EngineError::Template(super::super::error_chain(&e)))
+        self.templates.render("cookies.tera", &ctx)
     }
 
     /// The cookie statement as blocks.

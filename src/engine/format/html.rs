@@ -3,21 +3,28 @@ use crate::engine::document::{Block, BlockKind, Document, Inline};
 const STYLE: &str = include_str!("../../../assets/style.css");
 
 pub fn escape(t: &str) -> String {
-    if !t.contains(['&', '<', '>', '"', '\'']) {
-        return t.to_string();
-    }
-    let mut s = String::with_capacity(t.len() + 16);
-    for c in t.chars() {
-        match c {
-            '&' => s.push_str("&amp;"),
-            '<' => s.push_str("&lt;"),
-            '>' => s.push_str("&gt;"),
-            '"' => s.push_str("&quot;"),
-            '\'' => s.push_str("&#39;"),
-            c => s.push(c),
-        }
-    }
+    let mut s = String::with_capacity(t.len());
+    escape_into(&mut s, t);
     s
+}
+
+/// Appends `t` with `& < > " '` escaped; each is ASCII, so the text is copied in runs.
+fn escape_into(out: &mut String, t: &str) {
+    let mut from = 0;
+    for (i, b) in t.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&t[from..i]);
+        out.push_str(entity);
+        from = i + 1;
+    }
+    out.push_str(&t[from..]);
 }
 
 /// Only web and mail links become anchors; anything else stays text.
@@ -32,26 +39,24 @@ fn safe_url(url: &str) -> bool {
 
 fn inlines(b: &Block) -> String {
     let mut s = String::new();
-    for i in &b.inlines {
-        match i {
-            Inline::Text(t) => s.push_str(&escape(t)),
-            Inline::Link { url, text } if safe_url(url) => {
-                s.push_str(&format!("<a href=\"{}\">{}</a>", escape(url), escape(text)))
-            }
-            Inline::Link { text, .. } => s.push_str(&escape(text)),
-        }
-    }
+    inlines_into(&mut s, &b.inlines);
     s
 }
 
-fn cell(c: &[Inline]) -> String {
-    inlines(&Block {
-        kind: BlockKind::Paragraph,
-        inlines: c.to_vec(),
-        anchor: None,
-        id: None,
-        cells: vec![],
-    })
+fn inlines_into(out: &mut String, inlines: &[Inline]) {
+    for i in inlines {
+        match i {
+            Inline::Text(t) => escape_into(out, t),
+            Inline::Link { url, text } if safe_url(url) => {
+                out.push_str("<a href=\"");
+                escape_into(out, url);
+                out.push_str("\">");
+                escape_into(out, text);
+                out.push_str("</a>");
+            }
+            Inline::Link { text, .. } => escape_into(out, text),
+        }
+    }
 }
 
 /// The body with its `<h1>` title.
@@ -101,7 +106,9 @@ fn body(doc: &Document, title: bool) -> String {
                     };
                     out.push_str("  <tr>");
                     for c in &r.cells {
-                        out.push_str(&format!("<{tag}>{}</{tag}>", cell(c)));
+                        out.push_str(&format!("<{tag}>"));
+                        inlines_into(&mut out, c);
+                        out.push_str(&format!("</{tag}>"));
                     }
                     out.push_str("</tr>\n");
                 }

@@ -1,7 +1,8 @@
-use crate::engine::document::{Block, BlockKind, Document, Inline};
+use crate::engine::document::{BlockKind, Document, Inline};
 
 pub fn write(doc: &Document) -> String {
-    let mut out = String::new();
+    // Roughly the size of the text, so the buffer seldom grows.
+    let mut out = String::with_capacity(doc.blocks.len() * 160);
     let mut prev: Option<BlockKind> = None;
     for b in &doc.blocks {
         // Consecutive bullets and address lines stay together; everything else gets a blank line.
@@ -24,20 +25,30 @@ pub fn write(doc: &Document) -> String {
                 }
             }
         }
-        let text = inlines(b);
+        let marker = match b.kind {
+            BlockKind::Title => "# ",
+            BlockKind::Heading => "## ",
+            BlockKind::Subheading => "### ",
+            BlockKind::Bullet => "- ",
+            _ => "",
+        };
+        out.push_str(marker);
         match b.kind {
-            BlockKind::Title => out.push_str(&format!("# {text}")),
-            BlockKind::Heading => out.push_str(&format!("## {text}")),
-            BlockKind::Subheading => out.push_str(&format!("### {text}")),
-            BlockKind::Bullet => out.push_str(&format!("- {text}")),
-            BlockKind::Paragraph | BlockKind::Line => out.push_str(&text),
             BlockKind::TableHeader | BlockKind::TableRow => {
-                let cells: Vec<String> = b.cells.iter().map(|c| cell(c)).collect();
-                out.push_str(&format!("| {} |", cells.join(" | ")));
+                out.push('|');
+                for c in &b.cells {
+                    out.push(' ');
+                    inlines(&mut out, c);
+                    out.push_str(" |");
+                }
                 if b.kind == BlockKind::TableHeader {
-                    out.push_str(&format!("\n|{}", "---|".repeat(cells.len())));
+                    out.push_str("\n|");
+                    for _ in &b.cells {
+                        out.push_str("---|");
+                    }
                 }
             }
+            _ => inlines(&mut out, &b.inlines),
         }
         prev = Some(b.kind);
     }
@@ -45,74 +56,88 @@ pub fn write(doc: &Document) -> String {
     out
 }
 
-fn inlines(b: &Block) -> String {
-    let mut s = String::new();
-    for i in &b.inlines {
+/// Appends the inlines, escaped; a start that reads as a block marker is escaped too.
+fn inlines(out: &mut String, inlines: &[Inline]) {
+    let start = out.len();
+    for i in inlines {
         match i {
-            Inline::Text(t) => s.push_str(&escape(t)),
+            Inline::Text(t) => escape_into(out, t),
             Inline::Link { url, text } => {
-                s.push_str(&format!("[{}](<{}>)", escape(text), escape_url(url)))
+                out.push('[');
+                escape_into(out, text);
+                out.push_str("](<");
+                escape_url_into(out, url);
+                out.push_str(">)");
             }
         }
     }
-    escape_line_start(&s)
-}
-
-fn cell(c: &[Inline]) -> String {
-    let b = Block {
-        kind: BlockKind::Paragraph,
-        inlines: c.to_vec(),
-        anchor: None,
-        id: None,
-        cells: vec![],
-    };
-    inlines(&b)
-}
-
-/// Backslash-escapes what Markdown would read as inline syntax or HTML.
-fn escape(t: &str) -> String {
-    let special = |c: char| {
-        matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '~'
-        )
-    };
-    if !t.contains(special) {
-        return t.to_string();
+    if let Some(at) = line_start_escape(&out[start..]) {
+        out.insert(start + at, '\\');
     }
-    let mut s = String::with_capacity(t.len() + 8);
-    for c in t.chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '~'
-        ) {
-            s.push('\\');
+}
+
+fn is_special(b: u8) -> bool {
+    matches!(
+        b,
+        b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'&' | b'|' | b'~'
+    )
+}
+
+/// Backslash-escapes what Markdown would read as inline syntax or HTML. Every special
+/// character is ASCII, so the text is copied in runs between them.
+fn escape_into(out: &mut String, t: &str) {
+    let mut from = 0;
+    for (i, b) in t.bytes().enumerate() {
+        if is_special(b) {
+            out.push_str(&t[from..i]);
+            out.push('\\');
+            from = i;
         }
-        s.push(c);
     }
+    out.push_str(&t[from..]);
+}
+
+#[cfg(test)]
+fn escape(t: &str) -> String {
+    let mut s = String::new();
+    escape_into(&mut s, t);
     s
 }
 
-fn escape_url(u: &str) -> String {
-    u.replace(' ', "%20")
-        .replace('<', "%3C")
-        .replace('>', "%3E")
-}
-
-/// A line that starts like a block marker (`#`, `-`, `+`, `=`, `1.`) is escaped.
-fn escape_line_start(s: &str) -> String {
-    let first = s.chars().next();
-    if matches!(first, Some('#' | '-' | '+' | '=')) {
-        return format!("\\{s}");
-    }
-    let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
-    if !digits.is_empty() {
-        let rest = &s[digits.len()..];
-        if rest.starts_with(". ") || rest.starts_with(") ") || rest == "." {
-            return format!("{digits}\\{rest}");
+fn escape_url_into(out: &mut String, u: &str) {
+    for c in u.chars() {
+        match c {
+            ' ' => out.push_str("%20"),
+            '<' => out.push_str("%3C"),
+            '>' => out.push_str("%3E"),
+            c => out.push(c),
         }
     }
-    s.to_string()
+}
+
+/// Where a line that starts like a block marker (`#`, `-`, `+`, `=`, `1.`) needs its
+/// backslash, if it does.
+fn line_start_escape(s: &str) -> Option<usize> {
+    if matches!(s.as_bytes().first(), Some(b'#' | b'-' | b'+' | b'=')) {
+        return Some(0);
+    }
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 {
+        let rest = &s[digits..];
+        if rest.starts_with(". ") || rest.starts_with(") ") || rest == "." {
+            return Some(digits);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+fn escape_line_start(s: &str) -> String {
+    let mut s = s.to_string();
+    if let Some(at) = line_start_escape(&s) {
+        s.insert(at, '\\');
+    }
+    s
 }
 
 #[cfg(test)]

@@ -125,7 +125,7 @@ impl Doc {
         match self {
             Doc::Policy => engine
                 .document(answers)
-                .map(|d| write_policy(&d, f, title))
+                .map(|d| crate::consult::policy::write(&d, f, title, voice))
                 .map_err(|e| e.to_string()),
             Doc::Cookies => engine
                 .render_cookie_statement(answers, f, voice)
@@ -133,23 +133,9 @@ impl Doc {
             Doc::Banner => engine
                 .banner_json(answers, voice)
                 .map_err(|e| e.to_string()),
-            Doc::Register => Ok(docs::write(
-                &docs::register(engine, answers, &today).document(),
-                f,
-            )),
-            Doc::Agreements => Ok(docs::write(
-                &docs::agreements(engine, answers, &today).document(),
-                f,
-            )),
+            Doc::Register => Ok(docs::register(engine, answers, &today).write(f)),
+            Doc::Agreements => Ok(docs::agreements(engine, answers, &today).write(f)),
         }
-    }
-}
-
-/// The policy in a format; its HTML fragment with its own `<h1>` only when asked.
-fn write_policy(doc: &crate::engine::document::Document, f: Format, title: bool) -> String {
-    match f {
-        Format::HtmlFragment => crate::engine::format::fragment(doc, title),
-        f => crate::engine::format::write(doc, f),
     }
 }
 
@@ -470,7 +456,7 @@ impl Export {
         for c in &self.chosen {
             let text = match (&plan, c.doc) {
                 (Some(p), Doc::Policy) => match c.format {
-                    Out::Text(f) => Ok(write_policy(&p.document, f, self.fragment_title)),
+                    Out::Text(f) => Ok(p.write(f, self.fragment_title)),
                     _ => c.doc.render(cx.m.engine, &cx.m.answers, c.format, false),
                 },
                 _ => c
