@@ -34,6 +34,12 @@ fn wizard_on(path: &Path, answers: Answers) -> State<'static> {
     )
 }
 
+/// One event through `update` and the run loop's effect handler (which writes files).
+fn run(s: &mut State, msg: Msg) {
+    let fx = update(s, msg);
+    perform(s, fx);
+}
+
 #[test]
 fn recent_list_keeps_existing_files_newest_first() {
     let dir = tempfile::tempdir().unwrap();
@@ -89,8 +95,7 @@ fn export_writes_files_and_asks_before_overwriting() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = wizard_on(&dir.path().join("winkel.toml"), zoe("starter-minimaal"));
     s.sync();
-    let fx = update(&mut s, Msg::OpenExport);
-    perform(&mut s, fx);
+    run(&mut s, Msg::OpenExport);
     assert_eq!(s.model.current(), export::ID);
     let ex = s.get_mut::<Export>(export::ID).unwrap();
     assert_eq!(ex.dir.value(), dir.path().display().to_string());
@@ -102,8 +107,7 @@ fn export_writes_files_and_asks_before_overwriting() {
         })
         .collect();
     ex.cursor = ExportRow::Button;
-    let fx = update(&mut s, press(KeyCode::Enter));
-    perform(&mut s, fx);
+    run(&mut s, press(KeyCode::Enter));
     let ex = s.get::<Export>(export::ID).unwrap();
     assert_eq!(ex.written.len(), 4, "{:?}", ex.errors);
     for ext in ["md", "html", "fragment.html", "txt"] {
@@ -114,13 +118,11 @@ fn export_writes_files_and_asks_before_overwriting() {
     // Again: the files exist, so the question comes and nothing is written yet.
     let md = dir.path().join("zoes-bloemen-privacybeleid.md");
     std::fs::write(&md, "oud").unwrap();
-    let fx = update(&mut s, press(KeyCode::Enter));
-    perform(&mut s, fx);
+    run(&mut s, press(KeyCode::Enter));
     let ex = s.get::<Export>(export::ID).unwrap();
     assert_eq!(ex.confirm.as_ref().map(Vec::len), Some(4));
     assert_eq!(std::fs::read_to_string(&md).unwrap(), "oud");
-    let fx = update(&mut s, press(KeyCode::Char('j')));
-    perform(&mut s, fx);
+    run(&mut s, press(KeyCode::Char('j')));
     assert!(std::fs::read_to_string(&md).unwrap().contains("Bloemen"));
     assert_eq!(s.get::<Export>(export::ID).unwrap().written.len(), 4);
 }
@@ -135,8 +137,7 @@ fn export_writes_the_cookie_statement_and_banner_in_the_answers_voice() {
     a.policy.language = Some("en".into());
     let mut s = wizard_on(&dir.path().join("winkel.toml"), a.clone());
     s.sync();
-    let fx = update(&mut s, Msg::OpenExport);
-    perform(&mut s, fx);
+    run(&mut s, Msg::OpenExport);
     let ex = s.get_mut::<Export>(export::ID).unwrap();
     ex.chosen = [
         Choice {
@@ -159,8 +160,7 @@ fn export_writes_the_cookie_statement_and_banner_in_the_answers_voice() {
     .into_iter()
     .collect();
     ex.cursor = ExportRow::Button;
-    let fx = update(&mut s, press(KeyCode::Enter));
-    perform(&mut s, fx);
+    run(&mut s, press(KeyCode::Enter));
     let ex = s.get::<Export>(export::ID).unwrap();
     assert_eq!(ex.written.len(), 4, "{:?}", ex.errors);
     let read = |name: &str| std::fs::read_to_string(dir.path().join(name)).unwrap();
@@ -252,8 +252,7 @@ fn a_new_answers_file_in_a_missing_folder_is_an_error() {
 /// returns the answers file as it is on disk right after it. What is there survives a
 /// `kill -9` at that moment.
 fn on_disk_after(s: &mut State, msg: Msg, path: &std::path::Path) -> String {
-    let fx = update(s, msg);
-    perform(s, fx);
+    run(s, msg);
     std::fs::read_to_string(path).unwrap_or_default()
 }
 

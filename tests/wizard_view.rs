@@ -285,6 +285,19 @@ fn export_overwrite_question() {
             "{line}\n{screen}"
         );
     }
+    // More files than the question has room for: the list ends with "…", the question shows.
+    let many = (0..20)
+        .map(|i| PathBuf::from(format!("/tmp/wizard-test/export/zoes-bloemen-{i}.md")))
+        .collect();
+    update(&mut s, Msg::ExportExists(many));
+    let screen = render(&mut s, 80, 24);
+    assert!(screen.contains("Overschrijven? j = ja"), "{screen}");
+    assert!(
+        screen
+            .lines()
+            .any(|l| l.trim_end_matches(['┃', '│', ' ']).ends_with(" …")),
+        "{screen}"
+    );
 }
 
 #[test]

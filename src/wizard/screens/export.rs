@@ -833,18 +833,20 @@ impl Screen for Export {
             f.render_widget(Paragraph::new(lines), area);
         }
         if let Some(files) = &self.confirm {
-            let h = (files.len() as u16 + 5).min(main.height);
+            let width = w.saturating_sub(2) as usize;
+            let mut paths: Vec<(String, ())> = files
+                .iter()
+                .flat_map(|p| path_lines("  ", &p.display().to_string(), width, 4))
+                .map(|l| (l, ()))
+                .collect();
+            // The question always shows, below the screen's title; files that do not fit
+            // end with "…".
+            let room = main.height.saturating_sub(3 + 5) as usize;
+            keep_lines(&mut paths, width, room);
+            let h = (paths.len() as u16 + 5).min(main.height);
             let area = Rect::new(main.x + 1, main.y + 3, w, h);
             let mut lines = vec![Line::from(t::EXISTS)];
-            for p in files {
-                let text = p.display().to_string();
-                let width = w.saturating_sub(2) as usize;
-                lines.extend(
-                    path_lines("  ", &text, width, 4)
-                        .into_iter()
-                        .map(Line::from),
-                );
-            }
+            lines.extend(paths.into_iter().map(|(l, ())| Line::from(l)));
             lines.push(Line::from(""));
             lines.push(Line::from(Span::styled(t::OVERWRITE_Q, theme::bold())));
             f.render_widget(Clear, area);
