@@ -669,3 +669,107 @@ fn agreements_in_the_answers_are_checked() {
         "{text}"
     );
 }
+
+/// The wizard's export writes every document in the policy's language: an HTML page's
+/// `lang` follows `[policy] language` for the policy, the register and the agreements list.
+#[test]
+fn exported_html_pages_name_the_policy_language() {
+    use privacybeleid::consult::{policy, History};
+    use privacybeleid::engine::{Answers, Format};
+    use privacybeleid::wizard::screens::export::{Doc, Out};
+    let engine = common::engine();
+    for (lang, want) in [("en", "<html lang=\"en\">"), ("nl", "<html lang=\"nl\">")] {
+        let a =
+            Answers::from_toml_str(&format!("{SHOP}[policy]\nlanguage = \"{lang}\"\n")).unwrap();
+        for doc in [Doc::Policy, Doc::Cookies, Doc::Register, Doc::Agreements] {
+            let html = doc
+                .render(&engine, &a, Out::Text(Format::Html), false)
+                .unwrap();
+            assert!(html.contains(want), "{doc:?} {lang}: {}", &html[..80]);
+        }
+        let plan = policy::plan(&engine, &a, &History::default(), true, true).unwrap();
+        let html = plan.write(Format::Html, false);
+        assert!(html.contains(want), "policy plan {lang}: {}", &html[..80]);
+        assert!(!plan.write(Format::HtmlFragment, false).contains("<html"));
+    }
+}
+
+/// The changelog speaks the policy's voice (nl-u, nl-je, en), also for versions recorded
+/// before the policy switched language: each version is described again from its record.
+#[test]
+fn the_changelog_follows_the_policy_voice() {
+    use privacybeleid::engine::lang::measure;
+    let c = Client::new();
+    let changelog = |f: &str| -> String {
+        out(&run(&["render", "--answers", f]))
+            .lines()
+            .filter(|l| l.starts_with("- Versie") || l.starts_with("- Version"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let changed = switch_to_klarna(SHOP).replace("2025-01-31", "2025-03-01");
+    for (name, policy, want) in [
+        (
+            "u.toml",
+            "language = \"nl\"\ntone = \"u\"\n",
+            [
+                "Nieuw: Klarna voor betalingen. Niet meer: PayPal.",
+                "Nieuw: u kunt bij ons een klantaccount aanmaken.",
+                "Wij bewaren overige klantgegevens nu uiterlijk een jaar na het laatste contact.",
+            ],
+        ),
+        (
+            "je.toml",
+            "language = \"nl\"\ntone = \"je\"\n",
+            [
+                "Nieuw: Klarna voor betalingen. Niet meer: PayPal.",
+                "Nieuw: je kunt bij ons een klantaccount aanmaken.",
+                "We bewaren overige klantgegevens nu uiterlijk een jaar na het laatste contact.",
+            ],
+        ),
+        (
+            "en.toml",
+            "language = \"en\"\n",
+            [
+                "New: Klarna for payments. No longer used: PayPal.",
+                "New: you can create a customer account with us.",
+                "We now keep other customer data for at most one year after the last contact.",
+            ],
+        ),
+    ] {
+        let f = c.write(name, &format!("{SHOP}[policy]\n{policy}"));
+        c.export("2025-01-31", &f);
+        std::fs::write(
+            &f,
+            format!(
+                "{changed}[policy]\n{policy}customer_accounts = true\nretention_max_years = 1\n"
+            ),
+        )
+        .unwrap();
+        c.export("2025-03-01", &f);
+        let log = changelog(&f);
+        for w in want {
+            assert!(log.contains(w), "{name}: {w}\n{log}");
+        }
+        match name {
+            "en.toml" => assert!(measure::dutch_sentences(&log).is_empty(), "{log}"),
+            "je.toml" => assert!(measure::u_addressing(&log).is_empty(), "{log}"),
+            _ => {}
+        }
+    }
+    // Recorded in Dutch, shown in English after the switch.
+    let f = c.write(
+        "wissel.toml",
+        &format!("{SHOP}[policy]\nlanguage = \"nl\"\n"),
+    );
+    c.export("2025-01-31", &f);
+    std::fs::write(&f, format!("{changed}[policy]\nlanguage = \"nl\"\n")).unwrap();
+    c.export("2025-03-01", &f);
+    std::fs::write(&f, format!("{changed}[policy]\nlanguage = \"en\"\n")).unwrap();
+    let log = changelog(&f);
+    assert!(
+        log.contains("- Version 2, valid from 1 March 2025: New: Klarna for payments. No longer used: PayPal."),
+        "{log}"
+    );
+    assert!(measure::dutch_sentences(&log).is_empty(), "{log}");
+}

@@ -5,56 +5,20 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+
+use common::wizard::{engine, key, render, typ};
+use common::KORENSCHOOF as SHOP;
 
 use privacybeleid::consult::{policy, History};
-use privacybeleid::engine::{Answers, Engine, Section};
+use privacybeleid::engine::{Answers, Section};
 use privacybeleid::wizard::model::Route;
 use privacybeleid::wizard::perform;
 use privacybeleid::wizard::screens::clients::{self, Clients};
 use privacybeleid::wizard::screens::export::{self, Export, ExportRow};
 use privacybeleid::wizard::state::{Effect, Msg, Options, State};
 use privacybeleid::wizard::update::update;
-use privacybeleid::wizard::view::view;
 use privacybeleid::wizard::widgets::text_input::TextInput;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-
-fn engine() -> &'static Engine {
-    static E: OnceLock<Engine> = OnceLock::new();
-    E.get_or_init(|| Engine::load().unwrap())
-}
-
-use common::KORENSCHOOF as SHOP;
-
-fn key(s: &mut State, code: KeyCode) -> Vec<Effect> {
-    update(s, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
-}
-
-fn typ(s: &mut State, text: &str) {
-    for c in text.chars() {
-        key(s, KeyCode::Char(c));
-    }
-}
-
-fn render(s: &mut State, w: u16, h: u16) -> String {
-    s.model.size = (w, h);
-    s.sync();
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| view(f, s)).unwrap();
-    let buf = t.backend().buffer().clone();
-    let mut out = String::new();
-    for y in 0..h {
-        let mut line = String::new();
-        for x in 0..w {
-            line.push_str(buf[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
+use ratatui::crossterm::event::KeyCode;
 
 /// Exports a client as on `date`, by the same plan `render --out` uses.
 fn export_on(path: &Path, date: &str) {
@@ -198,6 +162,17 @@ fn a_new_client_gets_a_file_named_after_the_shop() {
     assert!(s.typing(), "typing the name");
     let fx = key(&mut s, KeyCode::Enter);
     assert!(fx.is_empty(), "no name: nothing made");
+    // The message stands under the heading, every client below it.
+    let screen = render(&mut s, 80, 24);
+    let row = |needle: &str| screen.lines().position(|l| l.contains(needle));
+    let message = row(privacybeleid::wizard::strings::clients::NEEDS_NAME).expect(&screen);
+    assert_eq!(row("webwinkel "), Some(message - 1), "{screen}");
+    assert_eq!(
+        row("Bakkerij de Korenschoof"),
+        Some(message + 1),
+        "{screen}"
+    );
+    assert!(row("(geen naam)").is_some(), "{screen}");
     typ(&mut s, "Kaashandel Gouda");
     let fx = key(&mut s, KeyCode::Enter);
     assert_eq!(fx, [Effect::Save]);

@@ -389,6 +389,65 @@ fn every_provider_with_cookie_facts_is_a_cookie_tool_when_chosen() {
     assert!(seen > 20, "the catalog has cookie facts ({seen} cases)");
 }
 
+/// Cookie tools whose catalog entry says, from the provider's own sources, that they put
+/// nothing in the visitor's browser: they count visits without cookies or storage (Plausible,
+/// Simple Analytics), or consent is asked for the IP address they receive (Google Fonts).
+const STORES_NOTHING: &[&str] = &["plausible", "simple-analytics", "google-fonts"];
+
+/// Over the whole catalog: a provider that puts something in the browser when chosen (it is a
+/// cookie tool in some part it serves) either lists its cookies or says in `unverified` that
+/// they are not known, so the statement never passes a tool off as having no cookies.
+#[test]
+fn a_cookie_tool_lists_its_cookies_or_marks_them_unverified() {
+    let e = common::engine();
+    let mut unlisted = Vec::new();
+    let mut tools = 0;
+    let mut nothing_seen = Vec::new();
+    for p in e.catalog().all() {
+        let is_tool = p.sections.iter().any(|sec| {
+            let mut a = e.example_shop().clone();
+            a.providers.set(*sec, vec![p.id.clone()]);
+            e.cookie_tools(&a).iter().any(|t| t.id == p.id)
+        });
+        if !is_tool {
+            continue;
+        }
+        tools += 1;
+        if !p.cookies.is_empty() {
+            continue;
+        }
+        let unverified = p.unverified.iter().any(|u| u == "cookies");
+        if STORES_NOTHING.contains(&p.id.as_str()) {
+            assert!(
+                !unverified,
+                "{}: said to store nothing, yet cookies unverified",
+                p.id
+            );
+            assert!(
+                !p.sources.is_empty(),
+                "{}: 'stores nothing' needs a source",
+                p.id
+            );
+            nothing_seen.push(p.id.as_str());
+            continue;
+        }
+        if !unverified {
+            unlisted.push(p.id.clone());
+        }
+    }
+    assert!(
+        unlisted.is_empty(),
+        "cookie tools without cookies and without `cookies` in `unverified`: {unlisted:?}"
+    );
+    assert!(tools > 40, "the catalog has cookie tools ({tools})");
+    for id in STORES_NOTHING {
+        assert!(
+            nothing_seen.contains(id),
+            "{id}: not a cookie tool without items; drop it from STORES_NOTHING"
+        );
+    }
+}
+
 #[test]
 fn the_policy_links_to_the_cookie_statement_when_its_address_is_given() {
     let e = common::engine();

@@ -353,36 +353,44 @@ fn check_tells_which_chosen_providers_rest_on_unverified_facts_without_failing()
     }
 }
 
-/// A fact is traceable or marked: an entry names at least one source of the provider's own, or,
-/// where none was found, lists every fact it states as unverified.
+/// Every fact is traceable: each entry names at least one source and the date its facts were
+/// checked. What a source did not confirm is listed in `unverified`, never left out.
 #[test]
-fn every_entry_has_a_source_or_marks_every_fact_unverified() {
+fn every_entry_has_a_source_and_a_check_date() {
     let engine = common::engine();
-    let all_facts = [
-        "company",
-        "country",
-        "role",
-        "data",
-        "transfers",
-        "agreement",
-        "privacy_url",
-    ];
-    let mut without = Vec::new();
+    let mut without_source = Vec::new();
+    let mut without_date = Vec::new();
     for p in engine.catalog().all() {
         if p.sources.is_empty() {
-            without.push(p.id.clone());
-            for fact in all_facts {
-                assert!(
-                    p.unverified.iter().any(|u| u == fact),
-                    "{} has no source but does not mark `{fact}` as unverified",
-                    p.id
-                );
-            }
+            without_source.push(p.id.clone());
         }
         for url in &p.sources {
-            assert!(url.starts_with("http"), "{}: source {url}", p.id);
+            assert!(
+                url.starts_with("https://") || url.starts_with("http://"),
+                "{}: source {url}",
+                p.id
+            );
+        }
+        let dated = p.checked.as_deref().is_some_and(|d| {
+            d.len() == 10
+                && d.char_indices().all(|(i, c)| {
+                    if i == 4 || i == 7 {
+                        c == '-'
+                    } else {
+                        c.is_ascii_digit()
+                    }
+                })
+        });
+        if !dated {
+            without_date.push(p.id.clone());
         }
     }
-    // Few entries may rest on nothing; more would mean sources went missing.
-    assert!(without.len() <= 3, "entries without a source: {without:?}");
+    assert!(
+        without_source.is_empty(),
+        "entries without a source: {without_source:?}"
+    );
+    assert!(
+        without_date.is_empty(),
+        "entries without a check date: {without_date:?}"
+    );
 }

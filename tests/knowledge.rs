@@ -347,7 +347,10 @@ fn legal_errors_of_the_review_are_gone() {
     let a = shop_with(&engine, "[providers]\nreviews = [\"trustpilot\"]\n");
     let t = text_of(&engine, &a);
     assert!(
-        t.contains("Het versturen van de uitnodigingen doet Trustpilot in onze opdracht"),
+        t.contains("Trustpilot verstuurt de uitnodigingen in onze opdracht")
+            && t.contains(
+                "Voor de reviews die het publiceert, is dat platform zelf verantwoordelijk"
+            ),
         "{t}"
     );
     assert!(

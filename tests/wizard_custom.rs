@@ -1,62 +1,22 @@
 //! The own-provider form: it asks the engine for every rule (choices, defaults, messages),
 //! writes each change into the answers at once, and rejects exactly what `check` rejects.
 
-use std::collections::BTreeSet;
-use std::path::PathBuf;
-use std::sync::OnceLock;
+mod common;
 
+use std::collections::BTreeSet;
+
+use common::wizard::{engine, items, key, new_policy, opts, prov, prov_mut, sec};
 use privacybeleid::engine::catalog::{Role, Safeguard};
 use privacybeleid::engine::validate::{self, Severity};
-use privacybeleid::engine::{Answers, Engine, Section};
-use privacybeleid::wizard::model::ScreenId;
+use privacybeleid::engine::{Answers, Section};
 use privacybeleid::wizard::screens::custom_provider::{CustomField, CustomForm};
-use privacybeleid::wizard::screens::providers::{Item as ProviderItem, Providers};
-use privacybeleid::wizard::state::{Effect, Msg, Options, State};
+use privacybeleid::wizard::screens::providers::Item as ProviderItem;
+use privacybeleid::wizard::state::{Effect, Msg, State};
 use privacybeleid::wizard::update::update;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-fn engine() -> &'static Engine {
-    static E: OnceLock<Engine> = OnceLock::new();
-    E.get_or_init(|| Engine::load().unwrap())
-}
-
-fn sec(x: Section) -> ScreenId {
-    ScreenId(x.id())
-}
-
-fn prov<'a>(s: &'a State) -> &'a Providers {
-    s.get::<Providers>(s.model.current()).unwrap()
-}
-
-fn prov_mut<'a>(s: &'a mut State<'static>) -> &'a mut Providers {
-    let id = s.model.current();
-    s.get_mut::<Providers>(id).unwrap()
-}
-
 fn the_form<'a>(s: &'a State) -> &'a CustomForm {
     prov(s).form.as_ref().unwrap()
-}
-
-fn items(s: &State) -> Vec<ProviderItem> {
-    prov(s).items(&s.model)
-}
-
-fn opts(answers: Option<Answers>) -> Options {
-    Options {
-        today: "2025-01-15".into(),
-        path: Some(PathBuf::from("/tmp/wizard-test/beleid.toml")),
-        answers,
-        recent: vec![],
-        cwd: PathBuf::from("/tmp/wizard-test"),
-    }
-}
-
-/// "Nieuw privacybeleid", the name left empty.
-fn new_policy() -> State<'static> {
-    let mut s = State::new(engine(), opts(None));
-    key(&mut s, KeyCode::Enter);
-    key(&mut s, KeyCode::Enter);
-    s
 }
 
 /// The example shop with extra answers, opened in the wizard.
@@ -65,10 +25,6 @@ fn opened(extra: &str) -> State<'static> {
         .unwrap()
         .layered_over(engine().example_shop());
     State::new(engine(), opts(Some(a)))
-}
-
-fn key(s: &mut State, code: KeyCode) -> Vec<Effect> {
-    update(s, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
 }
 
 /// Types text; asserts that each key that changed the answers asked for a save.

@@ -1,21 +1,37 @@
 //! Files: saving new and named answers files, the recent list, exporting with the overwrite
 //! question through the run loop's effect handler, and the binary's start-up file checks.
 
-use std::path::PathBuf;
+mod common;
+
+use std::path::Path;
 use std::process::Command;
 
-use privacybeleid::engine::Format;
-use privacybeleid::engine::{Answers, Engine};
+use common::wizard::{engine, opts, press, sec, zoe};
+use privacybeleid::engine::{Answers, Format};
 use privacybeleid::wizard::persist;
 use privacybeleid::wizard::screens::export::{self, Choice, Doc, Export, ExportRow};
 use privacybeleid::wizard::state::{Effect, Msg, Options, State};
 use privacybeleid::wizard::{perform, update::update};
+use ratatui::crossterm::event::KeyCode;
 
 /// The binary, with its data dir inside the test's temp dir.
 fn bin(dir: &std::path::Path) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_privacybeleid"));
     c.env("PRIVACYBELEID_DATA_DIR", dir.join("data"));
     c
+}
+
+/// A wizard on the answers file `path`; the tests carry out its effects, so it is written.
+fn wizard_on(path: &Path, answers: Answers) -> State<'static> {
+    State::new(
+        engine(),
+        Options {
+            path: Some(path.to_path_buf()),
+            answers: Some(answers),
+            cwd: path.parent().unwrap().to_path_buf(),
+            ..opts(None)
+        },
+    )
 }
 
 #[test]
@@ -54,19 +70,9 @@ fn new_files_get_free_names() {
 
 #[test]
 fn save_effect_writes_the_named_file_and_reports_it() {
-    let engine = Engine::load().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("winkel.toml");
-    let mut s = State::new(
-        &engine,
-        Options {
-            today: "2025-01-15".into(),
-            path: Some(path.clone()),
-            answers: Some(Answers::default()),
-            recent: vec![],
-            cwd: dir.path().to_path_buf(),
-        },
-    );
+    let mut s = wizard_on(&path, Answers::default());
     s.model.answers.shop.set("name", "Zoë");
     perform(&mut s, vec![Effect::Save]);
     let text = std::fs::read_to_string(&path).unwrap();
@@ -80,31 +86,8 @@ fn save_effect_writes_the_named_file_and_reports_it() {
 
 #[test]
 fn export_writes_files_and_asks_before_overwriting() {
-    let engine = Engine::load().unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let mut a = Answers {
-        preset: Some("starter-minimaal".into()),
-        ..Default::default()
-    };
-    for (k, v) in [
-        ("name", "Zoë's Bloemen"),
-        ("website", "https://www.zoesbloemen.nl"),
-        ("effective_date", "2025-01-15"),
-        ("email", "info@zoesbloemen.nl"),
-        ("privacy_contact", "Zoë de Vries"),
-    ] {
-        a.shop.set(k, v);
-    }
-    let mut s = State::new(
-        &engine,
-        Options {
-            today: "2025-01-15".into(),
-            path: Some(dir.path().join("winkel.toml")),
-            answers: Some(a),
-            recent: vec![],
-            cwd: PathBuf::from("/"),
-        },
-    );
+    let mut s = wizard_on(&dir.path().join("winkel.toml"), zoe("starter-minimaal"));
     s.sync();
     let fx = update(&mut s, Msg::OpenExport);
     perform(&mut s, fx);
@@ -119,13 +102,7 @@ fn export_writes_files_and_asks_before_overwriting() {
         })
         .collect();
     ex.cursor = ExportRow::Button;
-    let enter = || {
-        Msg::Key(ratatui::crossterm::event::KeyEvent::new(
-            ratatui::crossterm::event::KeyCode::Enter,
-            ratatui::crossterm::event::KeyModifiers::NONE,
-        ))
-    };
-    let fx = update(&mut s, enter());
+    let fx = update(&mut s, press(KeyCode::Enter));
     perform(&mut s, fx);
     let ex = s.get::<Export>(export::ID).unwrap();
     assert_eq!(ex.written.len(), 4, "{:?}", ex.errors);
@@ -137,16 +114,12 @@ fn export_writes_files_and_asks_before_overwriting() {
     // Again: the files exist, so the question comes and nothing is written yet.
     let md = dir.path().join("zoes-bloemen-privacybeleid.md");
     std::fs::write(&md, "oud").unwrap();
-    let fx = update(&mut s, enter());
+    let fx = update(&mut s, press(KeyCode::Enter));
     perform(&mut s, fx);
     let ex = s.get::<Export>(export::ID).unwrap();
     assert_eq!(ex.confirm.as_ref().map(Vec::len), Some(4));
     assert_eq!(std::fs::read_to_string(&md).unwrap(), "oud");
-    let yes = Msg::Key(ratatui::crossterm::event::KeyEvent::new(
-        ratatui::crossterm::event::KeyCode::Char('j'),
-        ratatui::crossterm::event::KeyModifiers::NONE,
-    ));
-    let fx = update(&mut s, yes);
+    let fx = update(&mut s, press(KeyCode::Char('j')));
     perform(&mut s, fx);
     assert!(std::fs::read_to_string(&md).unwrap().contains("Bloemen"));
     assert_eq!(s.get::<Export>(export::ID).unwrap().written.len(), 4);
@@ -157,32 +130,10 @@ fn export_writes_files_and_asks_before_overwriting() {
 #[test]
 fn export_writes_the_cookie_statement_and_banner_in_the_answers_voice() {
     use privacybeleid::wizard::screens::export::Out;
-    let engine = Engine::load().unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let mut a = Answers {
-        preset: Some("shopify-klaviyo-meta".into()),
-        ..Default::default()
-    };
-    for (k, v) in [
-        ("name", "Zoë's Bloemen"),
-        ("website", "https://www.zoesbloemen.nl"),
-        ("effective_date", "2025-01-15"),
-        ("email", "info@zoesbloemen.nl"),
-        ("privacy_contact", "Zoë de Vries"),
-    ] {
-        a.shop.set(k, v);
-    }
+    let mut a = zoe("shopify-klaviyo-meta");
     a.policy.language = Some("en".into());
-    let mut s = State::new(
-        &engine,
-        Options {
-            today: "2025-01-15".into(),
-            path: Some(dir.path().join("winkel.toml")),
-            answers: Some(a.clone()),
-            recent: vec![],
-            cwd: PathBuf::from("/"),
-        },
-    );
+    let mut s = wizard_on(&dir.path().join("winkel.toml"), a.clone());
     s.sync();
     let fx = update(&mut s, Msg::OpenExport);
     perform(&mut s, fx);
@@ -208,13 +159,7 @@ fn export_writes_the_cookie_statement_and_banner_in_the_answers_voice() {
     .into_iter()
     .collect();
     ex.cursor = ExportRow::Button;
-    let fx = update(
-        &mut s,
-        Msg::Key(ratatui::crossterm::event::KeyEvent::new(
-            ratatui::crossterm::event::KeyCode::Enter,
-            ratatui::crossterm::event::KeyModifiers::NONE,
-        )),
-    );
+    let fx = update(&mut s, press(KeyCode::Enter));
     perform(&mut s, fx);
     let ex = s.get::<Export>(export::ID).unwrap();
     assert_eq!(ex.written.len(), 4, "{:?}", ex.errors);
@@ -229,13 +174,13 @@ fn export_writes_the_cookie_statement_and_banner_in_the_answers_voice() {
     let voice = privacybeleid::engine::lang::voice_of(&a);
     assert_eq!(
         read("zoes-bloemen-cookiemelding.json"),
-        engine.banner_json(&a, voice).unwrap()
+        engine().banner_json(&a, voice).unwrap()
     );
     assert_eq!(
         read("zoes-bloemen-cookiemelding.js"),
-        engine.banner_js(&a, voice).unwrap()
+        engine().banner_js(&a, voice).unwrap()
     );
-    for t in engine.cookie_tools(&a) {
+    for t in engine().cookie_tools(&a) {
         assert!(md.contains(&t.name), "{} not in the statement", t.id);
         assert!(
             json.to_string().contains(&format!("\"{}\"", t.id)),
@@ -312,13 +257,6 @@ fn on_disk_after(s: &mut State, msg: Msg, path: &std::path::Path) -> String {
     std::fs::read_to_string(path).unwrap_or_default()
 }
 
-fn key(c: ratatui::crossterm::event::KeyCode) -> Msg {
-    Msg::Key(ratatui::crossterm::event::KeyEvent::new(
-        c,
-        ratatui::crossterm::event::KeyModifiers::NONE,
-    ))
-}
-
 /// Every kind of change is written by the event that makes it: typing, pasting, toggling a
 /// provider, a variant, an own provider (its form), each policy option. Ctrl+Q then has
 /// nothing left to write. (Making any of these not save fails this test.)
@@ -326,31 +264,18 @@ fn key(c: ratatui::crossterm::event::KeyCode) -> Msg {
 fn every_kind_of_change_is_on_disk_at_once() {
     use privacybeleid::engine::catalog::Safeguard;
     use privacybeleid::engine::Section;
-    use privacybeleid::wizard::model::ScreenId;
     use privacybeleid::wizard::screens::{policy, shop};
-    use ratatui::crossterm::event::KeyCode;
 
-    let engine = Engine::load().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("winkel.toml");
-    let mut s = State::new(
-        &engine,
-        Options {
-            today: "2025-01-15".into(),
-            path: Some(path.clone()),
-            answers: Some(Answers::default()),
-            recent: vec![],
-            cwd: dir.path().to_path_buf(),
-        },
-    );
-    let sec = |x: Section| ScreenId(x.id());
+    let mut s = wizard_on(&path, Answers::default());
     let load = |text: &str| Answers::from_toml_str(text).unwrap();
 
     // Typing: each character.
     s.go_to_step(shop::ID);
-    let text = on_disk_after(&mut s, key(KeyCode::Char('Z')), &path);
+    let text = on_disk_after(&mut s, press(KeyCode::Char('Z')), &path);
     assert_eq!(load(&text).shop.name.as_deref(), Some("Z"), "{text}");
-    let text = on_disk_after(&mut s, key(KeyCode::Char('o')), &path);
+    let text = on_disk_after(&mut s, press(KeyCode::Char('o')), &path);
     assert_eq!(load(&text).shop.name.as_deref(), Some("Zo"), "{text}");
     // Pasting.
     let text = on_disk_after(&mut s, Msg::Paste("ë's".into()), &path);
@@ -358,49 +283,49 @@ fn every_kind_of_change_is_on_disk_at_once() {
 
     // Toggling a provider (Space), on and off.
     s.go_to_step(sec(Section::Payments));
-    let text = on_disk_after(&mut s, key(KeyCode::Char(' ')), &path);
+    let text = on_disk_after(&mut s, press(KeyCode::Char(' ')), &path);
     assert_eq!(load(&text).providers.get(Section::Payments), ["mollie"]);
-    let text = on_disk_after(&mut s, key(KeyCode::Char(' ')), &path);
+    let text = on_disk_after(&mut s, press(KeyCode::Char(' ')), &path);
     assert!(load(&text).providers.get(Section::Payments).is_empty());
     assert!(load(&text).providers.is_answered(Section::Payments));
     // On again.
-    let text = on_disk_after(&mut s, key(KeyCode::Char(' ')), &path);
+    let text = on_disk_after(&mut s, press(KeyCode::Char(' ')), &path);
     assert_eq!(load(&text).providers.get(Section::Payments), ["mollie"]);
 
     // A variant (←/→ on a chosen review platform).
     s.go_to_step(sec(Section::Reviews));
     for c in "webwinkelkeur".chars() {
-        update(&mut s, key(KeyCode::Char(c)));
+        update(&mut s, press(KeyCode::Char(c)));
     }
-    on_disk_after(&mut s, key(KeyCode::Char(' ')), &path);
-    let text = on_disk_after(&mut s, key(KeyCode::Right), &path);
+    on_disk_after(&mut s, press(KeyCode::Char(' ')), &path);
+    let text = on_disk_after(&mut s, press(KeyCode::Right), &path);
     assert_eq!(load(&text).variants["webwinkelkeur"], "naam", "{text}");
 
     // An own provider from its form: each change is on disk at once, "bcr" included.
     s.go_to_step(sec(Section::Hosting));
-    update(&mut s, key(KeyCode::End));
-    update(&mut s, key(KeyCode::Enter));
-    let text = on_disk_after(&mut s, key(KeyCode::Char('W')), &path);
+    update(&mut s, press(KeyCode::End));
+    update(&mut s, press(KeyCode::Enter));
+    let text = on_disk_after(&mut s, press(KeyCode::Char('W')), &path);
     assert_eq!(load(&text).custom_providers[0].name, "W");
     for c in "olkje".chars() {
-        update(&mut s, key(KeyCode::Char(c)));
+        update(&mut s, press(KeyCode::Char(c)));
     }
-    update(&mut s, key(KeyCode::Down));
-    update(&mut s, key(KeyCode::Down));
+    update(&mut s, press(KeyCode::Down));
+    update(&mut s, press(KeyCode::Down));
     for _ in 0.."Nederland".len() {
-        update(&mut s, key(KeyCode::Backspace));
+        update(&mut s, press(KeyCode::Backspace));
     }
     for c in "Verenigde Staten".chars() {
-        update(&mut s, key(KeyCode::Char(c)));
+        update(&mut s, press(KeyCode::Char(c)));
     }
     // Leaving the country makes it a destination; down to its safeguard.
     for _ in 0..5 {
-        update(&mut s, key(KeyCode::Down));
+        update(&mut s, press(KeyCode::Down));
     }
     // (no choice) → dpf → scc → bcr
-    update(&mut s, key(KeyCode::Right));
-    update(&mut s, key(KeyCode::Right));
-    let text = on_disk_after(&mut s, key(KeyCode::Right), &path);
+    update(&mut s, press(KeyCode::Right));
+    update(&mut s, press(KeyCode::Right));
+    let text = on_disk_after(&mut s, press(KeyCode::Right), &path);
     let a = load(&text);
     assert_eq!(
         a.custom_providers[0].transfers[0].safeguard.as_deref(),
@@ -409,19 +334,19 @@ fn every_kind_of_change_is_on_disk_at_once() {
     );
     assert_eq!(a.providers.get(Section::Hosting), ["wolkje"]);
     // The engine reads "bcr" as binding corporate rules.
-    let p = privacybeleid::engine::validate::lookup(&a, engine.catalog(), "wolkje").unwrap();
+    let p = privacybeleid::engine::validate::lookup(&a, engine().catalog(), "wolkje").unwrap();
     assert_eq!(p.transfers[0].safeguard, Safeguard::Bcr);
-    update(&mut s, key(KeyCode::Esc));
+    update(&mut s, press(KeyCode::Esc));
 
     // Each policy option.
     s.go_to_step(policy::ID);
-    let text = on_disk_after(&mut s, key(KeyCode::Char('5')), &path);
+    let text = on_disk_after(&mut s, press(KeyCode::Char('5')), &path);
     assert_eq!(load(&text).policy.retention_max_years, Some(5));
-    update(&mut s, key(KeyCode::Down));
-    let text = on_disk_after(&mut s, key(KeyCode::Char(' ')), &path);
+    update(&mut s, press(KeyCode::Down));
+    let text = on_disk_after(&mut s, press(KeyCode::Char(' ')), &path);
     assert_eq!(load(&text).policy.customer_accounts, Some(true));
-    update(&mut s, key(KeyCode::Down));
-    let text = on_disk_after(&mut s, key(KeyCode::Char('J')), &path);
+    update(&mut s, press(KeyCode::Down));
+    let text = on_disk_after(&mut s, press(KeyCode::Char('J')), &path);
     assert_eq!(load(&text).policy.dpo.as_deref(), Some("J"));
 
     // Ctrl+Q writes nothing new: everything is there already.

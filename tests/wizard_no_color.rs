@@ -3,33 +3,21 @@
 //! cursor is in reverse video and has a pointer. Its own test binary: the colour switch is
 //! global to the process.
 
+mod common;
+
 use std::path::PathBuf;
+
+use common::wizard::{draw, key};
 
 use privacybeleid::engine::{Engine, Section};
 use privacybeleid::wizard::model::ScreenId;
 use privacybeleid::wizard::screens::start;
 use privacybeleid::wizard::screens::start::{Item as StartItem, Start};
-use privacybeleid::wizard::state::{Msg, Options, State};
+use privacybeleid::wizard::state::{Options, State};
 use privacybeleid::wizard::theme;
-use privacybeleid::wizard::update::update;
-use privacybeleid::wizard::view::view;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 use ratatui::style::{Color, Modifier};
-use ratatui::Terminal;
-
-fn key(s: &mut State, code: KeyCode) {
-    update(s, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-}
-
-fn draw(s: &mut State, w: u16, h: u16) -> Buffer {
-    s.model.size = (w, h);
-    s.sync();
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| view(f, s)).unwrap();
-    t.backend().buffer().clone()
-}
 
 fn text(buf: &Buffer, y: u16) -> String {
     (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect()

@@ -1,38 +1,23 @@
 //! Update logic without a terminal: toggling, validation, navigation, custom providers,
 //! the export overwrite question, persistence of the current step.
 
-use std::path::PathBuf;
-use std::sync::OnceLock;
+mod common;
 
-use privacybeleid::engine::{Answers, Engine, Section};
+use std::path::PathBuf;
+
+use common::wizard::{engine, items, key, new_policy, opts, prov, prov_mut, render, sec, typ, zoe};
+use privacybeleid::engine::{Answers, Section};
 use privacybeleid::wizard::input::translate;
 use privacybeleid::wizard::model::{Focus, ScreenId};
 use privacybeleid::wizard::screens::export::{Export, ExportRow};
-use privacybeleid::wizard::screens::providers::{Item as ProviderItem, Providers};
+use privacybeleid::wizard::screens::providers::Item as ProviderItem;
 use privacybeleid::wizard::screens::review::Review;
 use privacybeleid::wizard::screens::shop::Shop;
 use privacybeleid::wizard::screens::start::{Item as StartItem, Start};
 use privacybeleid::wizard::screens::{export, policy, review, shop, start};
-use privacybeleid::wizard::state::{Effect, Msg, Options, Overlay, State};
+use privacybeleid::wizard::state::{Effect, Msg, Overlay, State};
 use privacybeleid::wizard::update::update;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-
-fn sec(x: Section) -> ScreenId {
-    ScreenId(x.id())
-}
-
-fn prov<'a>(s: &'a State) -> &'a Providers {
-    s.get::<Providers>(s.model.current()).unwrap()
-}
-
-fn prov_mut<'a>(s: &'a mut State<'static>) -> &'a mut Providers {
-    let id = s.model.current();
-    s.get_mut::<Providers>(id).unwrap()
-}
-
-fn items(s: &State) -> Vec<ProviderItem> {
-    prov(s).items(&s.model)
-}
 
 fn shop_form<'a>(s: &'a State) -> &'a Shop {
     s.get::<Shop>(shop::ID).unwrap()
@@ -44,39 +29,6 @@ fn export_mut<'a>(s: &'a mut State<'static>) -> &'a mut Export {
 
 fn export_of<'a>(s: &'a State) -> &'a Export {
     s.get::<Export>(export::ID).unwrap()
-}
-
-fn engine() -> &'static Engine {
-    static E: OnceLock<Engine> = OnceLock::new();
-    E.get_or_init(|| Engine::load().unwrap())
-}
-
-fn opts(answers: Option<Answers>) -> Options {
-    Options {
-        today: "2025-01-15".into(),
-        path: Some(PathBuf::from("/tmp/wizard-test/beleid.toml")),
-        answers,
-        recent: vec![],
-        cwd: PathBuf::from("/tmp/wizard-test"),
-    }
-}
-
-/// "Nieuw privacybeleid", the name left empty.
-fn new_policy() -> State<'static> {
-    let mut s = State::new(engine(), opts(None));
-    key(&mut s, KeyCode::Enter);
-    key(&mut s, KeyCode::Enter);
-    s
-}
-
-fn key(s: &mut State, code: KeyCode) -> Vec<Effect> {
-    update(s, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
-}
-
-fn typ(s: &mut State, text: &str) {
-    for c in text.chars() {
-        key(s, KeyCode::Char(c));
-    }
 }
 
 fn goto(s: &mut State, step: ScreenId) {
@@ -278,6 +230,49 @@ fn click_in_the_sidebar_jumps() {
     assert_eq!(s.model.current(), sec(Section::Payments));
 }
 
+/// A click in a scrolled list is on the row drawn where it clicks.
+#[test]
+fn a_click_in_a_scrolled_list_hits_the_row_shown_there() {
+    let mut s = new_policy();
+    goto(&mut s, sec(Section::Payments));
+    key(&mut s, KeyCode::End);
+    let screen = render(&mut s, 80, 24);
+    let row = screen.lines().position(|l| l.contains("Tikkie")).unwrap();
+    assert!(
+        !screen.contains("Mollie"),
+        "the list is scrolled:\n{screen}"
+    );
+    update(
+        &mut s,
+        Msg::Click {
+            column: 40,
+            row: row as u16,
+        },
+    );
+    assert_eq!(
+        items(&s)[prov(&s).cursor],
+        ProviderItem::Provider("tikkie".into())
+    );
+    assert_eq!(s.model.answers.providers.get(Section::Payments), ["tikkie"]);
+
+    // Controle: a click on a finding goes to the step it is about.
+    goto(&mut s, review::ID);
+    s.sync();
+    let screen = render(&mut s, 80, 24);
+    let row = screen
+        .lines()
+        .position(|l| l.contains("Gegevens webwinkel:"))
+        .unwrap();
+    update(
+        &mut s,
+        Msg::Click {
+            column: 40,
+            row: row as u16,
+        },
+    );
+    assert_eq!(s.model.current(), shop::ID);
+}
+
 #[test]
 fn review_right_jumps_to_the_field_and_enter_goes_on_to_export() {
     let mut s = new_policy();
@@ -303,20 +298,7 @@ fn review_right_jumps_to_the_field_and_enter_goes_on_to_export() {
 }
 
 fn filled() -> State<'static> {
-    let mut a = Answers {
-        preset: Some("starter-minimaal".into()),
-        ..Default::default()
-    };
-    for (k, v) in [
-        ("name", "Zoë's Bloemen"),
-        ("website", "https://www.zoesbloemen.nl"),
-        ("effective_date", "2025-01-15"),
-        ("email", "info@zoesbloemen.nl"),
-        ("privacy_contact", "Zoë de Vries"),
-    ] {
-        a.shop.set(k, v);
-    }
-    let mut s = State::new(engine(), opts(Some(a)));
+    let mut s = State::new(engine(), opts(Some(zoe("starter-minimaal"))));
     s.sync();
     s
 }

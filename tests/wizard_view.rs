@@ -1,10 +1,12 @@
 //! Snapshots of every wizard screen at 80x24 and 160x48 (TestBackend + insta).
 //! Fixed date, fixed fake paths: nothing here touches the disk.
 
-use std::path::PathBuf;
-use std::sync::OnceLock;
+mod common;
 
-use privacybeleid::engine::{Engine, Section};
+use std::path::PathBuf;
+
+use common::wizard::{engine, key, opts, render, sec, typ};
+use privacybeleid::engine::Section;
 use privacybeleid::wizard::model::{Route, ScreenId};
 use privacybeleid::wizard::screens::export::{Export, ExportRow};
 use privacybeleid::wizard::screens::shop::Shop;
@@ -12,72 +14,22 @@ use privacybeleid::wizard::screens::start::{Item as StartItem, Start};
 use privacybeleid::wizard::screens::{export, policy, review, shop, start};
 use privacybeleid::wizard::state::{Msg, Options, State};
 use privacybeleid::wizard::update::update;
-use privacybeleid::wizard::view::view;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-
-fn sec(x: Section) -> ScreenId {
-    ScreenId(x.id())
-}
+use ratatui::crossterm::event::KeyCode;
 
 fn set_start_cursor(s: &mut State, item: impl Fn(&StartItem) -> bool) {
     let st = s.get_mut::<Start>(start::ID).unwrap();
     st.cursor = st.items.iter().position(item).unwrap();
 }
 
-fn engine() -> &'static Engine {
-    static E: OnceLock<Engine> = OnceLock::new();
-    E.get_or_init(|| Engine::load().unwrap())
-}
-
+/// A new wizard with one recent file.
 fn state() -> State<'static> {
     State::new(
         engine(),
         Options {
-            today: "2025-01-15".into(),
-            path: Some(PathBuf::from("/tmp/wizard-test/beleid.toml")),
-            answers: None,
             recent: vec![PathBuf::from("/tmp/wizard-test/oud.toml")],
-            cwd: PathBuf::from("/tmp/wizard-test"),
+            ..opts(None)
         },
     )
-}
-
-fn key(s: &mut State, code: KeyCode) {
-    update(s, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-}
-
-fn typ(s: &mut State, text: &str) {
-    for c in text.chars() {
-        key(s, KeyCode::Char(c));
-    }
-}
-
-fn render(s: &mut State, w: u16, h: u16) -> String {
-    s.model.size = (w, h);
-    s.sync();
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| view(f, s)).unwrap();
-    let buf = t.backend().buffer().clone();
-    let mut out = String::new();
-    for y in 0..h {
-        let mut line = String::new();
-        let mut skip = 0;
-        for x in 0..w {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let sym = buf[(x, y)].symbol();
-            // A wide character covers the next cell too.
-            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
-            line.push_str(sym);
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 /// A shop started from a preset with the required fields filled.
@@ -212,25 +164,31 @@ fn provider_step_custom_added() {
     both("providers_custom", &mut s);
 }
 
+/// Opens the own-provider form of the hosting step and types Wolkje Inc. in the United
+/// States (leaving the country makes it a destination) with `link` to its privacy statement.
+fn wolkje_in_the_us(s: &mut State, link: &str) {
+    goto(s, sec(Section::Hosting));
+    key(s, KeyCode::End);
+    key(s, KeyCode::Enter);
+    typ(s, "Wolkje");
+    key(s, KeyCode::Down);
+    typ(s, "Wolkje Inc.");
+    key(s, KeyCode::Down);
+    key(s, KeyCode::End);
+    for _ in 0.."Nederland".len() {
+        key(s, KeyCode::Backspace);
+    }
+    typ(s, "Verenigde Staten");
+    key(s, KeyCode::Down);
+    typ(s, link);
+}
+
 /// The line under the list for an own provider with its details.
 #[test]
 fn provider_step_custom_detail() {
     let mut s = filled();
-    goto(&mut s, sec(Section::Hosting));
-    key(&mut s, KeyCode::End);
-    key(&mut s, KeyCode::Enter);
-    typ(&mut s, "Wolkje");
-    key(&mut s, KeyCode::Down);
-    typ(&mut s, "Wolkje Inc.");
-    key(&mut s, KeyCode::Down);
-    key(&mut s, KeyCode::End);
-    for _ in 0.."Nederland".len() {
-        key(&mut s, KeyCode::Backspace);
-    }
-    typ(&mut s, "Verenigde Staten");
-    // Leaving the country makes it a destination; its safeguard is four rows down.
-    key(&mut s, KeyCode::Down);
-    typ(&mut s, "https://wolkje.example/privacy");
+    wolkje_in_the_us(&mut s, "https://wolkje.example/privacy");
+    // The destination's safeguard is four rows down.
     for _ in 0..4 {
         key(&mut s, KeyCode::Down);
     }
@@ -248,20 +206,7 @@ fn provider_step_custom_detail() {
 #[test]
 fn custom_provider_form() {
     let mut s = filled();
-    goto(&mut s, sec(Section::Hosting));
-    key(&mut s, KeyCode::End);
-    key(&mut s, KeyCode::Enter);
-    typ(&mut s, "Wolkje");
-    key(&mut s, KeyCode::Down);
-    typ(&mut s, "Wolkje Inc.");
-    key(&mut s, KeyCode::Down);
-    key(&mut s, KeyCode::End);
-    for _ in 0.."Nederland".len() {
-        key(&mut s, KeyCode::Backspace);
-    }
-    typ(&mut s, "Verenigde Staten");
-    key(&mut s, KeyCode::Down);
-    typ(&mut s, "wolkje.example/privacy");
+    wolkje_in_the_us(&mut s, "wolkje.example/privacy");
     key(&mut s, KeyCode::Down);
     both("custom_form", &mut s);
 }
@@ -325,13 +270,16 @@ fn export_overwrite_question() {
         )]),
     );
     both("export_confirm", &mut s);
-    // A path too long for the line breaks after a `/`, not inside the file name.
+    // A path too long for the line breaks after a `/`, not inside the file name; the list
+    // of files below the button that does not fit ends with "…".
     let screen = render(&mut s, 80, 24);
-    for line in screen
+    let files: Vec<&str> = screen
         .lines()
         .filter(|l| l.contains("/tmp/wizard-test") && !l.contains("Map:"))
-    {
-        let l = line.trim_end_matches(['│', ' ']);
+        .collect();
+    assert!(files.last().is_some_and(|l| l.ends_with(" …")), "{screen}");
+    for line in files {
+        let l = line.trim_end_matches(['│', ' ', '…']);
         assert!(
             l.ends_with('/') || l.ends_with(".md") || l.ends_with(".html"),
             "{line}\n{screen}"

@@ -1,5 +1,7 @@
 //! What changed between two snapshots, in the reader's terms: "Nieuw: Klarna voor
-//! betalingen.", "Niet meer: PayPal.", "Mollie ontvangt nu ook: geboortedatum." Never field names.
+//! betalingen.", "Niet meer: PayPal.", "Mollie ontvangt nu ook: geboortedatum." Never field
+//! names. In the voice of the policy (nl-u, nl-je, en): the words from assets/consult.toml,
+//! catalog words in English from the glossary.
 
 use std::collections::BTreeSet;
 
@@ -8,26 +10,92 @@ use serde_json::Value;
 use super::facts::{chosen_ids, sections_of, Snapshot};
 use super::wording::{self, fill, Wording};
 use crate::engine::answers::Shop;
-use crate::engine::model::{list_nl, number_nl};
+use crate::engine::lang::{self, Lang, Term, Voice};
+use crate::engine::model::Words;
 use crate::engine::Section;
 
-/// Every change, one sentence each, in a fixed order: providers, shop, options, facts.
+/// Every change, one sentence each, in Dutch with "u" (what `diff` shows the consultant).
 pub fn describe(old: &Snapshot, new: &Snapshot) -> Vec<String> {
-    let w = wording::get();
+    describe_in(old, new, Voice::default())
+}
+
+/// Every change, one sentence each, in `voice`, in a fixed order: providers, shop,
+/// options, variants, facts.
+pub fn describe_in(old: &Snapshot, new: &Snapshot, voice: Voice) -> Vec<String> {
+    let say = Say::new(voice);
     let mut out = Vec::new();
-    providers(w, old, new, &mut out);
-    shop(w, &old.answers.shop, &new.answers.shop, &mut out);
-    options(w, old, new, &mut out);
-    variants(w, old, new, &mut out);
-    facts(w, old, new, &mut out);
+    providers(&say, old, new, &mut out);
+    shop(&say, &old.answers.shop, &new.answers.shop, &mut out);
+    options(&say, old, new, &mut out);
+    variants(&say, old, new, &mut out);
+    facts(&say, old, new, &mut out);
     out
 }
 
-fn section_phrase(w: &Wording, s: Section) -> String {
-    Wording::text(&w.section, s.id())
+/// The words of one voice: the changelog's sentences and the language's lists, numbers,
+/// catalog words and countries.
+struct Say {
+    w: &'static Wording,
+    lang: Lang,
+    words: Option<Words<'static>>,
 }
 
-fn providers(w: &Wording, old: &Snapshot, new: &Snapshot, out: &mut Vec<String>) {
+impl Say {
+    fn new(voice: Voice) -> Say {
+        Say {
+            w: wording::get(voice),
+            lang: voice.lang,
+            words: Words::of(voice).ok(),
+        }
+    }
+
+    fn list<S: AsRef<str>>(&self, items: &[S]) -> String {
+        lang::list(items, self.lang)
+    }
+
+    fn number(&self, n: u32) -> String {
+        lang::number(n, self.lang)
+    }
+
+    /// Catalog data labels in the voice's language; a label the glossary does not know
+    /// (an own provider's, typed by its user) stays as written.
+    fn data<S: AsRef<str>>(&self, labels: &[S]) -> Vec<String> {
+        labels
+            .iter()
+            .map(|l| {
+                let l = l.as_ref();
+                self.words
+                    .as_ref()
+                    .and_then(|w| w.term(Term::Data, l).ok())
+                    .unwrap_or_else(|| l.to_string())
+            })
+            .collect()
+    }
+
+    /// A country inside a sentence: "de Verenigde Staten", "the United States".
+    fn country(&self, nl: &str) -> String {
+        self.words
+            .as_ref()
+            .and_then(|w| w.country(nl, true).ok())
+            .unwrap_or_else(|| nl.to_string())
+    }
+
+    fn countries<S: AsRef<str>>(&self, list: &[S]) -> String {
+        self.list(
+            &list
+                .iter()
+                .map(|c| self.country(c.as_ref()))
+                .collect::<Vec<_>>(),
+        )
+    }
+}
+
+fn section_phrase(say: &Say, s: Section) -> String {
+    Wording::text(&say.w.section, s.id())
+}
+
+fn providers(say: &Say, old: &Snapshot, new: &Snapshot, out: &mut Vec<String>) {
+    let w = say.w;
     let (a, b) = (&old.answers, &new.answers);
     let before = chosen_ids(a);
     let after = chosen_ids(b);
@@ -37,9 +105,9 @@ fn providers(w: &Wording, old: &Snapshot, new: &Snapshot, out: &mut Vec<String>)
         .map(|id| {
             let what: Vec<String> = sections_of(b, id)
                 .into_iter()
-                .map(|s| section_phrase(w, s))
+                .map(|s| section_phrase(say, s))
                 .collect();
-            format!("{} {}", new.name_of(id), list_nl(&what))
+            format!("{} {}", new.name_of(id), say.list(&what))
                 .trim()
                 .to_string()
         })
@@ -47,7 +115,7 @@ fn providers(w: &Wording, old: &Snapshot, new: &Snapshot, out: &mut Vec<String>)
     if !added.is_empty() {
         out.push(fill(
             &Wording::text(&w.provider, "added"),
-            &[("", &list_nl(&added))],
+            &[("", &say.list(&added))],
         ));
     }
     let removed: Vec<String> = before
@@ -58,7 +126,7 @@ fn providers(w: &Wording, old: &Snapshot, new: &Snapshot, out: &mut Vec<String>)
     if !removed.is_empty() {
         out.push(fill(
             &Wording::text(&w.provider, "removed"),
-            &[("", &list_nl(&removed))],
+            &[("", &say.list(&removed))],
         ));
     }
     for id in after.iter().filter(|id| before.contains(id)) {
@@ -75,10 +143,10 @@ fn providers(w: &Wording, old: &Snapshot, new: &Snapshot, out: &mut Vec<String>)
             ),
         ] {
             if !list.is_empty() {
-                let what: Vec<String> = list.iter().map(|s| section_phrase(w, **s)).collect();
+                let what: Vec<String> = list.iter().map(|s| section_phrase(say, **s)).collect();
                 out.push(fill(
                     &Wording::text(&w.provider, key),
-                    &[("name", &name), ("what", &list_nl(&what))],
+                    &[("name", &name), ("what", &say.list(&what))],
                 ));
             }
         }
@@ -103,7 +171,8 @@ fn address(s: &Shop) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(", "))
 }
 
-fn shop(w: &Wording, a: &Shop, b: &Shop, out: &mut Vec<String>) {
+fn shop(say: &Say, a: &Shop, b: &Shop, out: &mut Vec<String>) {
+    let w = say.w;
     let mut pairs: Vec<(&str, Option<String>, Option<String>)> = Vec::new();
     for key in ["name", "operator", "website"] {
         pairs.push((
@@ -137,18 +206,25 @@ fn shop(w: &Wording, a: &Shop, b: &Shop, out: &mut Vec<String>) {
     }
 }
 
-fn options(w: &Wording, old: &Snapshot, new: &Snapshot, out: &mut Vec<String>) {
+fn options(say: &Say, old: &Snapshot, new: &Snapshot, out: &mut Vec<String>) {
+    let w = say.w;
     let (a, b) = (&old.answers.policy, &new.answers.policy);
     let o = |k: &str| Wording::text(&w.option, k);
+    // "1 year", "2 years": the number picks the key.
+    let years = |key: &str, n: u32| {
+        let key = if n == 1 {
+            format!("{key}_one")
+        } else {
+            key.to_string()
+        };
+        fill(&o(&key), &[("", &say.number(n))])
+    };
     if a.retention_max_years != b.retention_max_years {
         match (a.retention_max_years, b.retention_max_years) {
             (_, Some(n)) => {
-                let mut line = fill(&o("retention_set"), &[("", &number_nl(n))]);
+                let mut line = years("retention_set", n);
                 if let Some(m) = a.retention_max_years {
-                    line = format!(
-                        "{line} {}",
-                        fill(&o("retention_was"), &[("", &number_nl(m))])
-                    );
+                    line = format!("{line} {}", years("retention_was", m));
                 }
                 out.push(line);
             }
@@ -172,12 +248,13 @@ fn options(w: &Wording, old: &Snapshot, new: &Snapshot, out: &mut Vec<String>) {
     }
 }
 
-fn variants(w: &Wording, old: &Snapshot, new: &Snapshot, out: &mut Vec<String>) {
+fn variants(say: &Say, old: &Snapshot, new: &Snapshot, out: &mut Vec<String>) {
     for (id, vid) in &new.answers.variants {
         if old.answers.variants.get(id) == Some(vid) || !chosen_ids(&new.answers).contains(id) {
             continue;
         }
-        let label = new
+        // What the chosen variant shows with a review, in catalog words.
+        let shows: Option<Vec<&str>> = new
             .facts
             .get(id)
             .and_then(|f| f.get("variants").or_else(|| f.get("variant")))
@@ -186,12 +263,16 @@ fn variants(w: &Wording, old: &Snapshot, new: &Snapshot, out: &mut Vec<String>) 
                 vs.iter()
                     .find(|v| v.get("id").and_then(Value::as_str) == Some(vid))
             })
-            .and_then(|v| v.get("label"))
-            .and_then(Value::as_str);
-        if let Some(label) = label {
+            .and_then(|v| v.get("publishes"))
+            .and_then(Value::as_array)
+            .map(|a| a.iter().filter_map(Value::as_str).collect());
+        if let Some(shows) = shows.filter(|s| !s.is_empty()) {
             out.push(fill(
-                &Wording::text(&w.provider, "variant"),
-                &[("name", &new.name_of(id)), ("label", label)],
+                &Wording::text(&say.w.provider, "variant"),
+                &[
+                    ("name", &new.name_of(id)),
+                    ("list", &say.list(&say.data(&shows))),
+                ],
             ));
         }
     }
@@ -257,8 +338,8 @@ fn consent(f: &Value) -> Option<bool> {
         .and_then(Value::as_bool)
 }
 
-fn facts(w: &Wording, old: &Snapshot, new: &Snapshot, out: &mut Vec<String>) {
-    let t = |k: &str| Wording::text(&w.fact, k);
+fn facts(say: &Say, old: &Snapshot, new: &Snapshot, out: &mut Vec<String>) {
+    let t = |k: &str| Wording::text(&say.w.fact, k);
     for id in chosen_ids(&new.answers) {
         let (Some(a), Some(b)) = (old.facts.get(&id), new.facts.get(&id)) else {
             continue;
@@ -274,20 +355,24 @@ fn facts(w: &Wording, old: &Snapshot, new: &Snapshot, out: &mut Vec<String>) {
         if !plus.is_empty() {
             out.push(fill(
                 &t("data_added"),
-                &[("name", &name), ("list", &list_nl(&plus))],
+                &[("name", &name), ("list", &say.list(&say.data(&plus)))],
             ));
         }
         if !minus.is_empty() {
             out.push(fill(
                 &t("data_removed"),
-                &[("name", &name), ("list", &list_nl(&minus))],
+                &[("name", &name), ("list", &say.list(&say.data(&minus)))],
             ));
         }
         for key in ["company", "country"] {
             let (x, y) = (a.get(key), b.get(key));
             if let (Some(x), Some(Value::String(v))) = (x, y) {
                 if x != y.unwrap_or(&Value::Null) {
-                    out.push(fill(&t(key), &[("name", &name), ("value", v)]));
+                    let value = match key {
+                        "country" => say.country(v),
+                        _ => v.clone(),
+                    };
+                    out.push(fill(&t(key), &[("name", &name), ("value", &value)]));
                 }
             }
         }
@@ -297,13 +382,13 @@ fn facts(w: &Wording, old: &Snapshot, new: &Snapshot, out: &mut Vec<String>) {
         if !plus.is_empty() {
             out.push(fill(
                 &t("transfer_added"),
-                &[("name", &name), ("list", &list_nl(&plus))],
+                &[("name", &name), ("list", &say.countries(&plus))],
             ));
         }
         if !minus.is_empty() {
             out.push(fill(
                 &t("transfer_removed"),
-                &[("name", &name), ("list", &list_nl(&minus))],
+                &[("name", &name), ("list", &say.countries(&minus))],
             ));
         }
         if plus.is_empty() && minus.is_empty() && safeguards(a) != safeguards(b) {
@@ -406,5 +491,47 @@ mod tests {
             "{lines:?}"
         );
         assert_eq!(changed_providers(&old, &new), ["mollie"]);
+        // In English, catalog words and countries come from the glossary.
+        let en = Voice::new(Lang::En, crate::engine::lang::Tone::U);
+        let lines = describe_in(&old, &new, en);
+        assert!(
+            lines.contains(&"Mollie now also receives: date of birth.".to_string())
+                && lines.contains(&"Mollie is now based in Belgium.".to_string()),
+            "{lines:?}"
+        );
+    }
+
+    #[test]
+    fn every_voice_describes_the_same_changes_in_its_own_words() {
+        let engine = Engine::load().unwrap();
+        let old = snap(&engine, "");
+        let mut a = old.answers.clone();
+        a.providers
+            .set(Section::Payments, vec!["mollie".into(), "klarna".into()]);
+        a.policy.retention_max_years = Some(1);
+        a.policy.customer_accounts = Some(true);
+        a.shop.phone = Some("030 123 45 67".into());
+        let mut new = snapshot(&engine, &a);
+        let m = new.facts.get_mut("mollie").unwrap();
+        m["transfers"] = serde_json::json!([{"country": "Verenigde Staten", "safeguard": "scc"}]);
+        let lines = |v: Voice| describe_in(&old, &new, v);
+        let [u, je, en] = Voice::ALL.map(lines);
+        assert_eq!(u.len(), en.len());
+        assert_eq!(u.len(), je.len());
+        assert!(
+            u.contains(&"Mollie geeft gegevens nu ook door naar de Verenigde Staten.".to_string()),
+            "{u:?}"
+        );
+        assert!(
+            en.contains(&"Mollie now also transfers data to the United States.".to_string())
+                && en.contains(&"Our phone number is now 030 123 45 67.".to_string())
+                && en.iter().any(|l| l.contains("at most one year after")),
+            "{en:?}"
+        );
+        assert!(
+            je.iter().all(|l| !l.contains(" u ") && !l.contains("uw ")),
+            "{je:?}"
+        );
+        assert_eq!(describe(&old, &new), u);
     }
 }

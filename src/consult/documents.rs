@@ -136,6 +136,22 @@ impl Words {
         }
     }
 
+    /// "één verwerker, de overeenkomst is vastgelegd", "6 verwerkers, van 2 is de
+    /// overeenkomst vastgelegd": the number decides the words, never "verwerker(s)".
+    fn processor_count(self, n: usize, recorded: usize) -> String {
+        let key = match (n, recorded) {
+            (0, _) => "count_none",
+            (1, 0) => "count_one",
+            (1, _) => "count_one_recorded",
+            (_, 0) => "count_many",
+            (n, r) if r >= n => "count_many_all",
+            (_, 1) => "count_many_one",
+            _ => "count_many_some",
+        };
+        let words = |x: usize| lang::number(x as u32, self.lang());
+        self.fill(key, &[("n", &words(n)), ("recorded", &words(recorded))])
+    }
+
     fn activity(self, act: &crate::engine::catalog::Activity) -> String {
         match &act.label {
             Some(l) => self.term(Term::Activity, l),
@@ -403,6 +419,11 @@ impl Register {
         Document::parse(&self.markup())
     }
 
+    /// The register in `f`, in its own language (an HTML page's `lang` names it).
+    pub fn write(&self, f: Format) -> String {
+        write_in(&self.document(), f, self.voice)
+    }
+
     /// The markup before parsing, with user values still marked (for the language measures).
     pub fn markup(&self) -> String {
         let v = Words { voice: self.voice };
@@ -658,6 +679,11 @@ impl Agreements {
         Document::parse(&self.markup())
     }
 
+    /// The list in `f`, in its own language (an HTML page's `lang` names it).
+    pub fn write(&self, f: Format) -> String {
+        write_in(&self.document(), f, self.voice)
+    }
+
     /// The markup before parsing, with user values still marked (for the language measures).
     pub fn markup(&self) -> String {
         let v = Words { voice: self.voice };
@@ -675,8 +701,7 @@ impl Agreements {
                 &[
                     ("shop", &shop),
                     ("date", &v.date(&self.date)),
-                    ("n", &self.processors.len().to_string()),
-                    ("recorded", &recorded.to_string()),
+                    ("count", &v.processor_count(self.processors.len(), recorded)),
                 ]
             )
         ));
@@ -697,7 +722,7 @@ impl Agreements {
                     m.push_str(&format!("- {}: {}\n", v.t("works_for"), w(what)));
                 } else {
                     m.push_str(&format!(
-                        "- {}: {}: {}\n",
+                        "- {}: {} ({})\n",
                         v.t("works_for"),
                         w(what),
                         w(&data.join(", "))
@@ -799,11 +824,6 @@ impl Agreements {
 /// The file name of an exported document: `<shop>-verwerkingsregister.csv` and the like.
 pub fn file_name(shop_name: Option<&str>, what: &str, ext: &str) -> String {
     crate::engine::cookies::file_name(shop_name, what, ext)
-}
-
-/// Renders a document as Markdown, HTML or text.
-pub fn write(doc: &Document, f: Format) -> String {
-    format::write(doc, f)
 }
 
 /// Renders a document in a language: an HTML page's `lang` attribute names it.
@@ -959,9 +979,9 @@ data = ["naam", "afleveradres"]
         assert_eq!(g.joint.len(), 1);
         let text = g.document().plain_text();
         for s in [
-            "1 verwerker(s), van 1 is de overeenkomst vastgelegd",
+            "Stand op 25 november 2026: één verwerker, de overeenkomst is vastgelegd.",
             "Vastgelegd: gesloten op 1 maart 2025",
-            "Verwerkt voor: Nieuwsbrief: e-mailadres, klikgedrag",
+            "Verwerkt voor: Nieuwsbrief (e-mailadres, klikgedrag)",
             "Samen verantwoordelijk voor: het verzamelen en doorsturen van gegevens met de pixel",
             "Verzoeken van klanten over dat deel: Winkel",
             "De regeling: https://pixel.example/addendum",
@@ -975,8 +995,39 @@ data = ["naam", "afleveradres"]
             .document()
             .plain_text();
         assert!(
-            text.contains("zet `mailer = JJJJ-MM-DD` onder [agreements]"),
+            text.contains("zet u de regel mailer = JJJJ-MM-DD onder [agreements]")
+                && text.contains("één verwerker, de overeenkomst is nog niet vastgelegd"),
             "{text}"
+        );
+    }
+
+    #[test]
+    fn the_number_of_processors_decides_the_words() {
+        for voice in Voice::ALL {
+            let w = Words { voice };
+            let all: Vec<String> = [(0, 0), (1, 0), (1, 1), (3, 0), (3, 1), (3, 2), (3, 3)]
+                .iter()
+                .map(|(n, r)| w.processor_count(*n, *r))
+                .collect();
+            for (i, s) in all.iter().enumerate() {
+                assert!(
+                    !s.contains("(s)") && !s.contains('['),
+                    "{}: {s}",
+                    voice.key()
+                );
+                assert!(!all[..i].contains(s), "{}: {s} twice", voice.key());
+            }
+        }
+        let nl = Words {
+            voice: Voice::default(),
+        };
+        assert_eq!(
+            nl.processor_count(3, 2),
+            "drie verwerkers, van twee is de overeenkomst vastgelegd"
+        );
+        assert_eq!(
+            nl.processor_count(3, 1),
+            "drie verwerkers, van één is de overeenkomst vastgelegd"
         );
     }
 

@@ -1,12 +1,12 @@
 //! An export of the policy: which version it is, the version part ("Dit is versie 3 …" and
 //! what changed per version), and the warning when the text changed but its date did not.
 
-use super::changes::describe;
+use super::changes::describe_in;
 use super::facts::{sha256_hex, snapshot, Snapshot};
 use super::history::{History, Record};
 use super::wording::{self, fill, Wording};
 use crate::engine::document::{wrap_user, BlockKind, Document};
-use crate::engine::lang::Lang;
+use crate::engine::lang::Voice;
 use crate::engine::model::date_nl;
 use crate::engine::{format, Answers, Diagnostic, Engine, EngineError, Format, Severity};
 
@@ -23,12 +23,29 @@ pub struct Plan {
     pub new_version: Option<Record>,
     /// The record of this export, for `laatste-export.toml`.
     pub export: Record,
+    /// The policy's language and voice (`[policy] language` and `tone`).
+    pub voice: Voice,
 }
 
 impl Plan {
     /// The version's text as kept in the history.
     pub fn markdown(&self) -> String {
         format::write(&self.document, Format::Markdown)
+    }
+
+    /// The policy as exported in `f`: an HTML page's `lang` names the policy's language;
+    /// the HTML fragment keeps its own `<h1>` only with `title`.
+    pub fn write(&self, f: Format, title: bool) -> String {
+        write(&self.document, f, title, self.voice)
+    }
+}
+
+/// A policy document in `f`, in `voice`'s language (the HTML page's `lang` attribute); the
+/// HTML fragment for a CMS page keeps its own `<h1>` only with `title`.
+pub fn write(doc: &Document, f: Format, title: bool, voice: Voice) -> String {
+    match f {
+        Format::HtmlFragment => format::fragment(doc, title),
+        f => format::write_in(doc, f, voice.lang.code()),
     }
 }
 
@@ -50,6 +67,7 @@ pub fn plan(
     changelog: bool,
 ) -> Result<Plan, EngineError> {
     let today = super::today();
+    let voice = crate::engine::lang::voice_of(answers);
     let snap = snapshot(engine, answers);
     let (mut document, hash) = core(engine, answers)?;
     let latest = history.latest();
@@ -59,7 +77,7 @@ pub fn plan(
             let n = latest.map_or(1, |r| r.version + 1);
             let mut rec = Record::new(n, &today, &snap, &hash);
             rec.changes = match latest {
-                Some(prev) => changes_since(prev, &snap),
+                Some(prev) => changes_since(prev, &snap, voice),
                 None => vec![],
             };
             (n, Some(rec))
@@ -76,34 +94,32 @@ pub fn plan(
         if let Some(r) = &new_version {
             records.push(r);
         }
-        let lang = crate::engine::lang::voice_of(answers).lang;
-        insert_version_part(&mut document, &records, version, changelog, lang);
+        insert_version_part(&mut document, &records, version, changelog, voice);
     }
     Ok(Plan {
         document,
         version: shown.then_some(version),
         new_version,
         export,
+        voice,
     })
 }
 
-/// What a new version changes for the reader, compared with the one before.
-fn changes_since(prev: &Record, snap: &Snapshot) -> Vec<String> {
-    let lines = describe(&prev.snapshot(), snap);
+/// What a new version changes for the reader, compared with the one before, in `voice`.
+fn changes_since(prev: &Record, snap: &Snapshot, voice: Voice) -> Vec<String> {
+    let lines = describe_in(&prev.snapshot(), snap, voice);
     if !lines.is_empty() {
         return lines;
     }
-    let w = wording::get();
     let key = if prev.effective_date != snap.answers.shop.effective_date {
         "date_only"
     } else {
         "text_only"
     };
-    let table = match crate::engine::lang::voice_of(&snap.answers).lang {
-        Lang::Nl => &w.version,
-        Lang::En => &w.version_en,
-    };
-    vec![capitalise(&Wording::text(table, key))]
+    vec![capitalise(&Wording::text(
+        &wording::get(voice).version,
+        key,
+    ))]
 }
 
 fn capitalise(s: &str) -> String {
@@ -114,21 +130,20 @@ fn capitalise(s: &str) -> String {
 }
 
 /// The version part in the template's markup; every value is wrapped as a user value, so
-/// nothing in a changelog line (a shop name, an address) can become markup.
-fn version_markup(records: &[&Record], current: u32, changelog: bool, lang: Lang) -> String {
-    let w = wording::get();
-    let table = match lang {
-        Lang::Nl => &w.version,
-        Lang::En => &w.version_en,
-    };
+/// nothing in a changelog line (a shop name, an address) can become markup. Each version's
+/// changes are described again from the recorded answers and facts, in the policy's voice
+/// of today (a policy switched to English gets an English changelog); a version whose
+/// predecessor is not in the history keeps the lines recorded with it.
+fn version_markup(records: &[&Record], current: u32, changelog: bool, voice: Voice) -> String {
+    let table = &wording::get(voice).version;
     let v = |k: &str| Wording::text(table, k);
-    let date_nl = |d: &str| crate::engine::lang::date(d, lang);
+    let date_in = |d: &str| crate::engine::lang::date(d, voice.lang);
     let n = current.to_string();
     let date = records
         .iter()
         .find(|r| r.version == current)
         .and_then(|r| r.effective_date.as_deref())
-        .and_then(date_nl);
+        .and_then(date_in);
     let mut m = match &date {
         Some(d) => fill(&v("line_dated"), &[("n", &n), ("date", d)]),
         None => fill(&v("line"), &[("n", &n)]),
@@ -139,14 +154,15 @@ fn version_markup(records: &[&Record], current: u32, changelog: bool, lang: Lang
         m.push_str(&format!("### {}\n\n", v("heading")));
         for r in records.iter().rev().filter(|r| r.version <= current) {
             let n = r.version.to_string();
-            let head = match r.effective_date.as_deref().and_then(date_nl) {
+            let head = match r.effective_date.as_deref().and_then(date_in) {
                 Some(d) => fill(&v("item_dated"), &[("n", &n), ("date", &d)]),
                 None => fill(&v("item"), &[("n", &n)]),
             };
-            let what = if r.version == 1 {
-                v("first")
-            } else {
-                r.changes.join(" ")
+            let prev = records.iter().find(|p| p.version + 1 == r.version);
+            let what = match prev {
+                _ if r.version == 1 => v("first"),
+                Some(p) => changes_since(p, &r.snapshot(), voice).join(" "),
+                None => r.changes.join(" "),
             };
             m.push_str(&format!("- {}\n", wrap_user(&format!("{head}: {what}"))));
         }
@@ -159,9 +175,9 @@ fn insert_version_part(
     records: &[&Record],
     current: u32,
     changelog: bool,
-    lang: Lang,
+    voice: Voice,
 ) {
-    let mut part = Document::parse(&version_markup(records, current, changelog, lang)).blocks;
+    let mut part = Document::parse(&version_markup(records, current, changelog, voice)).blocks;
     let start = doc
         .blocks
         .iter()

@@ -277,6 +277,41 @@ pub fn list<S: AsRef<str>>(items: &[S], lang: Lang) -> String {
     }
 }
 
+/// Fills the placeholders of a fixed text: `{name}` with the value of that name, a bare `{}`
+/// with the first value. One pass over the text: a value is put in as it is, so braces in a
+/// value (a shop's own text) are never taken for a placeholder. A `{word}` without a value
+/// stays.
+pub fn fill(text: &str, values: &[(&str, &str)]) -> String {
+    let value = |key: &str| {
+        values
+            .iter()
+            .find(|(k, _)| *k == key)
+            .or_else(|| values.first().filter(|_| key.is_empty()))
+            .map(|(_, v)| *v)
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after
+            .find('}')
+            .and_then(|end| Some((end, value(&after[..end])?)))
+        {
+            Some((end, v)) => {
+                out.push_str(v);
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 const MONTHS_NL: [&str; 12] = [
     "januari",
     "februari",
@@ -372,6 +407,27 @@ pub fn number(n: u32, lang: Lang) -> String {
     words
         .get(n as usize)
         .map_or_else(|| n.to_string(), |w| w.to_string())
+}
+
+/// How a country reads inside a Dutch sentence: "de Verenigde Staten", "het Verenigd
+/// Koninkrijk", "Canada" (assets/i18n/countries-nl.toml; an unlisted name reads as itself).
+pub fn country_nl(name: &str) -> String {
+    static IN_SENTENCE: OnceLock<BTreeMap<String, String>> = OnceLock::new();
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct CountriesNl {
+        in_sentence: BTreeMap<String, String>,
+    }
+    IN_SENTENCE
+        .get_or_init(|| {
+            super::assets::asset("i18n/countries-nl.toml")
+                .and_then(|t| toml::from_str::<CountriesNl>(t).ok())
+                .map(|c| c.in_sentence)
+                .unwrap_or_default()
+        })
+        .get(name.trim())
+        .cloned()
+        .unwrap_or_else(|| name.to_string())
 }
 
 /// English labels for the catalog's facts that are words (assets/i18n/glossary-en.toml):
@@ -545,6 +601,95 @@ pub mod measure {
             .collect()
     }
 
+    /// Dutch words that never occur in English running text: function words and the words
+    /// of a policy ("zie onze cookieverklaring" has too few function words to read as a
+    /// Dutch sentence, yet is Dutch).
+    const DUTCH_ONLY: [&str; 60] = [
+        "de",
+        "het",
+        "een",
+        "en",
+        "van",
+        "voor",
+        "met",
+        "niet",
+        "dat",
+        "die",
+        "deze",
+        "dit",
+        "zijn",
+        "worden",
+        "wordt",
+        "kunt",
+        "kan",
+        "ons",
+        "onze",
+        "uw",
+        "je",
+        "jouw",
+        "naar",
+        "bij",
+        "ook",
+        "als",
+        "wat",
+        "wie",
+        "hoe",
+        "waar",
+        "om",
+        "te",
+        "tot",
+        "dan",
+        "geen",
+        "heeft",
+        "hebben",
+        "wij",
+        "zich",
+        "aan",
+        "welke",
+        "alleen",
+        "kunnen",
+        "mag",
+        "hun",
+        "zie",
+        "zelf",
+        "gegevens",
+        "cookieverklaring",
+        "privacyverklaring",
+        "verwerker",
+        "verantwoordelijk",
+        "noodzakelijk",
+        "noodzakelijke",
+        "statistieken",
+        "voorkeuren",
+        "toestemming",
+        "bewaren",
+        "jaar",
+        "sessie",
+    ];
+
+    /// Dutch words in the markup's own text, with the names in `names` (products,
+    /// companies: a company called "bpost NV van publiek recht" is a name) left out.
+    pub fn dutch_words(markup: &str, names: &[String]) -> Vec<String> {
+        // A heading's anchor ("## Retention [#bewaren]") is a link target, not text.
+        let mut text: String = own_text(markup)
+            .lines()
+            .map(|l| match l.rfind(" [#") {
+                Some(i) if l.starts_with('#') && l.ends_with(']') => &l[..i],
+                _ => l,
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let mut names: Vec<&String> = names.iter().filter(|n| !n.is_empty()).collect();
+        names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+        for n in names {
+            text = text.replace(n.as_str(), " ");
+        }
+        words(&text)
+            .into_iter()
+            .filter(|w| DUTCH_ONLY.contains(&w.to_lowercase().as_str()))
+            .collect()
+    }
+
     /// Sentences that address the reader with "u" or "uw" (any capitalisation), as whole
     /// words: "U-Bike" or "uur" do not count.
     pub fn u_addressing(markup: &str) -> Vec<String> {
@@ -562,6 +707,16 @@ pub mod measure {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fill_puts_values_in_once() {
+        let with = [("name", "Zoë"), ("shop", "Bloemen {name}")];
+        assert_eq!(fill("{name} van {shop}", &with), "Zoë van Bloemen {name}");
+        assert_eq!(fill("{} en {name}", &with), "Zoë en Zoë");
+        assert_eq!(fill("{onbekend} {name", &with), "{onbekend} {name");
+        assert_eq!(fill("{}", &[("", "x")]), "x");
+        assert_eq!(fill("{}", &[]), "{}");
+    }
 
     #[test]
     fn every_voice_has_the_same_keys() {
@@ -589,6 +744,32 @@ mod tests {
             wrap_user("de bezorgdienst van u en uw buren")
         );
         assert!(dutch_sentences(&user).is_empty() && u_addressing(&user).is_empty());
+        // A Dutch phrase too short to read as a sentence is still caught word by word.
+        let phrase = "Tracking (zie onze cookieverklaring).";
+        assert!(dutch_sentences(phrase).is_empty());
+        assert_eq!(
+            dutch_words(phrase, &[]),
+            ["zie", "onze", "cookieverklaring"]
+        );
+        assert!(
+            dutch_words(en, &[]).is_empty(),
+            "{:?}",
+            dutch_words(en, &[])
+        );
+        assert!(dutch_words("## Retention periods [#bewaren]", &[]).is_empty());
+        let name = "We ship with bpost NV van publiek recht.";
+        assert_eq!(dutch_words(name, &[]), ["van"]);
+        assert!(dutch_words(name, &["bpost NV van publiek recht".into()]).is_empty());
+    }
+
+    #[test]
+    fn dutch_countries_take_their_article_from_the_data() {
+        let text = super::super::assets::asset("i18n/countries-nl.toml").unwrap();
+        let t: toml::Table = toml::from_str(text).unwrap();
+        assert!(t["in_sentence"].as_table().unwrap().len() >= 5);
+        assert_eq!(country_nl("Verenigde Staten"), "de Verenigde Staten");
+        assert_eq!(country_nl("Verenigd Koninkrijk"), "het Verenigd Koninkrijk");
+        assert_eq!(country_nl("Ierland"), "Ierland");
     }
 
     #[test]

@@ -136,7 +136,7 @@ impl<'a> Words<'a> {
     /// wraps it as user text.
     pub fn country(&self, nl: &str, custom: bool) -> Result<String, EngineError> {
         match self.lang() {
-            Lang::Nl => Ok(with_article(nl)),
+            Lang::Nl => Ok(lang::country_nl(nl)),
             Lang::En => match self.glossary.get(Term::Country, nl) {
                 Ok(en) => Ok(en.to_string()),
                 Err(_) if custom => Ok(nl.to_string()),
@@ -239,6 +239,14 @@ struct SectionView {
     list: Vec<ProviderView>,
     /// Providers that receive data here (not self-hosted), grouped by identical data lists.
     data_groups: Vec<DataGroup>,
+    /// The providers here that decide for themselves (controllers: an own accountant) and
+    /// the others (working for us: a bookkeeping package), by name.
+    deciding: Names,
+    working: Names,
+    /// Review platforms that send the invitations as our processor and publish the reviews as
+    /// controllers: both roles said together, once, in the reviews section (not again below).
+    split: Names,
+    split_links: String,
     /// Processors whose role is not stated in an earlier section.
     processors: Names,
     /// Controllers whose role is not stated earlier, with their privacy statements as links.
@@ -468,23 +476,6 @@ pub fn list_nl<S: AsRef<str>>(items: &[S]) -> String {
     lang::list(items, Lang::Nl)
 }
 
-/// Country names that take an article in a sentence ("in de Verenigde Staten").
-fn with_article(country: &str) -> String {
-    const WITH_DE: [&str; 4] = [
-        "Verenigde Staten",
-        "Verenigde Arabische Emiraten",
-        "Filipijnen",
-        "Bahama's",
-    ];
-    if WITH_DE.contains(&country) {
-        format!("de {country}")
-    } else if country == "Verenigd Koninkrijk" {
-        format!("het {country}")
-    } else {
-        country.to_string()
-    }
-}
-
 /// Small numbers in words, as Dutch style prefers ("twee jaar").
 pub fn number_nl(n: u32) -> String {
     lang::number(n, Lang::Nl)
@@ -677,6 +668,17 @@ fn section_view(
         g.n = names.len();
         g.names = w.list(&names);
     }
+    let unsaid = |p: &ProviderView, role: &'static str| !said.roles.contains(&(p.id.clone(), role));
+    let split: Vec<&ProviderView> = receiving
+        .iter()
+        .copied()
+        .filter(|p| p.invites_as_processor && p.controller)
+        .filter(|p| unsaid(p, "processor") && unsaid(p, "controller"))
+        .collect();
+    for p in &split {
+        said.roles.insert((p.id.clone(), "processor"));
+        said.roles.insert((p.id.clone(), "controller"));
+    }
     let mut first = |p: &ProviderView, role: &'static str| said.roles.insert((p.id.clone(), role));
     let processors: Vec<&ProviderView> = receiving
         .iter()
@@ -771,7 +773,14 @@ fn section_view(
         g.names = w.list(&names);
     }
     let links: Vec<String> = controllers.iter().map(|p| p.privacy_link.clone()).collect();
+    let split_links: Vec<String> = split.iter().map(|p| p.privacy_link.clone()).collect();
+    let deciding: Vec<&ProviderView> = list.iter().filter(|p| p.controller).collect();
+    let working: Vec<&ProviderView> = list.iter().filter(|p| !p.controller).collect();
     Ok(SectionView {
+        deciding: names_of(&deciding, w),
+        working: names_of(&working, w),
+        split: names_of(&split, w),
+        split_links: w.list(&split_links),
         n: list.len(),
         names: w.list(&list.iter().map(|p| p.name.clone()).collect::<Vec<_>>()),
         data_groups,
@@ -1178,11 +1187,5 @@ mod tests {
         assert_eq!(date_nl("2023-02-30"), None);
         assert_eq!(number_nl(2), "twee");
         assert_eq!(number_nl(25), "25");
-        assert_eq!(with_article("Verenigde Staten"), "de Verenigde Staten");
-        assert_eq!(with_article("Ierland"), "Ierland");
-        assert_eq!(
-            with_article("Verenigd Koninkrijk"),
-            "het Verenigd Koninkrijk"
-        );
     }
 }

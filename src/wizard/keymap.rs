@@ -219,6 +219,28 @@ macro_rules! text_edit {
     };
 }
 
+/// ↑/↓ bound to a screen's actions for the line above and below, with the screen's own
+/// footer word and help: `up_down!(Act::Up, Act::Down, t::KEY_MOVE, t::HELP_MOVE)`.
+#[macro_export]
+macro_rules! up_down {
+    ($up:expr, $down:expr, $footer:expr, $help:expr) => {
+        $crate::wizard::keymap::Binding {
+            keys: &[
+                (
+                    $crate::wizard::keymap::Key::Plain(::ratatui::crossterm::event::KeyCode::Up),
+                    $up,
+                ),
+                (
+                    $crate::wizard::keymap::Key::Plain(::ratatui::crossterm::event::KeyCode::Down),
+                    $down,
+                ),
+            ],
+            footer: Some($footer),
+            help: $help,
+        }
+    };
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,7 +3,7 @@
 //! (check results, the rendered policy, the preview's scroll) are in `derived`.
 
 use std::collections::HashSet;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::engine::answers::CustomProvider;
 use crate::engine::{validate, Answers, Engine, Provider, Section};
@@ -110,6 +110,15 @@ impl<'e> Model<'e> {
 
     pub fn in_wizard(&self) -> bool {
         self.route == Route::Wizard
+    }
+
+    /// The answers file's folder, else the working folder.
+    pub fn folder(&self) -> &Path {
+        self.path
+            .as_deref()
+            .and_then(Path::parent)
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(&self.cwd)
     }
 
     pub fn step_index(&self, id: ScreenId) -> Option<usize> {

@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod wizard;
+
 use std::path::{Path, PathBuf};
 
 use privacybeleid::engine::{Answers, Engine};

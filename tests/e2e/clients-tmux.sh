@@ -62,11 +62,7 @@ need "client opened in the wizard" wait_for "privacybeleid — Zoë's Bloemen �
 # 3. Export with the remembered settings: a missing folder is asked about, then made.
 keys C-s
 need "export step" wait_for '[ Exporteren ]'
-for _ in $(seq 1 30); do
-  screen | grep -qF '›[ Exporteren ]' && break
-  keys Down
-  sleep 0.05
-done
+need "button under the cursor" down_to '›[ Exporteren ]'
 keys Enter
 need "asked to make the folder" wait_for 'bestaat niet'
 keys j

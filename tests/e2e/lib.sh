@@ -17,6 +17,15 @@ wait_gone() { # wait_gone TEXT [SECONDS]
     sleep 0.1
   done
 }
+down_to() { # down_to TEXT [TRIES]: ↓ until TEXT is on the screen (the row under the cursor)
+  local i
+  for ((i = 0; i < ${2:-30}; i++)); do
+    screen | grep -qF -- "$1" && return 0
+    keys Down
+    sleep 0.1
+  done
+  wait_for "$1" 1
+}
 ok() { PASSED=$((PASSED + 1)); echo "ok   $1"; }
 bad() { FAILED=$((FAILED + 1)); echo "FAIL $1"; screen | sed 's/^/     | /'; }
 check() { # check NAME COMMAND...

@@ -28,12 +28,7 @@ keys "'$BIN' wizard --answers '$ANS'; echo EXIT=\$?" Enter
 need "start screen" wait_for 'Beginnen met een preset'
 check "alternate screen on" test "$(flag alternate_on)" = 1
 check "answers file created at start" test -f "$ANS"
-for _ in $(seq 1 20); do
-  screen | grep -qF '> Minimale starter' && break
-  keys Down
-  sleep 0.1
-done
-need "preset highlighted" wait_for '> Minimale starter'
+need "preset highlighted" down_to '> Minimale starter' 20
 keys Enter
 need "name asked first" wait_for 'Naam van uw webwinkel'
 text "Zoë's Bloemen"
@@ -72,11 +67,7 @@ check "preview shows the provider" wait_for 'Betalingen in onze webwinkel lopen 
 keys C-s
 need "export screen" wait_for '[ Exporteren ]'
 # Down to the button (the register and agreements rows come after the policy's formats).
-for _ in $(seq 1 30); do
-  screen | grep -qF '›[ Exporteren ]' && break
-  keys Down
-  sleep 0.05
-done
+need "button under the cursor" down_to '›[ Exporteren ]'
 keys Enter
 need "files written" wait_for 'Geschreven:'
 MD="$WORK/zoes-bloemen-privacybeleid.md"

@@ -9,7 +9,7 @@ use super::{banner, fixed, lifetime_in, purpose_in, texts, tools, Category, Cook
 use crate::engine::answers::Answers;
 use crate::engine::document::{wrap_user, Document, LINK_END, LINK_MID, LINK_START};
 use crate::engine::error::EngineError;
-use crate::engine::lang::{Lang, Texts, Voice};
+use crate::engine::lang::{fill, Lang, Texts, Voice};
 use crate::engine::{format, Engine, Format};
 
 /// The anchor the banner's loader listens to (assets/banner/loader.js).
@@ -22,14 +22,6 @@ pub fn settings_anchor(lang: Lang) -> &'static str {
 
 fn link(url: &str, text: &str) -> String {
     format!("{LINK_START}{url}{LINK_MID}{text}{LINK_END}")
-}
-
-fn fill(text: &str, with: &[(&str, &str)]) -> String {
-    let mut s = text.to_string();
-    for (k, v) in with {
-        s = s.replace(&format!("{{{k}}}"), v);
-    }
-    s
 }
 
 /// A tool's name and company as text for the statement: a shop's own provider is user text.

@@ -8,6 +8,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
 
 use super::form;
+use crate::up_down;
 use crate::wizard::derived::{Derived, PreviewSource};
 use crate::wizard::input;
 use crate::wizard::keymap::{self, Binding, Key, Keymap, Row};
@@ -36,14 +37,7 @@ const KEYS: &Keymap<Act> = &[
         footer: Some(t::KEY_BACK),
         help: t::HELP_BACK,
     },
-    Binding {
-        keys: &[
-            (Key::Plain(KeyCode::Up), Act::Up),
-            (Key::Plain(KeyCode::Down), Act::Down),
-        ],
-        footer: Some(t::KEY_SCROLL),
-        help: t::HELP_SCROLL,
-    },
+    up_down!(Act::Up, Act::Down, t::KEY_SCROLL, t::HELP_SCROLL),
 ];
 
 #[derive(Default)]

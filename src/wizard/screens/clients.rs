@@ -3,10 +3,11 @@
 //! client whose file is named after the shop. The folder is read when the screen comes
 //! into view (and with `r`), like a file dialog.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
@@ -15,7 +16,6 @@ use super::form;
 use crate::consult::status::{self, Row as Client};
 use crate::engine::answers::Shop;
 use crate::engine::Answers;
-use crate::text_edit;
 use crate::wizard::derived::{Derived, PreviewSource};
 use crate::wizard::keymap::{self, Binding, Key, Keymap, Row};
 use crate::wizard::model::{Model, ScreenId};
@@ -23,8 +23,10 @@ use crate::wizard::msg::{Effect, Nav};
 use crate::wizard::screen::{Ctx, Kind, Screen};
 use crate::wizard::strings::clients as t;
 use crate::wizard::theme;
+use crate::wizard::widgets::list;
 use crate::wizard::widgets::text::{fit, list_offset};
 use crate::wizard::widgets::text_input::TextInput;
+use crate::{text_edit, up_down};
 
 pub const ID: ScreenId = ScreenId("clients");
 
@@ -39,14 +41,7 @@ enum Act {
 }
 
 const KEYS: &Keymap<Act> = &[
-    Binding {
-        keys: &[
-            (Key::Plain(KeyCode::Up), Act::Up),
-            (Key::Plain(KeyCode::Down), Act::Down),
-        ],
-        footer: Some(t::KEY_MOVE),
-        help: t::HELP_MOVE,
-    },
+    up_down!(Act::Up, Act::Down, t::KEY_MOVE, t::HELP_MOVE),
     Binding {
         keys: &[(Key::Plain(KeyCode::Enter), Act::Open)],
         footer: Some(t::KEY_OPEN),
@@ -108,14 +103,7 @@ impl Clients {
     fn folder(m: &Model) -> PathBuf {
         m.clients_dir
             .clone()
-            .or_else(|| {
-                m.path
-                    .as_ref()
-                    .and_then(|p| p.parent())
-                    .filter(|p| !p.as_os_str().is_empty())
-                    .map(Path::to_path_buf)
-            })
-            .unwrap_or_else(|| m.cwd.clone())
+            .unwrap_or_else(|| m.folder().to_path_buf())
     }
 
     /// Reads the folder again.
@@ -132,6 +120,23 @@ impl Clients {
             }
         }
         self.cursor = self.cursor.min(self.rows.len().saturating_sub(1));
+    }
+
+    /// The line under the heading, instead of the rows or above them: why the folder
+    /// cannot be read, that it has no clients, or what a new client's name lacks.
+    fn message(&self) -> Option<(&str, Style)> {
+        match &self.error {
+            Some(e) => Some((e, theme::error())),
+            None if self.rows.is_empty() => Some((t::NONE, theme::dim())),
+            None => None,
+        }
+    }
+
+    /// The clients' rows: below the heading line and the message.
+    fn rows_area(&self, main: Rect) -> Rect {
+        let a = list_area(main);
+        let above = (1 + u16::from(self.message().is_some())).min(a.height);
+        Rect::new(a.x, a.y + above, a.width, a.height - above)
     }
 
     /// A free file name after the shop: `bakkerij-de-korenschoof.toml`, then `-2`, ...
@@ -250,6 +255,7 @@ fn pad(s: &str, w: usize) -> String {
     format!("{cut}{}", " ".repeat(w.saturating_sub(used)))
 }
 
+/// The list with its heading line.
 fn list_area(main: Rect) -> Rect {
     Rect::new(
         main.x + 1,
@@ -340,13 +346,12 @@ impl Screen for Clients {
     }
 
     fn click(&mut self, _cx: &mut Ctx, main: Rect, _column: u16, row: u16) -> Vec<Effect> {
-        let area = list_area(main);
-        if row <= area.y || row >= area.y + area.height || self.naming.is_some() {
+        if self.naming.is_some() {
             return vec![];
         }
-        let off = list_offset(self.cursor, self.rows.len(), area.height as usize - 1);
-        let i = (row - area.y - 1) as usize + off;
-        if i < self.rows.len() {
+        let area = self.rows_area(main);
+        let off = list_offset(self.cursor, self.rows.len(), area.height as usize);
+        if let Some(i) = list::row_at(area, off, row).filter(|i| *i < self.rows.len()) {
             if self.cursor == i {
                 return vec![Effect::Open(self.rows[i].file.clone())];
             }
@@ -371,30 +376,30 @@ impl Screen for Clients {
             fit(&format!(" {}", Clients::header(w)), w),
             theme::heading(),
         ))];
-        if let Some(e) = &self.error {
-            lines.push(Line::from(Span::styled(fit(e, w), theme::error())));
-        } else if self.rows.is_empty() {
-            lines.push(Line::from(Span::styled(fit(t::NONE, w), theme::dim())));
+        if let Some((text, style)) = self.message() {
+            lines.push(Line::from(Span::styled(fit(text, w), style)));
         }
-        let height = (area.height as usize).saturating_sub(lines.len());
-        let off = list_offset(self.cursor, self.rows.len(), height);
-        for (i, r) in self.rows.iter().enumerate().skip(off).take(height) {
-            let text = fit(
-                &format!("{}{}", form::pointer(i == self.cursor), Clients::line(r, w)),
-                w,
-            );
-            let style = if i == self.cursor && focused && self.naming.is_none() {
-                theme::highlight()
-            } else if r.errors > 0 || r.unreadable.is_some() {
+        f.render_widget(Paragraph::new(lines), area);
+        let area = self.rows_area(main);
+        let off = list_offset(self.cursor, self.rows.len(), area.height as usize);
+        let rows = self.rows.iter().enumerate().map(|(i, r)| {
+            let text = format!("{}{}", form::pointer(i == self.cursor), Clients::line(r, w));
+            let style = if r.errors > 0 || r.unreadable.is_some() {
                 theme::error()
             } else if r.stale {
                 theme::warning()
             } else {
-                ratatui::style::Style::new()
+                Style::new()
             };
-            lines.push(Line::from(Span::styled(text, style)));
-        }
-        f.render_widget(Paragraph::new(lines), area);
+            list::Row::new(text, style).current(i == self.cursor)
+        });
+        list::draw(
+            f.buffer_mut(),
+            area,
+            rows,
+            off,
+            focused && self.naming.is_none(),
+        );
         if let Some(input) = &self.naming {
             let y = main.y + main.height.saturating_sub(1);
             let label_w = t::NEW_NAME.chars().count() as u16;

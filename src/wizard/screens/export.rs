@@ -13,7 +13,6 @@ use ratatui::Frame;
 
 use super::form;
 use crate::engine::{Answers, Engine, Format, Severity};
-use crate::text_edit;
 use crate::wizard::derived::Derived;
 use crate::wizard::keymap::{self, Binding, Key, Keymap, Row};
 use crate::wizard::model::{Model, ScreenId};
@@ -21,8 +20,10 @@ use crate::wizard::msg::{Effect, Msg, Nav};
 use crate::wizard::screen::{Ctx, Kind, Screen};
 use crate::wizard::strings::export as t;
 use crate::wizard::theme;
-use crate::wizard::widgets::text::{fit, list_offset, path_lines};
+use crate::wizard::widgets::list;
+use crate::wizard::widgets::text::{fit, keep_lines, list_offset, path_lines, wrap};
 use crate::wizard::widgets::text_input::TextInput;
+use crate::{text_edit, up_down};
 
 pub const ID: ScreenId = ScreenId("export");
 
@@ -124,7 +125,7 @@ impl Doc {
         match self {
             Doc::Policy => engine
                 .document(answers)
-                .map(|d| write_policy(&d, f, title))
+                .map(|d| crate::consult::policy::write(&d, f, title, voice))
                 .map_err(|e| e.to_string()),
             Doc::Cookies => engine
                 .render_cookie_statement(answers, f, voice)
@@ -132,23 +133,9 @@ impl Doc {
             Doc::Banner => engine
                 .banner_json(answers, voice)
                 .map_err(|e| e.to_string()),
-            Doc::Register => Ok(docs::write(
-                &docs::register(engine, answers, &today).document(),
-                f,
-            )),
-            Doc::Agreements => Ok(docs::write(
-                &docs::agreements(engine, answers, &today).document(),
-                f,
-            )),
+            Doc::Register => Ok(docs::register(engine, answers, &today).write(f)),
+            Doc::Agreements => Ok(docs::agreements(engine, answers, &today).write(f)),
         }
-    }
-}
-
-/// The policy in a format; its HTML fragment with its own `<h1>` only when asked.
-fn write_policy(doc: &crate::engine::document::Document, f: Format, title: bool) -> String {
-    match f {
-        Format::HtmlFragment => crate::engine::format::fragment(doc, title),
-        f => crate::engine::format::write(doc, f),
     }
 }
 
@@ -250,14 +237,7 @@ enum Act {
 }
 
 const KEYS: &Keymap<Act> = &[
-    Binding {
-        keys: &[
-            (Key::Plain(KeyCode::Up), Act::Up),
-            (Key::Plain(KeyCode::Down), Act::Down),
-        ],
-        footer: Some(t::KEY_MOVE),
-        help: t::HELP_MOVE,
-    },
+    up_down!(Act::Up, Act::Down, t::KEY_MOVE, t::HELP_MOVE),
     Binding {
         keys: &[(Key::Plain(KeyCode::Char(' ')), Act::Toggle)],
         footer: Some(t::KEY_TOGGLE),
@@ -369,13 +349,7 @@ pub fn rows() -> Vec<ExportRow> {
 impl Export {
     /// The folder the export goes to at first: the answers file's, else the working folder.
     fn default_dir(m: &Model) -> String {
-        m.path
-            .as_ref()
-            .and_then(|p| p.parent())
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(&m.cwd)
-            .display()
-            .to_string()
+        m.folder().display().to_string()
     }
 
     fn index(&self) -> usize {
@@ -482,7 +456,7 @@ impl Export {
         for c in &self.chosen {
             let text = match (&plan, c.doc) {
                 (Some(p), Doc::Policy) => match c.format {
-                    Out::Text(f) => Ok(write_policy(&p.document, f, self.fragment_title)),
+                    Out::Text(f) => Ok(p.write(f, self.fragment_title)),
                     _ => c.doc.render(cx.m.engine, &cx.m.answers, c.format, false),
                 },
                 _ => c
@@ -734,56 +708,43 @@ impl Screen for Export {
         let w = main.width.saturating_sub(2);
         form::title(f, main, t::TITLE);
         let first = main.y + 2;
-        let style_of = |row: ExportRow| {
-            if self.cursor == row && focused {
-                theme::highlight()
-            } else {
-                Style::new()
-            }
-        };
         let all = rows();
         let (skip, n) = self.window(main.height);
         let hidden = all.len() - 2 - n;
         let mut cursor_pos = None;
         {
             let buf = f.buffer_mut();
-            for (i, row) in all.iter().skip(skip).take(n).enumerate() {
+            // The rows to tick; the folder and the button below them are drawn apart.
+            let choices = all[..all.len() - 2].iter().map(|row| {
                 let p = form::pointer(self.cursor == *row);
-                let c = match row {
-                    ExportRow::Choice(c) => c,
+                let text = match row {
+                    ExportRow::Choice(c) => {
+                        let on = if self.chosen.contains(c) { "x" } else { " " };
+                        match c.doc {
+                            Doc::Policy => format!(
+                                "{p}[{on}] {} (.{})",
+                                c.format.label(),
+                                c.format.extension()
+                            ),
+                            // The documents beside the policy say which they are (issue 9).
+                            other => format!(
+                                "{p}[{on}] {}: {} (.{})",
+                                other.label(),
+                                c.format.label(),
+                                c.format.extension()
+                            ),
+                        }
+                    }
                     ExportRow::FragmentTitle => {
                         let on = if self.fragment_title { "x" } else { " " };
-                        let text = format!("{p}    [{on}] {}", t::FRAGMENT_TITLE);
-                        buf.set_string(
-                            main.x + 1,
-                            first + i as u16,
-                            fit(&text, w as usize),
-                            style_of(*row),
-                        );
-                        continue;
+                        format!("{p}    [{on}] {}", t::FRAGMENT_TITLE)
                     }
-                    _ => continue,
+                    ExportRow::Dir | ExportRow::Button => String::new(),
                 };
-                let on = if self.chosen.contains(c) { "x" } else { " " };
-                let text = match c.doc {
-                    Doc::Policy => {
-                        format!("{p}[{on}] {} (.{})", c.format.label(), c.format.extension())
-                    }
-                    // The documents beside the policy say which they are (issue 9).
-                    other => format!(
-                        "{p}[{on}] {}: {} (.{})",
-                        other.label(),
-                        c.format.label(),
-                        c.format.extension()
-                    ),
-                };
-                buf.set_string(
-                    main.x + 1,
-                    first + i as u16,
-                    fit(&text, w as usize),
-                    style_of(*row),
-                );
-            }
+                list::Row::new(text, Style::new()).current(self.cursor == *row)
+            });
+            let area = Rect::new(main.x + 1, first, w, n as u16);
+            list::draw(buf, area, choices, skip, focused);
             if hidden > 0 {
                 buf.set_string(
                     main.x + 1,
@@ -813,55 +774,63 @@ impl Screen for Export {
                     form::pointer(self.cursor == ExportRow::Button),
                     t::BUTTON
                 ),
-                style_of(ExportRow::Button),
+                if self.cursor == ExportRow::Button && focused {
+                    theme::highlight()
+                } else {
+                    Style::new()
+                },
             );
         }
-        let mut lines: Vec<Line> = Vec::new();
+        // Below the button: why the export is refused, or the files (written or to be
+        // written); what does not fit ends with "…".
+        let width = w as usize;
+        let mut lines: Vec<(String, Style)> = Vec::new();
+        let mut say = |text: &str, style: Style| {
+            if unicode_width::UnicodeWidthStr::width(text) <= width {
+                lines.push((text.to_string(), style));
+            } else {
+                lines.extend(wrap(text, width).into_iter().map(|l| (l, style)));
+            }
+        };
         if !self.errors.is_empty() {
             if d.has_errors() {
-                lines.push(Line::from(Span::styled(
+                say(
                     t::REFUSED,
                     theme::error().add_modifier(ratatui::style::Modifier::BOLD),
-                )));
+                );
             }
             for e in &self.errors {
-                lines.push(Line::from(Span::styled(format!("✗ {e}"), theme::error())));
+                say(&format!("✗ {e}"), theme::error());
             }
         } else if d.has_errors() && self.confirm.is_none() {
             let (errors, _) = d.counts();
-            lines.push(Line::from(Span::styled(
-                t::still_errors(errors),
-                theme::error(),
-            )));
-            lines.push(Line::from(Span::styled(t::SEE_REVIEW, theme::dim())));
+            say(&t::still_errors(errors), theme::error());
+            say(t::SEE_REVIEW, theme::dim());
         } else if !self.written.is_empty() {
-            lines.push(Line::from(Span::styled(t::WRITTEN, theme::bold())));
+            say(t::WRITTEN, theme::bold());
             // Paths break after a `/`, never inside a name (widgets::text::path_lines).
             for p in &self.written {
                 let text = p.display().to_string();
-                lines.extend(
-                    path_lines("✓ ", &text, w as usize, 4)
-                        .into_iter()
-                        .map(Line::from),
-                );
+                let paths = path_lines("✓ ", &text, width, 4);
+                lines.extend(paths.into_iter().map(|l| (l, Style::new())));
             }
         } else {
-            lines.push(Line::from(Span::styled(t::FILES, theme::dim())));
+            say(t::FILES, theme::dim());
             for c in &self.chosen {
                 let text = self.path(m, *c).display().to_string();
-                lines.extend(
-                    path_lines("", &text, w as usize, 2)
-                        .into_iter()
-                        .map(|l| Line::from(Span::styled(l, theme::dim()))),
-                );
+                let paths = path_lines("", &text, width, 2);
+                lines.extend(paths.into_iter().map(|l| (l, theme::dim())));
             }
         }
         let top = first + n as u16 + 5;
         if top < main.y + main.height {
-            f.render_widget(
-                Paragraph::new(lines).wrap(Wrap { trim: false }),
-                Rect::new(main.x + 1, top, w, main.y + main.height - top),
-            );
+            let area = Rect::new(main.x + 1, top, w, main.y + main.height - top);
+            keep_lines(&mut lines, width, area.height as usize);
+            let lines: Vec<Line> = lines
+                .into_iter()
+                .map(|(l, s)| Line::from(Span::styled(l, s)))
+                .collect();
+            f.render_widget(Paragraph::new(lines), area);
         }
         if let Some(files) = &self.confirm {
             let h = (files.len() as u16 + 5).min(main.height);

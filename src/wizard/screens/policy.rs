@@ -11,7 +11,6 @@ use ratatui::Frame;
 use super::form;
 use crate::engine::lang::{voice_of, Lang, Tone};
 use crate::engine::Answers;
-use crate::text_edit;
 use crate::wizard::derived::Derived;
 use crate::wizard::keymap::{self, Binding, Key, Keymap, Row};
 use crate::wizard::model::{Model, ScreenId};
@@ -21,6 +20,7 @@ use crate::wizard::strings::policy as t;
 use crate::wizard::theme;
 use crate::wizard::widgets::text::fit;
 use crate::wizard::widgets::text_input::TextInput;
+use crate::{text_edit, up_down};
 
 pub const ID: ScreenId = ScreenId("policy");
 
@@ -62,14 +62,7 @@ enum Act {
 }
 
 const KEYS: &Keymap<Act> = &[
-    Binding {
-        keys: &[
-            (Key::Plain(KeyCode::Up), Act::Up),
-            (Key::Plain(KeyCode::Down), Act::Down),
-        ],
-        footer: Some(t::KEY_MOVE),
-        help: t::HELP_MOVE,
-    },
+    up_down!(Act::Up, Act::Down, t::KEY_MOVE, t::HELP_MOVE),
     Binding {
         keys: &[(Key::Plain(KeyCode::Enter), Act::Next)],
         footer: Some(t::KEY_NEXT),

@@ -18,7 +18,8 @@ use crate::wizard::msg::{Dialog, Effect, Msg, Nav};
 use crate::wizard::screen::{Ctx, Kind, Screen};
 use crate::wizard::strings::providers as t;
 use crate::wizard::theme;
-use crate::wizard::widgets::text::{ellipsis, list_offset, wrap, wrap_max};
+use crate::wizard::widgets::list;
+use crate::wizard::widgets::text::{ellipsis, keep_lines, list_offset, wrap, wrap_max};
 use crate::wizard::widgets::text_input::TextInput;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -475,16 +476,9 @@ impl Providers {
                 None => rest.extend(wrap(&text, w).into_iter().map(|l| (l, style))),
             }
         }
-        let room = h.saturating_sub(lines.len());
-        if rest.len() > room && room > 0 {
-            rest.truncate(room);
-            if let Some(last) = rest.last_mut() {
-                last.0 = crate::wizard::widgets::text::cut_mark(&last.0, w);
-            }
-        }
+        keep_lines(&mut rest, w, h.saturating_sub(lines.len()));
         lines.extend(
             rest.into_iter()
-                .take(room)
                 .map(|(l, s)| Line::from(Span::styled(l, s))),
         );
         f.render_widget(Paragraph::new(lines), inner);
@@ -692,11 +686,10 @@ impl Screen for Providers {
         self.delete = None;
         let items = self.items(cx.m);
         let a = areas(main, items.len());
-        if row < a.list.y || row >= a.list.y + a.list.height {
-            return vec![];
-        }
         let off = list_offset(self.cursor, items.len(), a.list.height as usize);
-        let i = (row - a.list.y) as usize + off;
+        let Some(i) = list::row_at(a.list, off, row) else {
+            return vec![];
+        };
         let Some(item) = items.get(i).cloned() else {
             return vec![];
         };
@@ -812,26 +805,13 @@ impl Screen for Providers {
         }
         let cursor = self.cursor.min(items.len() - 1);
         let off = list_offset(cursor, items.len(), a.list.height as usize);
-        let lw = a.list.width as usize;
-        for (r, item) in items
-            .iter()
-            .enumerate()
-            .skip(off)
-            .take(a.list.height as usize)
-        {
-            let y = a.list.y + (r - off) as u16;
-            let is_cur = r == cursor && focused;
-            let style = if is_cur {
-                theme::highlight()
-            } else {
-                Style::new()
-            };
+        // Cut rows end with "…"; the box below shows the whole row under the cursor.
+        let rows = items.iter().enumerate().map(|(r, item)| {
             let pointer = if r == cursor { "› " } else { "  " };
             let text = format!("{pointer}{}", self.row_text(m, item, true));
-            buf.set_string(a.list.x, y, " ".repeat(lw), style);
-            // Cut rows end with "…"; the box below shows the whole row under the cursor.
-            buf.set_string(a.list.x, y, ellipsis(&text, lw), style);
-        }
+            list::Row::new(text, Style::new()).current(r == cursor)
+        });
+        list::draw(buf, a.list, rows, off, focused);
         self.draw_summary(f, a.summary, m, &items, cursor);
     }
 }

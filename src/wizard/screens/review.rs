@@ -8,6 +8,7 @@ use ratatui::Frame;
 
 use super::form;
 use crate::engine::Severity;
+use crate::up_down;
 use crate::wizard::derived::Derived;
 use crate::wizard::keymap::{self, Binding, Key, Keymap, Row};
 use crate::wizard::model::{Model, ScreenId};
@@ -15,6 +16,7 @@ use crate::wizard::msg::{Effect, Nav};
 use crate::wizard::screen::{Ctx, Kind, Screen};
 use crate::wizard::strings::review as t;
 use crate::wizard::theme;
+use crate::wizard::widgets::list;
 use crate::wizard::widgets::text::{ellipsis, list_offset, wrap, wrap_max};
 
 pub const ID: ScreenId = ScreenId("review");
@@ -44,14 +46,7 @@ const KEYS: &Keymap<Act> = &[
         footer: Some(t::KEY_OPEN),
         help: t::HELP_OPEN,
     },
-    Binding {
-        keys: &[
-            (Key::Plain(KeyCode::Up), Act::Up),
-            (Key::Plain(KeyCode::Down), Act::Down),
-        ],
-        footer: Some(t::KEY_MOVE),
-        help: t::HELP_MOVE,
-    },
+    up_down!(Act::Up, Act::Down, t::KEY_MOVE, t::HELP_MOVE),
     Binding {
         keys: &[
             (Key::Plain(KeyCode::Home), Act::Home),
@@ -174,11 +169,8 @@ impl Screen for Review {
 
     fn click(&mut self, cx: &mut Ctx, main: Rect, _column: u16, row: u16) -> Vec<Effect> {
         let a = list_area(main);
-        if row < a.y || row >= a.y + a.height {
-            return vec![];
-        }
         let (lines, off) = self.lines(cx.m, cx.d, a.width as usize, a.height as usize);
-        if let Some(l) = lines.get((row - a.y) as usize + off) {
+        if let Some(l) = list::row_at(a, off, row).and_then(|i| lines.get(i)) {
             self.cursor = l.diag;
             return self.open(cx.d, l.diag);
         }
@@ -208,22 +200,14 @@ impl Screen for Review {
         );
         let a = list_area(main);
         let (lines, off) = self.lines(m, d, a.width as usize, a.height as usize);
-        let buf = f.buffer_mut();
-        for (row, l) in lines.iter().skip(off).take(a.height as usize).enumerate() {
-            let y = a.y + row as u16;
-            let style = if l.diag == self.cursor && focused {
-                theme::highlight()
-            } else {
-                match d.diags[l.diag].severity {
-                    Severity::Error => theme::error(),
-                    Severity::Warning => theme::warning(),
-                    Severity::Info => theme::dim(),
-                }
+        let rows = lines.into_iter().map(|l| {
+            let style = match d.diags[l.diag].severity {
+                Severity::Error => theme::error(),
+                Severity::Warning => theme::warning(),
+                Severity::Info => theme::dim(),
             };
-            if l.diag == self.cursor && focused {
-                buf.set_string(a.x, y, " ".repeat(a.width as usize), style);
-            }
-            buf.set_string(a.x, y, &l.text, style);
-        }
+            list::Row::new(l.text, style).current(l.diag == self.cursor)
+        });
+        list::draw(f.buffer_mut(), a, rows, off, focused);
     }
 }

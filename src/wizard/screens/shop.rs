@@ -9,7 +9,6 @@ use ratatui::Frame;
 use super::form;
 use crate::engine::answers::SHOP_FIELDS;
 use crate::engine::{rules, validate, Answers};
-use crate::text_edit;
 use crate::wizard::derived::Derived;
 use crate::wizard::keymap::{self, Binding, Key, Keymap, Row};
 use crate::wizard::model::{Model, ScreenId};
@@ -19,6 +18,7 @@ use crate::wizard::strings::shop as t;
 use crate::wizard::theme;
 use crate::wizard::widgets::text::fit;
 use crate::wizard::widgets::text_input::TextInput;
+use crate::{text_edit, up_down};
 
 pub const ID: ScreenId = ScreenId("shop");
 
@@ -32,14 +32,7 @@ enum Act {
 }
 
 const KEYS: &Keymap<Act> = &[
-    Binding {
-        keys: &[
-            (Key::Plain(KeyCode::Up), Act::Up),
-            (Key::Plain(KeyCode::Down), Act::Down),
-        ],
-        footer: Some(t::KEY_MOVE),
-        help: t::HELP_MOVE,
-    },
+    up_down!(Act::Up, Act::Down, t::KEY_MOVE, t::HELP_MOVE),
     Binding {
         keys: &[(Key::Plain(KeyCode::Enter), Act::Next)],
         footer: Some(t::KEY_NEXT),

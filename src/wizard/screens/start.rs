@@ -5,12 +5,12 @@ use std::path::PathBuf;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use ratatui::Frame;
 
 use crate::engine::{Answers, Section};
-use crate::text_edit;
 use crate::wizard::derived::{Derived, PreviewSource};
 use crate::wizard::keymap::{self, Binding, Key, Keymap, Row};
 use crate::wizard::model::{Model, ScreenId};
@@ -18,8 +18,10 @@ use crate::wizard::msg::{Effect, Nav};
 use crate::wizard::screen::{Ctx, Kind, Screen};
 use crate::wizard::strings::start as t;
 use crate::wizard::theme;
-use crate::wizard::widgets::text::{cut_mark, ellipsis, fit, list_offset, wrap};
+use crate::wizard::widgets::list;
+use crate::wizard::widgets::text::{keep_lines, list_offset, wrap};
 use crate::wizard::widgets::text_input::TextInput;
+use crate::{text_edit, up_down};
 
 pub const ID: ScreenId = ScreenId("start");
 
@@ -66,14 +68,7 @@ const NAME_KEYS: &Keymap<NameAct> = &[
 ];
 
 const KEYS: &Keymap<Act> = &[
-    Binding {
-        keys: &[
-            (Key::Plain(KeyCode::Up), Act::Up),
-            (Key::Plain(KeyCode::Down), Act::Down),
-        ],
-        footer: Some(t::KEY_MOVE),
-        help: t::HELP_MOVE,
-    },
+    up_down!(Act::Up, Act::Down, t::KEY_MOVE, t::HELP_MOVE),
     Binding {
         keys: &[
             (Key::Plain(KeyCode::Tab), Act::Down),
@@ -345,17 +340,14 @@ impl Screen for Start {
             main,
             desc_area(main, self.desc_lines(cx.m, main.width).len()),
         );
-        if column < area.x || column >= area.x + area.width || row < area.y {
+        if column < area.x || column >= area.x + area.width {
             return vec![];
         }
         let rows = self.rows(cx.m);
         let off = self.offset(&rows, area.height);
-        let r = (row - area.y) as usize + off;
-        if (row - area.y) < area.height {
-            if let Some((Some(i), _)) = rows.get(r) {
-                self.cursor = *i;
-                return self.activate(cx);
-            }
+        if let Some((Some(i), _)) = list::row_at(area, off, row).and_then(|r| rows.get(r)) {
+            self.cursor = *i;
+            return self.activate(cx);
         }
         vec![]
     }
@@ -384,21 +376,15 @@ impl Screen for Start {
         let area = list_area(main, desc_area(main, self.desc_lines(m, main.width).len()));
         let rows = self.rows(m);
         let off = self.offset(&rows, area.height);
-        let width = area.width as usize;
-        let lines: Vec<Line> = rows
-            .iter()
-            .skip(off)
-            .take(area.height as usize)
-            .map(|(i, text)| match i {
-                None => Line::from(Span::styled(fit(text, width), theme::heading())),
-                Some(i) if *i == self.cursor => Line::from(Span::styled(
-                    ellipsis(&format!("> {text}"), width),
-                    theme::highlight(),
-                )),
-                Some(_) => Line::from(ellipsis(&format!("  {text}"), width)),
-            })
-            .collect();
-        f.render_widget(Paragraph::new(lines), area);
+        let rows = rows.into_iter().map(|(i, text)| match i {
+            None => list::Row::new(text, theme::heading()),
+            Some(i) if i == self.cursor => {
+                list::Row::new(format!("> {text}"), Style::new()).current(true)
+            }
+            Some(_) => list::Row::new(format!("  {text}"), Style::new()),
+        });
+        // A page without the sidebar: its list always has the keys.
+        list::draw(f.buffer_mut(), area, rows, off, true);
         // The highlighted item in full; for a preset also what it ticks.
         let d_area = desc_area(main, self.desc_lines(m, main.width).len());
         let block = Block::new().borders(Borders::TOP);
@@ -429,17 +415,16 @@ impl Screen for Start {
             return;
         }
         // What does not fit (a small window) ends with "…".
-        let mut desc = self.desc_lines(m, main.width);
+        let mut desc: Vec<(String, Style)> = self
+            .desc_lines(m, main.width)
+            .into_iter()
+            .map(|l| (l, theme::dim()))
+            .collect();
         let room = d_area.height.saturating_sub(1) as usize;
-        if desc.len() > room && room > 0 {
-            desc.truncate(room);
-            if let Some(last) = desc.last_mut() {
-                *last = cut_mark(last, main.width.saturating_sub(1) as usize);
-            }
-        }
+        keep_lines(&mut desc, main.width.saturating_sub(1) as usize, room);
         let lines: Vec<Line> = desc
             .into_iter()
-            .map(|l| Line::from(Span::styled(l, theme::dim())))
+            .map(|(l, s)| Line::from(Span::styled(l, s)))
             .collect();
         f.render_widget(Paragraph::new(lines).block(block), d_area);
     }

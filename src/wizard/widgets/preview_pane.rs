@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use ratatui::Frame;
 
+use crate::up_down;
 use crate::wizard::derived::Derived;
 use crate::wizard::keymap::{self, Binding, Key, Keymap, Row};
 use crate::wizard::model::{Focus, Model};
@@ -21,14 +22,7 @@ pub enum Act {
 }
 
 const KEYS: &Keymap<Act> = &[
-    Binding {
-        keys: &[
-            (Key::Plain(KeyCode::Up), Act::Up),
-            (Key::Plain(KeyCode::Down), Act::Down),
-        ],
-        footer: Some(t::KEY_SCROLL),
-        help: t::HELP_SCROLL,
-    },
+    up_down!(Act::Up, Act::Down, t::KEY_SCROLL, t::HELP_SCROLL),
     Binding {
         keys: &[(Key::Plain(KeyCode::Esc), Act::Leave)],
         footer: Some(t::KEY_LEAVE),

@@ -12,7 +12,7 @@ use crate::wizard::layout::sidebar_offset;
 use crate::wizard::model::{Focus, Model};
 use crate::wizard::strings::sidebar as t;
 use crate::wizard::theme;
-use crate::wizard::widgets::text::fit;
+use crate::wizard::widgets::list;
 
 /// What a key in the sidebar does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,38 +78,24 @@ pub fn view(f: &mut Frame, area: Rect, m: &Model, d: &Derived) {
         .border_style(theme::border(focused));
     let inner = block.inner(area);
     f.render_widget(block, area);
-    let buf = f.buffer_mut();
     let off = sidebar_offset(m, inner.height);
-    for (row, (i, step)) in m
-        .steps
-        .iter()
-        .enumerate()
-        .skip(off)
-        .take(inner.height as usize)
-        .enumerate()
-    {
-        let y = inner.y + row as u16;
+    let rows = m.steps.iter().enumerate().map(|(i, step)| {
         let (mark, kind) = match d.step_state(m, step.id) {
             StepState::NotVisited => ("·", 0),
             StepState::Done => ("✓", 1),
             StepState::Warning => ("!", 2),
             StepState::Error => ("✗", 3),
         };
+        // The step on screen: ▶ and bold; the sidebar's cursor: highlighted while it has the keys.
         let current = i == m.step;
         let pointer = if current { "▶" } else { " " };
         let badge = d.badges.get(i).map_or("", String::as_str);
-        let text = fit(
-            &format!("{pointer}{mark} {}{badge}", step.label),
-            inner.width as usize,
-        );
         let mut style = theme::step_mark(kind);
         if current {
             style = style.add_modifier(Modifier::BOLD);
         }
-        if focused && i == m.sidebar_cursor {
-            style = theme::highlight();
-        }
-        buf.set_string(inner.x, y, " ".repeat(inner.width as usize), style);
-        buf.set_string(inner.x, y, text, style);
-    }
+        list::Row::new(format!("{pointer}{mark} {}{badge}", step.label), style)
+            .current(i == m.sidebar_cursor)
+    });
+    list::draw(f.buffer_mut(), inner, rows, off, focused);
 }

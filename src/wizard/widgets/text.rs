@@ -43,6 +43,17 @@ pub fn wrap_max(text: &str, width: usize, max: usize) -> Vec<String> {
     lines
 }
 
+/// Keeps the first `max` of `lines` (each with its style); when some are left off, the last
+/// one kept ends with "…" (`cut_mark`).
+pub fn keep_lines<S>(lines: &mut Vec<(String, S)>, width: usize, max: usize) {
+    if lines.len() > max {
+        lines.truncate(max);
+        if let Some(last) = lines.last_mut() {
+            last.0 = cut_mark(&last.0, width);
+        }
+    }
+}
+
 /// `line` with a sign that text follows: " …" when it fits, else the last column is "…".
 pub fn cut_mark(line: &str, width: usize) -> String {
     if width == 0 {
@@ -205,6 +216,21 @@ mod tests {
         ) {
             assert!(l.width() <= 20, "{l}");
         }
+    }
+
+    #[test]
+    fn kept_lines_mark_what_is_left_off() {
+        let mut v = vec![
+            ("een".to_string(), 1),
+            ("twee".into(), 2),
+            ("drie".into(), 3),
+        ];
+        keep_lines(&mut v, 10, 3);
+        assert_eq!(v.len(), 3);
+        keep_lines(&mut v, 10, 2);
+        assert_eq!(v, [("een".to_string(), 1), ("twee …".into(), 2)]);
+        keep_lines(&mut v, 10, 0);
+        assert!(v.is_empty());
     }
 
     #[test]
