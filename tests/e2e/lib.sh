@@ -18,11 +18,17 @@ wait_gone() { # wait_gone TEXT [SECONDS]
   done
 }
 down_to() { # down_to TEXT [TRIES]: ↓ until TEXT is on the screen (the row under the cursor)
-  local i
+  local i before
   for ((i = 0; i < ${2:-30}; i++)); do
     screen | grep -qF -- "$1" && return 0
+    before=$(screen)
     keys Down
-    sleep 0.1
+    # The next key only once this one's frame is there: a busy machine draws late, and keys
+    # sent blind run past the row.
+    for _ in {1..50}; do
+      [[ $(screen) != "$before" ]] && break
+      sleep 0.1
+    done
   done
   wait_for "$1" 1
 }

@@ -62,11 +62,11 @@ $T new-session -d -s "$S" -x "$W" -y "$H" \
 # Start screen: the Shopify preset, then the shop's name.
 need "start screen" wait_for 'Beginnen met een preset'
 # One key at a time: the next Down only once the cursor has moved (a busy machine draws late).
-while ! screen | grep -qF '> Shopify met Shopify Payments'; do
-  before=$(screen | grep -F ' > ')
+while ! screen | grep -qF '› Shopify met Shopify Payments'; do
+  before=$(screen | grep -F ' › ')
   nav Down
   for _ in {1..50}; do
-    [[ $(screen | grep -F ' > ') != "$before" ]] && break
+    [[ $(screen | grep -F ' › ') != "$before" ]] && break
     sleep 0.1
   done
   ((NAV < 20)) || need "preset in the list" false

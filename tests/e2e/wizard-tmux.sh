@@ -28,7 +28,7 @@ keys "'$BIN' wizard --answers '$ANS'; echo EXIT=\$?" Enter
 need "start screen" wait_for 'Beginnen met een preset'
 check "alternate screen on" test "$(flag alternate_on)" = 1
 check "answers file created at start" test -f "$ANS"
-need "preset highlighted" down_to '> Minimale starter' 20
+need "preset highlighted" down_to '› Minimale starter' 20
 keys Enter
 need "name asked first" wait_for 'Naam van uw webwinkel'
 text "Zoë's Bloemen"

@@ -379,7 +379,7 @@ impl Screen for Start {
         let rows = rows.into_iter().map(|(i, text)| match i {
             None => list::Row::new(text, theme::heading()),
             Some(i) if i == self.cursor => {
-                list::Row::new(format!("> {text}"), Style::new()).current(true)
+                list::Row::new(format!("› {text}"), Style::new()).current(true)
             }
             Some(_) => list::Row::new(format!("  {text}"), Style::new()),
         });
