@@ -30,7 +30,7 @@ pub fn prepare_policy(
     notes: &mut Vec<String>,
 ) -> Result<Option<Export>, i32> {
     let Some(path) = path else { return Ok(None) };
-    let history = History::load(path).map_err(|e| {
+    let history = History::load_for_export(path).map_err(|e| {
         notes.push(format!("fout: {e}"));
         EXIT_UNREADABLE
     })?;
