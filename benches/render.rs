@@ -1,8 +1,10 @@
 //! Rendering each seed example, and the same shop with every catalog provider ticked, to each
 //! format: the wizard re-renders on every keystroke (targets: a seed policy under 150 µs, the
-//! every-provider policy under 1 ms, per format); the cookie statement in each voice.
+//! every-provider policy under 1 ms, per format); the cookie statement in each voice; the
+//! banner configuration, register and agreements list.
 
 use criterion::{criterion_group, criterion_main, Criterion};
+use privacybeleid::consult::documents;
 use privacybeleid::engine::lang::Voice;
 use privacybeleid::engine::{Answers, Engine, Format};
 
@@ -80,6 +82,34 @@ fn render(c: &mut Criterion) {
                 });
             }
         }
+    }
+    group.finish();
+    // The other documents of one answers file, for the first seed shop and with every provider
+    // ticked: banner configuration, register of processing activities, processor agreements.
+    let mut group = c.benchmark_group("documents");
+    let seed = seeds().swap_remove(0);
+    let all = every_provider(&engine, &seed.1);
+    let voice = Voice::ALL[0];
+    for (name, answers) in [(seed.0, seed.1), ("every-provider".to_string(), all)] {
+        group.bench_function(format!("{name}.banner.json"), |b| {
+            b.iter(|| {
+                engine
+                    .banner_json(std::hint::black_box(&answers), voice)
+                    .unwrap()
+            })
+        });
+        group.bench_function(format!("{name}.register.md"), |b| {
+            b.iter(|| {
+                documents::register(&engine, std::hint::black_box(&answers), "2026-11-25")
+                    .write(Format::Markdown)
+            })
+        });
+        group.bench_function(format!("{name}.agreements.md"), |b| {
+            b.iter(|| {
+                documents::agreements(&engine, std::hint::black_box(&answers), "2026-11-25")
+                    .write(Format::Markdown)
+            })
+        });
     }
     group.finish();
     c.bench_function("engine_load", |b| b.iter(|| Engine::load().unwrap()));
