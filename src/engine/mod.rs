@@ -53,12 +53,6 @@ impl Engine {
         })
     }
 
-    /// Compiles every template of every voice now: a broken one is reported here, not when
-    /// a document in its voice is first made.
-    pub fn compile_templates(&self) -> Result<(), EngineError> {
-        self.templates.compile_all()
-    }
-
     pub fn catalog(&self) -> &Catalog {
         &self.catalog
     }

@@ -25,40 +25,39 @@ impl Templates {
             .map_err(|e| EngineError::Template(error_chain(&e)))
     }
 
-    /// Compiles every set now (tests: a broken template fails at once, whatever its voice).
-    pub fn compile_all(&self) -> Result<(), EngineError> {
-        for v in Voice::ALL {
-            self.set_of(&format!("{}/", v.key()))?;
+    /// Compiles every set now: a broken template fails at once, whatever its voice.
+    #[cfg(test)]
+    fn compile_all(&self) -> Result<(), EngineError> {
+        for set in (0..Voice::ALL.len()).map(Some).chain([None]) {
+            self.set(set)?;
         }
-        self.set_of("")?;
         Ok(())
     }
 
     fn set_of(&self, name: &str) -> Result<&tera::Tera, EngineError> {
-        let voice = Voice::ALL.iter().position(|v| {
-            name.strip_prefix(v.key())
-                .is_some_and(|r| r.starts_with('/'))
-        });
-        let (cell, prefix) = match voice {
-            Some(i) => (&self.voices[i], Some(Voice::ALL[i].key())),
-            None => (&self.shared, None),
-        };
-        cell.get_or_init(|| compile(prefix))
+        self.set(voice_folder(name))
+    }
+
+    /// The set of voice `i` (None: the shared set), compiled on first use.
+    fn set(&self, voice: Option<usize>) -> Result<&tera::Tera, EngineError> {
+        let cell = voice.map_or(&self.shared, |i| &self.voices[i]);
+        cell.get_or_init(|| compile(voice))
             .as_ref()
             .map_err(|e| EngineError::Template(e.clone()))
     }
 }
 
-/// The templates under `prefix/` (None: those under no voice's folder), with our filters
-/// and functions.
-fn compile(prefix: Option<&str>) -> Result<tera::Tera, String> {
-    let in_set = |name: &str| match prefix {
-        Some(p) => name.strip_prefix(p).is_some_and(|r| r.starts_with('/')),
-        None => !Voice::ALL.iter().any(|v| {
-            name.strip_prefix(v.key())
-                .is_some_and(|r| r.starts_with('/'))
-        }),
-    };
+/// The index in `Voice::ALL` of the voice whose folder holds template `name`, if any.
+fn voice_folder(name: &str) -> Option<usize> {
+    Voice::ALL.iter().position(|v| {
+        name.strip_prefix(v.key())
+            .is_some_and(|r| r.starts_with('/'))
+    })
+}
+
+/// The templates in voice `i`'s folder (None: those in no voice's folder), with our
+/// filters and functions.
+fn compile(voice: Option<usize>) -> Result<tera::Tera, String> {
     let mut tera = tera::Tera::default();
     // Escaping is done per output format on the parsed document, never by Tera.
     tera.autoescape_on(vec![]);
@@ -66,7 +65,7 @@ fn compile(prefix: Option<&str>) -> Result<tera::Tera, String> {
         assets::TEMPLATES
             .iter()
             .copied()
-            .filter(|(name, _)| in_set(name)),
+            .filter(|(name, _)| voice_folder(name) == voice),
     )
     .map_err(|e| error_chain(&e))?;
     // Tera's own `filter` and `map` copy the whole list twice before picking from it; these
